@@ -1,0 +1,69 @@
+"""The book's chart kinds, drawn in the house style; each returns the figure and the data it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .dates import parse_date
+from .figures import CONTEXT, PALETTE, SEED, label, use_style
+
+
+def _year(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def short_title(title_ar: str, words: int = 3) -> str:
+    """Return the first `words` words of an Arabic headline, with an ellipsis if cut."""
+    parts = title_ar.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return a bar chart of words of article text per document, labelled with id and Arabic headline."""
+    use_style()
+    data = lengths.merge(catalogue[["id", "title_ar", "genre"]], left_on="doc", right_on="id")
+    data = data.sort_values(["words", "doc"], ascending=[True, True], ignore_index=True)
+    fig, ax = plt.subplots()
+    ax.barh(range(len(data)), data["words"], color=SEED)
+    ax.set_yticks(range(len(data)), [label(f"{d}  {short_title(t)}") for d, t in zip(data["doc"], data["title_ar"], strict=True)])
+    for y, words in enumerate(data["words"]):
+        ax.text(words, y, f" {words}", va="center")
+    ax.set_xlabel("Words of article text (after removing site furniture)")
+    ax.set_xlim(0, data["words"].max() * 1.15)
+    return fig, data[["doc", "genre", "paragraphs", "words", "characters"]]
+
+
+def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return a chart of each document's events span, best-estimate date of writing and printed date."""
+    use_style()
+    rows = []
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(catalogue) + 1.4))
+    order = catalogue.sort_values(["date_iso", "id"], ignore_index=True)
+    for y, doc in enumerate(order.itertuples()):
+        events = (parse_date(doc.events_from), parse_date(doc.events_to))
+        written = parse_date(doc.date_iso)
+        left = max(_year(events[0].start), start_year)
+        ax.plot([left, _year(events[1].end)], [y, y], color=CONTEXT, lw=6, solid_capstyle="butt")
+        if _year(events[0].start) < start_year:
+            ax.annotate(f"from {doc.events_from}", (start_year, y), xytext=(2, 8), textcoords="offset points",
+                        fontsize=9, color="#555555")
+        ax.plot([_year(written.start), _year(written.end)], [y, y], color=SEED, lw=2)
+        ax.plot(_year(written.midpoint), y, "o", color=SEED, ms=8)
+        printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
+        if printed and printed != written:
+            ax.plot(_year(printed.midpoint), y, "D", mfc="white", mec=PALETTE[3], mew=2, ms=8)
+        rows.append({"doc": doc.id, "events_from": doc.events_from, "events_to": doc.events_to,
+                     "written": doc.date_iso, "printed": doc.date_printed_iso})
+    ax.set_yticks(range(len(order)), order["id"])
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    ax.set_xlabel("Year")
+    handles = [
+        plt.Line2D([], [], color=CONTEXT, lw=6, label="events the text describes"),
+        plt.Line2D([], [], color=SEED, marker="o", label="written (best estimate)"),
+        plt.Line2D([], [], color=PALETTE[3], marker="D", mfc="white", ls="", label="date printed, where it differs"),
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=9)
+    return fig, pd.DataFrame(rows)

@@ -1,0 +1,25 @@
+"""Check every input before a build: `python -m natoar.check` exits non-zero with one clear message."""
+
+from __future__ import annotations
+
+import sys
+
+from .corpus import furniture, load_documents, paragraphs
+from .errors import BookInputError
+
+
+def main() -> int:
+    """Load and verify the catalogue, the seeds and their paragraphs; print a summary or the error."""
+    try:
+        documents = load_documents()
+        body = paragraphs()
+        removed = furniture()
+    except BookInputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"ok: {len(documents)} documents, {len(body)} paragraphs, {len(removed)} furniture lines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Dates of known precision, written as a small subset of EDTF (ISO 8601 plus X digits and intervals).
+
+Accepted forms: ``2014-09-05`` (day), ``2014-09`` (month), ``2014`` (year),
+``201X`` (decade), ``17XX`` (century) and ``A/B`` (an interval of two such dates).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_PART = re.compile(r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """The first and last day a date expression can mean, and how precise it is."""
+
+    start: date
+    end: date
+    precision: str
+
+    @property
+    def midpoint(self) -> date:
+        """Return the middle day of the span (for plotting)."""
+        return date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)
+
+
+def _single(text: str) -> Span:
+    match = _PART.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date of the form YYYY-MM-DD, YYYY-MM, YYYY, YYYX or YYXX")
+    year, month, day = match["year"], match["month"], match["day"]
+    if "X" in year:
+        if month:
+            raise ValueError(f"'{text}': a decade or century cannot carry a month")
+        width = 10 ** year.count("X")
+        first = int(year.replace("X", "0"))
+        precision = "decade" if width == 10 else "century"
+        return Span(date(first, 1, 1), date(first + width - 1, 12, 31), precision)
+    y = int(year)
+    if month is None:
+        return Span(date(y, 1, 1), date(y, 12, 31), "year")
+    m = int(month)
+    if not 1 <= m <= 12:
+        raise ValueError(f"'{text}': month {m} does not exist")
+    if day is None:
+        return Span(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
+    try:
+        d = date(y, m, int(day))
+    except ValueError as err:
+        raise ValueError(f"'{text}': {err}") from None
+    return Span(d, d, "day")
+
+
+def parse_date(text: str) -> Span:
+    """Return the span of days a date expression (or an A/B interval of two) covers."""
+    text = text.strip()
+    if "/" in text:
+        first, _, last = text.partition("/")
+        a, b = _single(first), _single(last)
+        if b.end < a.start:
+            raise ValueError(f"'{text}': the interval ends before it starts")
+        return Span(a.start, b.end, "interval")
+    return _single(text)

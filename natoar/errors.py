@@ -1,0 +1,29 @@
+"""Exceptions that name the file, the row or line, and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BookInputError(ValueError):
+    """Bad input to the book: a seed, a catalogue row or a curated table."""
+
+    def __init__(self, path: Path | str, problem: str, fix: str, where: str = "") -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
+        self.fix = fix
+        location = f"{self.path}, {where}" if where else self.path
+        super().__init__(f"{location}: {problem}. Fix: {fix}")
+
+
+class SeedError(BookInputError):
+    """A seed file is missing, altered or not readable as UTF-8 text."""
+
+
+class CatalogueError(BookInputError):
+    """The catalogue of documents does not match the seeds or breaks its schema."""
+
+
+class TableError(BookInputError):
+    """A curated table breaks its declared schema."""

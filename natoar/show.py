@@ -1,0 +1,47 @@
+"""Markdown for notebook outputs: tables that render in HTML and PDF alike, boxes and Arabic quotations.
+
+Each helper returns `MarkdownText`, which shows as Markdown in the book and as the same Markdown
+source in `text/plain`, so nbval compares the real content rather than an object's repr.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .markup import escape, paragraph_ref
+
+
+class MarkdownText(str):
+    """A string that notebooks display as Markdown, with the same text as its plain repr."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(frame: pd.DataFrame) -> MarkdownText:
+    """Return `frame` as a Markdown table (its index left out)."""
+    header = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return MarkdownText("\n".join([header, rule, *rows]))
+
+
+def box(title: str, items: list[str], kind: str = "tip") -> MarkdownText:
+    """Return an admonition box with a bulleted list (e.g. the chapter's key findings)."""
+    bullets = "\n".join(f"- {item}" for item in items)
+    return MarkdownText(f":::{{admonition}} {title}\n:class: {kind}\n{bullets}\n:::")
+
+
+def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
+    """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph."""
+    return MarkdownText(
+        f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})"
+    )
