@@ -12,7 +12,9 @@ import pyarabic.araby as araby
 
 ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_TOKEN = re.compile(rf"[\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06f0-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\d_{ARABIC_BLOCKS}]+|\d+")
+_TOKEN = re.compile(
+    rf"[\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06f0-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\d_{ARABIC_BLOCKS}]+|\d+"
+)
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 _BASE = {ord(c): None for c in (*araby.DIACRITICS, araby.TATWEEL, *_INVISIBLE)}
@@ -28,7 +30,7 @@ def has_arabic(text: str) -> bool:
 
 
 def normalise(text: str, *, fold_yaa: bool = True, fold_taa: bool = False) -> str:
-    """Return a copy of `text` for matching: presentation forms, diacritics, tatweel, alef and letter variants folded."""
+    """Return a copy of `text` for matching, with presentation forms, diacritics, tatweel and letter variants folded."""
     text = unicodedata.normalize("NFKC", text).translate(_BASE)
     if fold_yaa:
         text = text.translate(_YAA)

@@ -14,8 +14,12 @@ from .paths import project_root
 
 INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
 STAMP = Path("_build") / ".inputs.sha256"
-CACHED = (Path("_build") / ".jupyter_cache", Path("_build") / "html", Path("_build") / ".doctrees",
-          Path("_build") / "jupyter_execute")
+CACHED = (
+    Path("_build") / ".jupyter_cache",
+    Path("_build") / "html",
+    Path("_build") / ".doctrees",
+    Path("_build") / "jupyter_execute",
+)
 
 
 def inputs_digest(root: Path | None = None) -> str:

@@ -28,7 +28,9 @@ def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame) -> tuple[plt.Fig
     data = data.sort_values(["words", "doc"], ascending=[True, True], ignore_index=True)
     fig, ax = plt.subplots()
     ax.barh(range(len(data)), data["words"], color=SEED)
-    ax.set_yticks(range(len(data)), [label(f"{d}  {short_title(t)}") for d, t in zip(data["doc"], data["title_ar"], strict=True)])
+    ax.set_yticks(
+        range(len(data)), [label(f"{d}  {short_title(t)}") for d, t in zip(data["doc"], data["title_ar"], strict=True)]
+    )
     for y, words in enumerate(data["words"]):
         ax.text(words, y, f" {words}", va="center")
     ax.set_xlabel("Words of article text (after removing site furniture)")
@@ -48,15 +50,28 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.F
         left = max(_year(events[0].start), start_year)
         ax.plot([left, _year(events[1].end)], [y, y], color=CONTEXT, lw=6, solid_capstyle="butt")
         if _year(events[0].start) < start_year:
-            ax.annotate(f"from {doc.events_from}", (start_year, y), xytext=(2, 8), textcoords="offset points",
-                        fontsize=9, color="#555555")
+            ax.annotate(
+                f"from {doc.events_from}",
+                (start_year, y),
+                xytext=(2, 8),
+                textcoords="offset points",
+                fontsize=9,
+                color="#555555",
+            )
         ax.plot([_year(written.start), _year(written.end)], [y, y], color=SEED, lw=2)
         ax.plot(_year(written.midpoint), y, "o", color=SEED, ms=8)
         printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
         if printed and printed != written:
             ax.plot(_year(printed.midpoint), y, "D", mfc="white", mec=PALETTE[3], mew=2, ms=8)
-        rows.append({"doc": doc.id, "events_from": doc.events_from, "events_to": doc.events_to,
-                     "written": doc.date_iso, "printed": doc.date_printed_iso})
+        rows.append(
+            {
+                "doc": doc.id,
+                "events_from": doc.events_from,
+                "events_to": doc.events_to,
+                "written": doc.date_iso,
+                "printed": doc.date_printed_iso,
+            }
+        )
     ax.set_yticks(range(len(order)), order["id"])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlabel("Year")

@@ -80,12 +80,18 @@ def read_seed(root: Path, file: str, sha256: str) -> str:
     """Return a seed's text after checking that its bytes match the catalogued SHA-256."""
     path = root / SEEDS / file
     if not path.is_file():
-        raise SeedError(path, "the catalogue lists this seed but the file is missing",
-                        f"restore it byte for byte, or remove its row from {CATALOGUE}")
+        raise SeedError(
+            path,
+            "the catalogue lists this seed but the file is missing",
+            f"restore it byte for byte, or remove its row from {CATALOGUE}",
+        )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != sha256:
-        raise SeedError(path, f"SHA-256 is {digest}, the catalogue says {sha256}",
-                        "restore the original bytes; if the new file is intended, update sha256 in the catalogue")
+        raise SeedError(
+            path,
+            f"SHA-256 is {digest}, the catalogue says {sha256}",
+            "restore the original bytes; if the new file is intended, update sha256 in the catalogue",
+        )
     return read_text(path, SeedError)
 
 
@@ -105,11 +111,17 @@ def _lines(root: Path | None) -> pd.DataFrame:
         lines = classify_lines(doc.text, doc.title_ar, doc.outlet_ar)
         if not any(line.role == "headline" for line in lines):
             raise CatalogueError(
-                project_root(root) / CATALOGUE, f"the title of '{doc.id}' is not a line of {doc.file}",
-                "copy title_ar exactly as the seed prints it", where=f"line {doc.line}")
+                project_root(root) / CATALOGUE,
+                f"the title of '{doc.id}' is not a line of {doc.file}",
+                "copy title_ar exactly as the seed prints it",
+                where=f"line {doc.line}",
+            )
         if not any(line.role == "body" for line in lines):
-            raise SeedError(project_root(root) / SEEDS / doc.file, "no Arabic article text was found",
-                            "check that the file holds the article, not only page furniture")
+            raise SeedError(
+                project_root(root) / SEEDS / doc.file,
+                "no Arabic article text was found",
+                "check that the file holds the article, not only page furniture",
+            )
         rows += [(doc.id, line.number, line.text, line.role, line.reason) for line in lines]
     return pd.DataFrame(rows, columns=["doc", "line", "text", "role", "reason"])
 

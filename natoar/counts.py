@@ -12,10 +12,12 @@ DAYS_PER_YEAR = 365.25
 
 def document_lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return paragraphs, words and characters of article text per document."""
-    frame = paragraphs.assign(words=paragraphs["text"].map(lambda t: len(tokens(t))),
-                              characters=paragraphs["text"].str.len())
+    frame = paragraphs.assign(
+        words=paragraphs["text"].map(lambda t: len(tokens(t))), characters=paragraphs["text"].str.len()
+    )
     lengths = frame.groupby("doc", sort=False).agg(
-        paragraphs=("paragraph", "size"), words=("words", "sum"), characters=("characters", "sum"))
+        paragraphs=("paragraph", "size"), words=("words", "sum"), characters=("characters", "sum")
+    )
     return lengths.reset_index()
 
 
@@ -34,15 +36,17 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
         last_event = parse_date(doc.events_to)
         printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
         printed_gap = (printed.start - last_event.end).days / DAYS_PER_YEAR if printed else None
-        rows.append({
-            "doc": doc.id,
-            "printed": doc.date_printed_iso or "—",
-            "written": doc.date_iso,
-            "precision": written.precision,
-            "basis": doc.date_basis,
-            "events": f"{doc.events_from} – {doc.events_to}",
-            "printed minus last event (years)": "—" if printed_gap is None else f"{printed_gap:.1f}",
-        })
+        rows.append(
+            {
+                "doc": doc.id,
+                "printed": doc.date_printed_iso or "—",
+                "written": doc.date_iso,
+                "precision": written.precision,
+                "basis": doc.date_basis,
+                "events": f"{doc.events_from} – {doc.events_to}",
+                "printed minus last event (years)": "—" if printed_gap is None else f"{printed_gap:.1f}",
+            }
+        )
     return pd.DataFrame(rows)
 
 

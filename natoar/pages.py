@@ -25,7 +25,10 @@ def _metadata(doc: pd.Series, removed: int) -> str:
         ("Genre", doc["genre"]),
         ("Author", escape(doc["author"])),
         ("Date as printed", escape(printed)),
-        ("Date of writing (best estimate)", f"{doc['date_iso']} ({parse_date(doc['date_iso']).precision}, {doc['date_basis']})"),
+        (
+            "Date of writing (best estimate)",
+            f"{doc['date_iso']} ({parse_date(doc['date_iso']).precision}, {doc['date_basis']})",
+        ),
         ("Events described", f"{doc['events_from']} to {doc['events_to']}"),
         ("Seed file", f"`{doc['file']}`"),
         ("SHA-256", f"`{doc['sha256']}`"),
@@ -38,7 +41,7 @@ def render_page(doc: pd.Series, body: pd.DataFrame, removed: int) -> str:
     """Return the MyST source of one document's page."""
     parts = [
         f"({document_label(doc['id'])})=",
-        f"# {escape(doc['title_en'])}",
+        f"# {doc['id']}: {escape(doc['title_en'])}",
         "",
         f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
         "",

@@ -44,9 +44,7 @@ class Column:
         return None
 
 
-def read_table(
-    path: Path, columns: Sequence[Column], error: type[BookInputError] = TableError
-) -> pd.DataFrame:
+def read_table(path: Path, columns: Sequence[Column], error: type[BookInputError] = TableError) -> pd.DataFrame:
     """Return the CSV at `path` as a frame of strings, with `line` holding each row's line number."""
     text = read_text(path, error)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

@@ -42,6 +42,4 @@ def box(title: str, items: list[str], kind: str = "tip") -> MarkdownText:
 
 def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
     """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph."""
-    return MarkdownText(
-        f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})"
-    )
+    return MarkdownText(f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})")

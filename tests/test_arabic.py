@@ -1,0 +1,73 @@
+import pytest
+
+from natoar.arabic import display_text, has_arabic, matplotlib_shapes_arabic, normalise, tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("الأَمْنُ", "الامن"),  # diacritics and hamza-on-alef
+        ("إستراتيجية", "استراتيجية"),
+        ("آفاق", "افاق"),
+        ("الـــناتو", "الناتو"),  # tatweel
+        ("فى", "في"),  # final alef maqsura folded to yaa
+        ("\ufefb", "لا"),  # presentation-form ligature
+        ("ﺍﻟﻨﺎﺗﻮ", "الناتو"),  # presentation forms
+        ("کتاب", "كتاب"),  # Persian kaf
+        ("النا\u200cتو", "الناتو"),  # zero-width non-joiner
+        ("مبادرة", "مبادرة"),  # taa marbuta kept by default
+    ],
+)
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+def test_normalise_options():
+    assert normalise("مبادرة", fold_taa=True) == "مبادره"
+    assert normalise("على", fold_yaa=False) == "على"
+
+
+def test_normalise_leaves_input_untouched():
+    text = "الأَمْنُ"
+    normalise(text)
+    assert text == "الأَمْنُ"
+
+
+def test_tokens_split_scripts_and_digits():
+    assert tokens("قدرة الناتو علىprojection الاستقرار في 2014،") == [
+        "قدرة",
+        "الناتو",
+        "علي",
+        "projection",
+        "الاستقرار",
+        "في",
+        "2014",
+    ]
+
+
+def test_tokens_keep_arabic_indic_digits():
+    assert tokens("القرن ١٨") == ["القرن", "١٨"]
+
+
+def test_has_arabic():
+    assert has_arabic("Site icon المغرب")
+    assert not has_arabic("Quitter la version mobile")
+    assert not has_arabic("24 - 04 - 2024 ١٨")
+
+
+def test_display_text_unchanged_when_renderer_shapes():
+    assert display_text("حلف الناتو", renderer_shapes=True) == "حلف الناتو"
+
+
+def test_display_text_fallback_is_shaped_visual_order():
+    shown = display_text("لا الناتو", renderer_shapes=False)
+    # Visual order: the last logical letter (waw, final form U+FEEE) comes first; lam-alef becomes one ligature.
+    assert shown[0] == "\ufeee"
+    assert "\ufefb" in shown
+    assert all(not ("\u0621" <= ch <= "\u064a") for ch in shown if ch != " ")
+
+
+def test_matplotlib_here_shapes():
+    import matplotlib
+
+    assert matplotlib_shapes_arabic() == (tuple(int(p) for p in matplotlib.__version__.split(".")[:2]) >= (3, 11))

@@ -1,0 +1,93 @@
+"""The book as a reader gets it: `make book` builds with warnings as errors, caches, and refuses bad input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from natoar import corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
+
+
+def make(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=900)
+
+
+def output(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def html() -> Path:
+    result = make(ROOT)
+    assert result.returncode == 0, output(result)[-4000:]
+    return ROOT / "_build" / "html"
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """A copy of the whole project sharing this checkout's virtual environment."""
+    target = tmp_path / "book"
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    return target
+
+
+def test_sources_chapter_shows_figures_with_alt_text_and_data(html):
+    page = (html / "chapters" / "sources.html").read_text(encoding="utf-8")
+    images = re.findall(r"<img [^>]*>", page)
+    assert len(images) >= 2
+    assert all(re.search(r'alt="[^"]{20,}"', img) for img in images)
+    assert "Key findings" in page
+    for name in ("sources-length.csv", "sources-dating.csv"):
+        assert list((html / "_downloads").rglob(name)), f"{name} is not downloadable"
+        assert name in page
+
+
+def test_every_source_page_sets_numbered_arabic_right_to_left(html):
+    body = corpus.paragraphs(ROOT)
+    for doc, count in body.groupby("doc").size().items():
+        page = (html / "chapters" / "sources" / f"{doc}.html").read_text(encoding="utf-8")
+        blocks = re.findall(r'<div class="rtl" dir="rtl"(?: id="([^"]+)")? lang="ar">', page)
+        assert blocks == ["", *(f"src-{doc}-p{n}" for n in range(1, count + 1))]
+
+
+def test_unchanged_rebuild_executes_nothing(html):
+    result = make(ROOT)
+    assert result.returncode == 0
+    assert "Executing notebook" not in output(result)
+    assert "0 added, 0 changed, 0 removed" in output(result)
+
+
+def test_changed_data_is_not_served_from_stale_cache(copy):
+    assert make(copy).returncode == 0
+    catalogue = copy / "data" / "documents.csv"
+    text = catalogue.read_text(encoding="utf-8")
+    assert "Celebratory:" in text
+    catalogue.write_text(text.replace("Celebratory:", "Glowing:"), encoding="utf-8")
+    result = make(copy)
+    assert result.returncode == 0, output(result)[-4000:]
+    page = (copy / "_build" / "html" / "chapters" / "sources.html").read_text(encoding="utf-8")
+    assert "Glowing:" in page and "Celebratory:" not in page
+
+
+def test_broken_reference_fails_the_build(copy):
+    intro = copy / "chapters" / "intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
+    result = make(copy)
+    assert result.returncode != 0
+    assert "no-such-label" in output(result)
+
+
+def test_bad_seed_stops_before_anything_is_built(copy):
+    (copy / "seeds" / "004_810da94f271c6378.txt").write_bytes("حلف".encode("cp1256"))
+    result = make(copy)
+    assert result.returncode != 0
+    assert "004_810da94f271c6378.txt: SHA-256 is" in output(result)
+    assert not (copy / "_build" / "html").exists()

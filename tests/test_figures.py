@@ -1,0 +1,91 @@
+"""Figures: the house style, the save step, and the order in which Arabic glyphs are drawn."""
+
+import hashlib
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from natoar.figures import FONTS, label, save_figure, use_style
+
+
+def ink(text: str, fontsize: int = 40) -> np.ndarray:
+    """Render `text` through the figure style's label() and return a boolean ink mask (full height, same baseline)."""
+    use_style()
+    fig = plt.figure(figsize=(8, 1.5), dpi=100)
+    fig.text(0.5, 0.3, label(text), ha="center", va="baseline", fontsize=fontsize, family=FONTS)
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())[..., 0] < 128
+    plt.close(fig)
+    return pixels
+
+
+def crop_columns(mask: np.ndarray) -> np.ndarray:
+    cols = np.flatnonzero(mask.any(axis=0))
+    return mask[:, cols[0] : cols[-1] + 1]
+
+
+def best_offset(whole: np.ndarray, part: np.ndarray) -> tuple[int, float]:
+    """Return the x offset where `part` best matches `whole`, and the share of mismatched ink there."""
+    width = part.shape[1]
+    scores = [np.count_nonzero(whole[:, x : x + width] ^ part) for x in range(whole.shape[1] - width + 1)]
+    x = int(np.argmin(scores))
+    return x, scores[x] / max(np.count_nonzero(part), 1)
+
+
+def test_first_letter_drawn_rightmost():
+    # Lam followed by tatweel: a tall stroke, then a flat line. Read right to left, the lam is on the right.
+    mask = crop_columns(ink("لـــــــــــ"))
+    heights = mask.sum(axis=0)
+    tallest = int(np.argmax(heights))
+    assert tallest > mask.shape[1] * 0.7, "the lam is not at the right end: Arabic drawn left to right or reversed"
+
+
+def test_first_word_drawn_to_the_right_of_second():
+    first, second = "الناتو", "المغرب"
+    whole = crop_columns(ink(f"{first} {second}"))
+    x1, miss1 = best_offset(whole, crop_columns(ink(first)))
+    x2, miss2 = best_offset(whole, crop_columns(ink(second)))
+    assert miss1 < 0.1 and miss2 < 0.1, "the words are not drawn the same inside the phrase"
+    assert x1 > x2, "the first word is on the left: the label is reversed"
+
+
+def test_letters_are_joined():
+    # Shaped, four behs join into one connected word narrower than four isolated behs side by side.
+    joined = crop_columns(ink("بببب")).shape[1]
+    isolated = crop_columns(ink("ب ب ب ب")).shape[1]
+    assert joined < isolated * 0.75
+
+
+def test_label_is_raw_on_a_shaping_matplotlib():
+    assert label("حلف الناتو") == "حلف الناتو"
+
+
+def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "seeds").mkdir()
+    data = pd.DataFrame({"doc": ["b", "a"], "words": [2, 1]})
+    digests = []
+    for _ in range(2):
+        use_style()
+        fig, ax = plt.subplots()
+        ax.bar(data["doc"], data["words"])
+        ax.set_title(label("عدد الكلمات"))
+        png = save_figure(fig, "words", data, root=tmp_path)
+        plt.close(fig)
+        digests.append(hashlib.sha256(png.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+    assert b"Software" not in png.read_bytes()[:200]
+    assert (tmp_path / "chapters" / "figures" / "words.csv").read_text() == "doc,words\nb,2\na,1\n"
+
+
+@pytest.mark.parametrize("font", ["Amiri", "DejaVu Sans"])
+def test_style_fonts_are_installed(font):
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(font, fallback_to_default=False)
+    assert path

@@ -1,0 +1,45 @@
+import os
+
+from natoar import corpus
+from natoar.markup import escape, paragraph_ref
+from natoar.pages import render_page, write_pages
+
+
+def test_escape_makes_markup_and_html_literal():
+    from markdown_it import MarkdownIt
+
+    hostile = "<script>alert(1)</script> **bold** [link](x) &amp; <b>x</b> # head"
+    html = MarkdownIt("commonmark").render(escape(hostile))
+    assert "<script" not in html and "<b>" not in html and "<strong>" not in html and "<a " not in html
+    assert (
+        html
+        == "<p>&lt;script&gt;alert(1)&lt;/script&gt; **bold** [link](x) &amp;amp; &lt;b&gt;x&lt;/b&gt; # head</p>\n"
+    )
+
+
+def test_paragraph_ref():
+    assert paragraph_ref("wales-2014", 3) == "{ref}`wales-2014 ¶3 <src-wales-2014-p3>`"
+
+
+def test_page_has_labels_and_rtl_paragraphs(root):
+    catalogue = corpus.load_catalogue(root)
+    body = corpus.paragraphs(root)
+    doc = catalogue[catalogue["id"] == "wales-2014"].iloc[0]
+    page = render_page(doc, body[body["doc"] == "wales-2014"], 3)
+    assert page.startswith("(src-wales-2014)=\n# wales-2014: ")
+    count = int((body["doc"] == "wales-2014").sum())
+    for n in (1, count):
+        assert f"(src-wales-2014-p{n})=\n:::{{arabic}}\n**[{n}]** " in page
+    assert f"(src-wales-2014-p{count + 1})=" not in page
+
+
+def test_write_pages_rewrites_only_changes_and_removes_stale(project):
+    pages = write_pages(project)
+    assert sorted(p.stem for p in pages) == sorted(corpus.load_catalogue(project)["id"])
+    stale = project / "chapters" / "sources" / "removed-doc.md"
+    stale.write_text("old")
+    first = pages[0]
+    os.utime(first, (1, 1))
+    write_pages(project)
+    assert first.stat().st_mtime == 1
+    assert not stale.exists()

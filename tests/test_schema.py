@@ -1,0 +1,52 @@
+import pytest
+
+from natoar.dates import parse_date
+from natoar.errors import TableError
+from natoar.schema import Column, read_table
+
+COLUMNS = (
+    Column("id", unique=True, pattern=r"[a-z]+"),
+    Column("kind", choices=("a", "b")),
+    Column("when", required=False, check=parse_date),
+)
+
+
+def write(tmp_path, text):
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reads_rows_with_line_numbers(tmp_path):
+    table = read_table(write(tmp_path, 'id,kind,when\nx,a,2014\ny,b,""\n'), COLUMNS)
+    assert table["id"].tolist() == ["x", "y"]
+    assert table["line"].tolist() == [2, 3]
+
+
+def test_line_numbers_count_multiline_fields(tmp_path):
+    columns = (Column("id"), Column("note", required=False))
+    table = read_table(write(tmp_path, 'id,note\nx,"two\nlines"\ny,\n'), columns)
+    assert table["line"].tolist() == [2, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("id,kind\nx,a\n", "line 1", "lacks \\['when'\\]"),
+        ("id,kind,when,extra\nx,a,,1\n", "line 1", "unexpected \\['extra'\\]"),
+        ("id,kind,when\nx,c,\n", "line 2", "column 'kind' 'c' is not one of a, b"),
+        ("id,kind,when\nx,a,\nx,b,\n", "line 3", "'x' is already used on line 2"),
+        ("id,kind,when\nx,a,2014-13\n", "line 2", "column 'when' '2014-13': month 13"),
+        ("id,kind,when\n,a,\n", "line 2", "column 'id' is empty but required"),
+        ("id,kind,when\nX1,a,\n", "line 2", "does not match"),
+        ("id,kind,when\nx ,a,\n", "line 2", "white space"),
+        ("id,kind,when\nx,a\n", "line 2", "2 fields where the header has 3"),
+        ("id,kind,when\n", "", "no rows"),
+    ],
+)
+def test_bad_rows_name_line_column_and_reason(tmp_path, text, where, message):
+    path = write(tmp_path, text)
+    with pytest.raises(TableError, match=message) as err:
+        read_table(path, COLUMNS)
+    assert str(path) in str(err.value)
+    assert where in str(err.value)
