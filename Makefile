@@ -27,12 +27,12 @@ test: $(VENV)/.installed system
 
 ## chapter: re-execute one notebook in place (NB=chapters/x.ipynb), then rebuild the book
 chapter: $(VENV)/.installed system
-	cd $(dir $(NB)) && ../$(BIN)/jupyter execute --inplace $(notdir $(NB))
+	$(BIN)/python -m natoar.notebooks $(NB)
 	$(MAKE) book
 
 ## notebooks: re-execute every chapter notebook in place (after changing seeds/, data/ or the package)
 notebooks: $(VENV)/.installed system
-	cd chapters && for nb in *.ipynb; do ../$(BIN)/jupyter execute --inplace "$$nb" || exit 1; done
+	$(BIN)/python -m natoar.notebooks chapters/*.ipynb
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests

@@ -35,7 +35,7 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
         written = parse_date(doc.date_iso)
         last_event = parse_date(doc.events_to)
         printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
-        printed_gap = (printed.start - last_event.end).days / DAYS_PER_YEAR if printed else None
+        printed_gap = (printed.start - last_event.start).days / DAYS_PER_YEAR if printed else None
         rows.append(
             {
                 "doc": doc.id,

@@ -1,0 +1,64 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+from natoar import charts, check, corpus, counts, show
+from natoar.paths import project_root
+
+
+def test_short_title():
+    assert charts.short_title("قادة الناتو يتفقون على إحياء") == "قادة الناتو يتفقون …"
+    assert charts.short_title("حلف الناتو") == "حلف الناتو"
+
+
+def test_length_bars_data_matches_bars(root):
+    catalogue = corpus.load_catalogue(root)
+    lengths = counts.document_lengths(corpus.paragraphs(root))
+    fig, data = charts.length_bars(lengths, catalogue)
+    bars = [patch.get_width() for patch in fig.axes[0].patches]
+    assert bars == data["words"].tolist() == sorted(lengths["words"])
+    assert len(fig.axes[0].get_yticklabels()) == len(catalogue)
+    plt.close(fig)
+
+
+def test_dating_chart_marks_only_differing_printed_dates(root):
+    catalogue = corpus.load_catalogue(root)
+    fig, data = charts.dating_chart(catalogue)
+    diamonds = [line for line in fig.axes[0].lines if line.get_marker() == "D"]
+    differing = (catalogue["date_printed_iso"] != "") & (catalogue["date_printed_iso"] != catalogue["date_iso"])
+    assert len(diamonds) == differing.sum()
+    assert sorted(data["doc"]) == sorted(catalogue["id"])
+    plt.close(fig)
+
+
+def test_box():
+    assert show.box("Key findings", ["a", "b"]) == ":::{admonition} Key findings\n:class: tip\n- a\n- b\n:::"
+
+
+def test_project_root_found_from_subfolder(root):
+    assert project_root(root / "chapters") == root
+
+
+def test_project_root_elsewhere_falls_back_to_package_checkout(tmp_path):
+    assert (project_root(tmp_path) / "_config.yml").is_file()
+
+
+def test_check_reports_ok(monkeypatch, root, capsys):
+    monkeypatch.chdir(root)
+    assert check.main() == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_check_reports_bad_input(monkeypatch, project, capsys):
+    (project / "seeds" / "000_9ac74bd8921543b6.txt").unlink()
+    monkeypatch.chdir(project)
+    assert check.main() == 1
+    assert "000_9ac74bd8921543b6.txt" in capsys.readouterr().err
+
+
+def test_dating_gap_not_negative(root):
+    dating = counts.dating(corpus.load_catalogue(root))
+    gaps = [float(g) for g in dating["printed minus last event (years)"] if g != "—"]
+    assert min(gaps) >= 0
