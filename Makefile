@@ -32,7 +32,7 @@ chapter: $(VENV)/.installed system
 
 ## notebooks: re-execute every chapter notebook in place (after changing seeds/, data/ or the package)
 notebooks: $(VENV)/.installed system
-	$(BIN)/python -m natoar.notebooks chapters/*.ipynb
+	$(BIN)/python -m natoar.notebooks chapters/*.ipynb chapters/data/*.ipynb
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests

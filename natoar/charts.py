@@ -82,3 +82,50 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.F
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=9)
     return fig, pd.DataFrame(rows)
+
+
+def count_bars(data: pd.DataFrame, label: str, value: str, xlabel: str, colour: str = SEED) -> plt.Figure:
+    """Return a horizontal bar chart of `value` per `label`, first row at the top, each bar labelled."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(data) + 1.2))
+    positions = range(len(data))[::-1]
+    ax.barh(list(positions), data[value], color=colour)
+    ax.set_yticks(list(positions), [str(v) for v in data[label]])
+    for y, count in zip(positions, data[value], strict=True):
+        ax.text(count, y, f" {count}", va="center")
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, max(data[value].max(), 1) * 1.15)
+    return fig
+
+
+def membership_steps(
+    members: pd.DataFrame, catalogue: pd.DataFrame, start_year: int = 1990
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return NATO's membership over time (outside context, grey) with each document's writing date (blue)."""
+    use_style()
+    dates = [_year(parse_date(d).start) for d in members["date"]]
+    counts = members["members"].tolist()
+    end = 2025.0
+    fig, ax = plt.subplots()
+    ax.step(
+        [*dates, end],
+        [*counts, counts[-1]],
+        where="post",
+        color=CONTEXT,
+        lw=2.5,
+        label="NATO members (outside context)",
+    )
+    last_label = -1e9
+    for doc in catalogue.sort_values(["date_iso", "id"]).itertuples():
+        when = _year(parse_date(doc.date_iso).midpoint)
+        ax.axvline(when, color=SEED, lw=1, ls="--")
+        last_label = max(when, last_label + 0.9)
+        ax.text(last_label + 0.15, 1, doc.id, rotation=90, va="bottom", ha="left", fontsize=8, color=SEED)
+    ax.plot([], [], color=SEED, ls="--", label="a document written (seed catalogue)")
+    ax.set_xlim(start_year, end)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Member states")
+    ax.set_ylim(0, max(counts) + 14)
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    data = pd.DataFrame({"date": members["date"], "members": counts})
+    return fig, data

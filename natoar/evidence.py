@@ -270,7 +270,7 @@ def _check_links(root: Path, tables: dict[str, pd.DataFrame], seeds: set[str]) -
             "frameworks",
             "launched_basis",
             (tables["frameworks"]["launched"] == "") == (tables["frameworks"]["launched_basis"] == ""),
-            "'{launched_basis}' must be given exactly when 'launched' is",
+            "is required exactly when 'launched' is given (launched='{launched}')",
         ),
     ]
     for name, column, ok, problem in rules:

@@ -25,3 +25,10 @@ def document_label(doc: str) -> str:
 def paragraph_ref(doc: str, number: int) -> str:
     """Return a MyST reference to paragraph `number` of `doc`, shown as 'doc ¶number'."""
     return f"{{ref}}`{doc} ¶{number} <{paragraph_label(doc, number)}>`"
+
+
+def source_ref(doc: str, number: int) -> str:
+    """Return a MyST reference to paragraph `number` of `doc`, or to its page for the headline (0)."""
+    if number == 0:
+        return f"{{ref}}`{doc} headline <{document_label(doc)}>`"
+    return paragraph_ref(doc, number)

@@ -2,9 +2,8 @@
 
 Matching runs on normalised text (see `arabic.normalise`). A form may carry the proclitics و and ف, then
 ب, ك or ل; a form that starts with the article ال also matches after لـ as لل (للناتو). A form never
-matches inside a longer word, so the adjective المغربي does not count as a mention of المغرب. Where forms
-overlap, the longest wins, and forms marked `exclude` (e.g. المغرب العربي, the Maghreb) suppress the
-shorter forms they contain.
+matches inside a longer word, so the adjective المغربي does not count as a mention of المغرب. Forms
+marked `exclude` (e.g. المغرب العربي, the Maghreb) suppress the entity's shorter forms they contain.
 """
 
 from __future__ import annotations
@@ -34,19 +33,32 @@ def form_pattern(form: str) -> str:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled set of alias forms: one regular expression and the entity each form names."""
+    """A compiled set of alias forms: one regular expression and the (entity, form, use) of each group."""
 
     pattern: re.Pattern[str]
     groups: tuple[tuple[str, str, str], ...]
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
-        """Return (entity, form, start, end) for each mention in `text` (normalised internally)."""
-        found = []
+        """Return (entity, form, start, end) for each mention in `text`, offsets in the normalised text.
+
+        At each position the longest form wins; a mention inside a longer mention of another entity still
+        counts (نيجيريا inside the pipeline's name), but not inside a longer form of its own entity or
+        inside one of its own `exclude` forms.
+        """
+        spans = []
         for match in self.pattern.finditer(normalise(text)):
             entity, form, use = self.groups[match.lastindex - 1]
-            if use != "exclude":
-                found.append((entity, form, match.start(), match.end()))
-        return found
+            spans.append((entity, form, use, match.start(), match.end(match.lastindex)))
+        kept = []
+        for entity, form, use, start, end in spans:
+            if use == "exclude":
+                continue
+            inside_own = any(
+                e == entity and s <= start and end <= t and (s, t) != (start, end) for e, _, _, s, t in spans
+            )
+            if not inside_own:
+                kept.append((entity, form, start, end))
+        return kept
 
 
 def build_matcher(aliases: pd.DataFrame, uses: tuple[str, ...] = ("name", "metonym", "adjective")) -> Matcher:
@@ -58,8 +70,8 @@ def build_matcher(aliases: pd.DataFrame, uses: tuple[str, ...] = ("name", "meton
     )
     if not rows:
         raise ValueError("no alias forms to match")
-    pattern = re.compile("|".join(f"({form_pattern(form)})" for _, form, _ in rows))
-    return Matcher(pattern, tuple(rows))
+    alternatives = "|".join(f"({form_pattern(form)})" for _, form, _ in rows)
+    return Matcher(re.compile(f"(?=(?:{alternatives}))"), tuple(rows))
 
 
 def mentions(paragraphs: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:

@@ -21,16 +21,30 @@ class MarkdownText(str):
         return str(self)
 
 
-def _cell(value: object) -> str:
+ARABIC_COLUMNS = ("quote", "name_ar", "form_ar", "role_ar", "title_ar", "outlet_ar")
+
+
+def _cell(value: object, markup: bool, arabic: bool) -> str:
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = text.replace("\n", " ")
+    if markup:
+        return text.replace("|", "\\|")
+    return f"[{escape(text)}]{{.ar}}" if arabic and text else escape(text)
 
 
-def markdown_table(frame: pd.DataFrame) -> MarkdownText:
-    """Return `frame` as a Markdown table (its index left out)."""
-    header = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
+def markdown_table(frame: pd.DataFrame, markup: tuple[str, ...] = ()) -> MarkdownText:
+    """Return `frame` as a Markdown table (index left out).
+
+    Cells are escaped so that nothing in them is read as markup, except in the `markup` columns; cells of
+    Arabic columns (ARABIC_COLUMNS) are set right to left.
+    """
+    header = "| " + " | ".join(escape(str(c)) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    flags = [(c in markup, c in ARABIC_COLUMNS) for c in frame.columns]
+    rows = [
+        "| " + " | ".join(_cell(v, m, a) for v, (m, a) in zip(row, flags, strict=True)) + " |"
+        for row in frame.itertuples(index=False)
+    ]
     return MarkdownText("\n".join([header, rule, *rows]))
 
 
