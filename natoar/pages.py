@@ -1,4 +1,5 @@
-"""Write one page per source document (chapters/sources/<id>.md) from the catalogue and the seeds.
+"""Write the generated pages: one per source document (chapters/sources/<id>.md), the bibliography of the
+seeds (chapters/references.bib) and the glossary (chapters/glossary.md), from the catalogue and the data.
 
 Run as `python -m natoar.pages`. Pages are rewritten only when their content changes, so Sphinx
 rebuilds only what changed. Pages of documents no longer in the catalogue are removed.
@@ -12,10 +13,13 @@ import pandas as pd
 
 from .corpus import furniture, load_catalogue, paragraphs
 from .dates import parse_date
+from .evidence import load_table
 from .markup import document_label, escape, paragraph_label
 from .paths import project_root
 
 PAGES = Path("chapters") / "sources"
+BIBLIOGRAPHY = Path("chapters") / "references.bib"
+GLOSSARY = Path("chapters") / "glossary.md"
 
 
 def _metadata(doc: pd.Series, removed: int) -> str:
@@ -72,6 +76,58 @@ def render_page(doc: pd.Series, body: pd.DataFrame, removed: int) -> str:
     return "\n".join(parts)
 
 
+def _write_if_changed(path: Path, text: str) -> Path:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _bib_value(text: str) -> str:
+    return text.replace("\\", "").replace("{", "(").replace("}", ")")
+
+
+def render_bibliography(catalogue: pd.DataFrame) -> str:
+    """Return a BibTeX file with one entry per seed document, keyed by its id."""
+    entries = []
+    for _, doc in catalogue.iterrows():
+        fields = {
+            "author": "{" + _bib_value(doc["outlet"]) + "}",
+            "title": _bib_value(doc["title_en"]),
+            "year": str(parse_date(doc["date_iso"]).start.year),
+            "howpublished": _bib_value(doc["outlet"]),
+            "note": _bib_value(
+                f"In Arabic. Genre: {doc['genre']}. Date as printed: {doc['date_printed'] or 'none'}; "
+                f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
+            ),
+        }
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        entries.append(f"@misc{{{doc['id']},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def render_glossary(frameworks: pd.DataFrame) -> str:
+    """Return the glossary page: one term per framework (its acronym, or its English name), with the Arabic."""
+    lines = [
+        "(glossary)=",
+        "# Glossary",
+        "",
+        "Partnership frameworks, programmes and statuses named in the sources, with their Arabic names as the "
+        "sources write them. Each links to its row in {ref}`data-frameworks`.",
+        "",
+        ":::{glossary}",
+    ]
+    terms = [(row.acronym or row.name_en, row) for row in frameworks.itertuples()]
+    for term, row in sorted(terms, key=lambda t: t[0].lower()):
+        lines.append(escape(term))
+        detail = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
+        if row.launched:
+            detail += f" Launched {row.launched} ({row.launched_basis})."
+        lines.append(f"  {detail}")
+        lines.append("")
+    lines.append(":::")
+    return "\n".join(lines) + "\n"
+
+
 def write_pages(root: Path | None = None) -> list[Path]:
     """Write every source page that changed, remove stale ones, and return the paths of all pages."""
     root = project_root(root)
@@ -84,11 +140,11 @@ def write_pages(root: Path | None = None) -> list[Path]:
     for _, doc in catalogue.iterrows():
         path = folder / f"{doc['id']}.md"
         text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)))
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append(path)
+        written.append(_write_if_changed(path, text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
+    written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue)))
+    written.append(_write_if_changed(root / GLOSSARY, render_glossary(load_table("frameworks", root))))
     return written
 
 
