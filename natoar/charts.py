@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from .dates import parse_date
@@ -129,3 +131,75 @@ def membership_steps(
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     data = pd.DataFrame({"date": members["date"], "members": counts})
     return fig, data
+
+
+def presence_grid(
+    table: pd.DataFrame, index: str, xlabel: str, colour: str = SEED, labels: bool = True
+) -> plt.Figure:
+    """Return a grid with a filled cell wherever `table` has a non-empty, non-zero value (marks written in)."""
+    use_style()
+    values = table.drop(columns=index)
+    filled = values.map(lambda v: 0.0 if v in ("", 0) else 1.0).to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(1.0 + 0.75 * values.shape[1] + 1.6, 0.32 * len(table) + 1.6))
+    ax.imshow(filled, cmap=mpl.colors.ListedColormap(["#f4f4f4", colour]), aspect="auto", vmin=0, vmax=1)
+    if labels:
+        for (y, x), value in np.ndenumerate(values.to_numpy()):
+            if value not in ("", 0, 1):
+                ax.text(x, y, str(value), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
+    ax.set_xticks(range(values.shape[1]), values.columns, rotation=35, ha="right")
+    ax.set_yticks(range(len(table)), table[index])
+    ax.set_xlabel(xlabel)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def paired_bars(data: pd.DataFrame, label: str, columns: list[str], xlabel: str) -> plt.Figure:
+    """Return grouped vertical bars of `columns` per `label` (e.g. hedges and attributions per paragraph)."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(7.5, 3.4))
+    width = 0.8 / len(columns)
+    for i, column in enumerate(columns):
+        positions = [x + (i - (len(columns) - 1) / 2) * width for x in range(len(data))]
+        ax.bar(positions, data[column], width=width, label=column, color=PALETTE[i])
+    ax.set_xticks(range(len(data)), [str(v) for v in data[label]])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("Markers")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False)
+    return fig
+
+
+def timeline(seed_events: pd.DataFrame, context: pd.DataFrame, start_year: int = 1990) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return a timeline: seed events (blue, one row per source document) above outside-context facts (grey).
+
+    `seed_events` needs columns id, date, seed; `context` needs id, date.
+    """
+    use_style()
+    rows = []
+    docs = sorted(seed_events["seed"].unique())
+    lanes = {doc: i + 1 for i, doc in enumerate(docs)}
+    fig, ax = plt.subplots(figsize=(7.5, 0.55 * (len(docs) + 1) + 1.6))
+    for event in seed_events.itertuples():
+        span = parse_date(event.date)
+        if span.end.year < start_year:
+            continue
+        left, right = max(_year(span.start), start_year), _year(span.end)
+        y = lanes[event.seed]
+        if right - left > 0.2:
+            ax.plot([left, right], [y, y], color=SEED, lw=5, alpha=0.35, solid_capstyle="butt")
+        ax.plot(_year(span.midpoint) if span.start.year >= start_year else left, y, "o", color=SEED, ms=6)
+        rows.append({"kind": "seed", "id": event.id, "seed": event.seed, "date": event.date})
+    for fact in context.itertuples():
+        span = parse_date(fact.date)
+        if span.end.year < start_year:
+            continue
+        ax.plot(_year(span.midpoint), 0, "s", color=CONTEXT, ms=6)
+        rows.append({"kind": "context", "id": fact.id, "seed": "", "date": fact.date})
+    ax.set_yticks([0, *lanes.values()], ["outside context", *lanes.keys()])
+    ax.set_ylim(-0.7, len(docs) + 0.7)
+    ax.set_xlim(start_year, 2025.5)
+    ax.set_xlabel("Year (events before the axis start are not drawn)")
+    ax.grid(axis="x", color="#e5e5e5")
+    return fig, pd.DataFrame(rows)

@@ -118,6 +118,13 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         *_seed_columns(),
         Column("note", required=False),
     ),
+    "passages": (
+        Column("id", pattern=SLUG, unique=True),
+        Column("theme", pattern=SLUG),
+        *_seed_columns(),
+        Column("english"),
+        Column("note", required=False),
+    ),
     "aliases": (
         Column("entity", pattern=SLUG),
         Column("form_ar"),
@@ -165,7 +172,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("note", required=False),
     ),
 }
-SEED_TABLES = ("actors", "frameworks", "events", "memberships", "topics", "claims", "reference/checks")
+SEED_TABLES = ("actors", "frameworks", "events", "memberships", "topics", "claims", "passages", "reference/checks")
 UNIQUE_TOGETHER = {
     "topics": ("seed", "topic"),
     "memberships": ("country", "framework", "role", "seed"),

@@ -57,3 +57,21 @@ def box(title: str, items: list[str], kind: str = "tip") -> MarkdownText:
 def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
     """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph."""
     return MarkdownText(f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})")
+
+
+def passages(table: pd.DataFrame, theme: str) -> MarkdownText:
+    """Return every passage of `theme` as an Arabic quotation with its translation and source link, in table order."""
+    chosen = table[table["theme"] == theme]
+    if chosen.empty:
+        raise KeyError(f"no passage with theme {theme!r}")
+    return MarkdownText("\n\n".join(passage(chosen, key) for key in chosen["id"]))
+
+
+def passage(table: pd.DataFrame, key: str) -> MarkdownText:
+    """Return one passage (by id) as an Arabic quotation with its translation, note and source link."""
+    match = table[table["id"] == key]
+    if match.empty:
+        raise KeyError(f"no passage with id {key!r}")
+    row = match.iloc[0]
+    english = escape(row["english"]) + (f" *Note: {escape(row['note'])}*" if row["note"] else "")
+    return quote(row["seed"], int(row["paragraph"]), row["quote"], english)
