@@ -133,9 +133,7 @@ def membership_steps(
     return fig, data
 
 
-def presence_grid(
-    table: pd.DataFrame, index: str, xlabel: str, colour: str = SEED, labels: bool = True
-) -> plt.Figure:
+def presence_grid(table: pd.DataFrame, index: str, xlabel: str, colour: str = SEED, labels: bool = True) -> plt.Figure:
     """Return a grid with a filled cell wherever `table` has a non-empty, non-zero value (marks written in)."""
     use_style()
     values = table.drop(columns=index)
@@ -171,7 +169,9 @@ def paired_bars(data: pd.DataFrame, label: str, columns: list[str], xlabel: str)
     return fig
 
 
-def timeline(seed_events: pd.DataFrame, context: pd.DataFrame, start_year: int = 1990) -> tuple[plt.Figure, pd.DataFrame]:
+def timeline(
+    seed_events: pd.DataFrame, context: pd.DataFrame, start_year: int = 1990
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Return a timeline: seed events (blue, one row per source document) above outside-context facts (grey).
 
     `seed_events` needs columns id, date, seed; `context` needs id, date.
