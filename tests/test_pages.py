@@ -35,11 +35,31 @@ def test_page_has_labels_and_rtl_paragraphs(root):
 
 def test_write_pages_rewrites_only_changes_and_removes_stale(project):
     pages = write_pages(project)
-    assert sorted(p.stem for p in pages) == sorted(corpus.load_catalogue(project)["id"])
+    sources = [p for p in pages if p.parent.name == "sources"]
+    assert sorted(p.stem for p in sources) == sorted(corpus.load_catalogue(project)["id"])
+    assert {p.name for p in pages} >= {"references.bib", "glossary.md"}
     stale = project / "chapters" / "sources" / "removed-doc.md"
     stale.write_text("old")
-    first = pages[0]
+    first = sources[0]
     os.utime(first, (1, 1))
     write_pages(project)
     assert first.stat().st_mtime == 1
     assert not stale.exists()
+
+
+def test_bibliography_has_one_entry_per_document(root):
+    from natoar.pages import render_bibliography
+
+    catalogue = corpus.load_catalogue(root)
+    bib = render_bibliography(catalogue)
+    assert bib.count("@misc{") == len(catalogue)
+    assert "@misc{wales-2014," in bib and "year = {2014}" in bib
+
+
+def test_glossary_lists_acronyms_with_arabic(root):
+    from natoar.evidence import load_table
+    from natoar.pages import render_glossary
+
+    glossary = render_glossary(load_table("frameworks", root))
+    assert "\nDCB\n  " in glossary
+    assert "[مبادرة تعزيز القدرات الدفاعية للناتو]{.ar}" in glossary
