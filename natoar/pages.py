@@ -13,7 +13,7 @@ import pandas as pd
 
 from .corpus import furniture, load_catalogue, paragraphs
 from .dates import parse_date
-from .evidence import load_table
+from .evidence import SEED_TABLES, load_evidence, load_table
 from .markup import document_label, escape, paragraph_label
 from .paths import project_root
 
@@ -41,8 +41,24 @@ def _metadata(doc: pd.Series, removed: int) -> str:
     return "\n".join(["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
 
 
-def render_page(doc: pd.Series, body: pd.DataFrame, removed: int) -> str:
-    """Return the MyST source of one document's page."""
+def citations(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], list[str]]:
+    """Return, for each (document, paragraph), links to the curated rows that cite it, by table."""
+    cited: dict[tuple[str, int], list[str]] = {}
+    for name in SEED_TABLES:
+        table = tables[name]
+        key = "id" if "id" in table else ("topic" if name == "topics" else "framework")
+        label = "data-" + name.replace("/", "-").replace("_", "-")
+        for row in table.sort_values("line").itertuples():
+            link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{label}>`"
+            cited.setdefault((row.seed, int(row.paragraph)), []).append(link)
+    return cited
+
+
+def render_page(
+    doc: pd.Series, body: pd.DataFrame, removed: int, cited: dict[tuple[str, int], list[str]] | None = None
+) -> str:
+    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it."""
+    cited = cited or {}
     parts = [
         f"({document_label(doc['id'])})=",
         f"# {doc['id']}: {escape(doc['title_en'])}",
@@ -73,6 +89,9 @@ def render_page(doc: pd.Series, body: pd.DataFrame, removed: int) -> str:
             f":::{{arabic}}\n**[{row.paragraph}]** {escape(row.text)}\n:::",
             "",
         ]
+        links = cited.get((doc["id"], int(row.paragraph)))
+        if links:
+            parts += [f"<small>Cited in {', '.join(links)}.</small>", ""]
     return "\n".join(parts)
 
 
@@ -134,12 +153,13 @@ def write_pages(root: Path | None = None) -> list[Path]:
     catalogue = load_catalogue(root)
     body = paragraphs(root)
     removed = furniture(root).groupby("doc").size()
+    cited = citations(load_evidence(root))
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for _, doc in catalogue.iterrows():
         path = folder / f"{doc['id']}.md"
-        text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)))
+        text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)), cited)
         written.append(_write_if_changed(path, text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()

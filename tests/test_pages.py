@@ -63,3 +63,16 @@ def test_glossary_lists_acronyms_with_arabic(root):
     glossary = render_glossary(load_table("frameworks", root))
     assert "\nDCB\n  " in glossary
     assert "[مبادرة تعزيز القدرات الدفاعية للناتو]{.ar}" in glossary
+
+
+def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
+    from natoar.evidence import load_evidence
+    from natoar.pages import citations
+
+    cited = citations(load_evidence(root))
+    assert "{ref}`events: mnna-2004 <data-events>`" in cited[("morocco-us-2020", 3)]
+    catalogue = corpus.load_catalogue(root)
+    body = corpus.paragraphs(root)
+    doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
+    page = render_page(doc, body[body["doc"] == "morocco-us-2020"], 0, cited)
+    assert "<small>Cited in " in page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]
