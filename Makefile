@@ -9,19 +9,25 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book test check pages chapter notebooks lint clean freeze system
+.PHONY: book pdf test check pages chapter notebooks lint clean freeze system browser
+AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 ## book: install what is missing, check the inputs, execute every notebook and write the HTML
 book: $(VENV)/.installed system
 	$(BIN)/python -m natoar.check
 	$(BIN)/python -m natoar.pages > /dev/null
+	mkdir -p _static/fonts && cp -p $(AMIRI) _static/fonts/
 	$(BIN)/python -m natoar.buildcache check
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.buildcache record
 	@echo "The book is in _build/html/index.html"
 
+## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
+pdf: book browser
+	$(BIN)/python -m natoar.pdf
+
 ## test: the whole suite: unit tests, nbval over every chapter, the book build with warnings as errors
-test: $(VENV)/.installed system
+test: $(VENV)/.installed system browser
 	$(BIN)/ruff check natoar tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env tests chapters
 
@@ -50,8 +56,14 @@ system:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-hosny-amiri fontconfig; \
 	  else echo "error: the Amiri font is missing; run: sudo apt-get install fonts-hosny-amiri" >&2; exit 1; fi; }
 
+## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
+browser:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	  else echo "error: Chromium or pdftotext is missing; run: sudo apt-get install chromium poppler-utils" >&2; exit 1; fi; }
+
 freeze:
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.txt
+	{ head -2 requirements.txt; $(BIN)/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.new && mv requirements.new requirements.txt
 
 clean:
-	rm -rf _build chapters/sources/*.md
+	rm -rf _build chapters/sources/*.md chapters/references.bib chapters/glossary.md _static/fonts

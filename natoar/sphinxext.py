@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+
+from .citation import cite_box, load_book, meta_tags
+
+SKIP_PAGES = ("genindex", "search", "index")
 
 
 class arabic_block(nodes.General, nodes.Element):
@@ -36,8 +42,38 @@ class ArabicDirective(SphinxDirective):
         return [node]
 
 
+def _add_citation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Add citation meta tags to each page's head and a 'Cite this page' box to its body."""
+    if doctree is None or pagename in SKIP_PAGES or "body" not in context:
+        return
+    book = load_book(Path(app.srcdir))
+    title = _plain_title(context.get("title", ""))
+    context["metatags"] = context.get("metatags", "") + meta_tags(book, title, pagename)
+    context["body"] += cite_box(book, title, pagename)
+
+
+def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Remove sphinx-thebe's scripts: the book has no live code cells, and jupyter-book 1 declares them twice."""
+    def wanted(script: object) -> bool:
+        body = getattr(script, "attributes", {}).get("body", "") or ""
+        return "thebe" not in str(getattr(script, "filename", "") or "") and "THEBE_JS_URL" not in body
+
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if wanted(s)]
+
+
+def _plain_title(title: str) -> str:
+    import html
+    import re
+
+    text = html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text)
+
+
 def setup(app: Sphinx) -> dict:
-    """Register the directive and its node."""
+    """Register the directive and its node, and the citation metadata of every page."""
+    app.connect("html-page-context", _add_citation)
+    app.connect("html-page-context", _drop_thebe)
     app.add_node(
         arabic_block,
         html=(_visit_html, _depart_html),

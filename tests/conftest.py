@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,24 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return tmp_path
+
+
+def make(root: Path, target: str = "book") -> subprocess.CompletedProcess:
+    """Run a Makefile target in `root` and return the finished process (output captured)."""
+    return subprocess.run(["make", target], cwd=root, capture_output=True, text=True, timeout=1200)
+
+
+@pytest.fixture(scope="session")
+def html() -> Path:
+    """The book built by `make book` (warnings are errors), once per test session."""
+    result = make(ROOT)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def pdfs(html: Path) -> Path:
+    """The PDFs written by `make pdf`, once per test session."""
+    result = make(ROOT, "pdf")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return html / "pdf"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+
+from conftest import make
 from pathlib import Path
 
 import pytest
@@ -15,19 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
 
 
-def make(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=900)
-
-
 def output(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
-
-
-@pytest.fixture(scope="module")
-def html() -> Path:
-    result = make(ROOT)
-    assert result.returncode == 0, output(result)[-4000:]
-    return ROOT / "_build" / "html"
 
 
 @pytest.fixture

@@ -1,0 +1,168 @@
+"""Publishing as a reader meets it: the HTML in a real browser (Chromium via Playwright), and the PDFs."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+
+from natoar import evidence
+from natoar.pdf import all_pages, chapter_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def server(html):
+    """Serve the built book on a loopback port for the duration of the module."""
+    handler = functools.partial(QuietHandler, directory=str(html))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def visit(browser, url: str, width: int = 1280, height: int = 900):
+    """Open `url` and return the page with the console errors and failed requests seen while loading it."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+def test_every_page_loads_without_errors_or_missing_assets(browser, server):
+    for name in all_pages(ROOT):
+        page, problems = visit(browser, f"{server}/{name}.html")
+        page.close()
+        assert problems == [], name
+
+
+def test_every_internal_link_resolves(html):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for source in [html / f"{name}.html" for name in all_pages(ROOT)] + [html / "genindex.html"]:
+        text = source.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"#?][^"]*)"', text) + re.findall(r'href="(#[^"]+)"', text):
+            if urlparse(href).scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            path, _, fragment = href.partition("#")
+            path = path.split("?")[0]
+            target = (source.parent / unquote(path)).resolve() if path else source
+            if not target.exists():
+                broken.append(f"{source.relative_to(html)} -> {href}")
+                continue
+            if fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+                if unquote(fragment) not in ids[target]:
+                    broken.append(f"{source.relative_to(html)} -> {href}")
+    assert broken == []
+
+
+def test_arabic_is_right_to_left_and_figures_load_with_alt_text(browser, server):
+    page, _ = visit(browser, f"{server}/chapters/wales-dcb.html")
+    directions = page.eval_on_selector_all('[lang="ar"]', "els => els.map(e => getComputedStyle(e).direction)")
+    assert len(directions) > 5 and set(directions) == {"rtl"}
+    page.close()
+    for name in ("chapters/sources", "chapters/architecture", "chapters/timeline"):
+        page, _ = visit(browser, f"{server}/{name}.html")
+        images = page.eval_on_selector_all(
+            "article img", "els => els.map(i => [i.getAttribute('alt') || '', i.naturalWidth])")
+        page.close()
+        assert images and all(len(alt) > 20 and width > 0 for alt, width in images), name
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Vershbow", "sources/cable-2014"), ("الناتو", "chapters/")])
+def test_search_finds_english_and_arabic_words(browser, server, query, expected):
+    page, _ = visit(browser, f"{server}/search.html?q={query}")
+    page.wait_for_selector("#search-results ul li", timeout=15000)
+    links = page.eval_on_selector_all("#search-results ul li a", "els => els.map(a => a.href)")
+    page.close()
+    assert any(expected in link for link in links)
+
+
+def test_citation_meta_tags_match_citation_cff(browser, server):
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    page, _ = visit(browser, f"{server}/chapters/morocco-us.html")
+    meta = page.eval_on_selector_all(
+        "meta[name^=citation_]", "els => els.map(m => [m.getAttribute('name'), m.getAttribute('content')])")
+    heading = page.locator("article h1").first.inner_text()
+    box = page.locator(".cite-box-reference").inner_text()
+    page.close()
+    tags = dict(meta)
+    assert [v for k, v in meta if k == "citation_author"] == [a["name"] for a in cff["authors"]]
+    assert tags["citation_inbook_title"] == cff["title"]
+    assert tags["citation_publication_date"] == str(cff["date-released"]).replace("-", "/")
+    assert tags["citation_title"] in heading
+    assert tags["citation_pdf_url"] == f"{cff['url'].rstrip('/')}/pdf/chapters-morocco-us.pdf"
+    assert cff["title"] in box and str(cff["version"]) in box
+
+
+def test_screenshots_at_desktop_and_phone_width(browser, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, width in (("desktop", 1280), ("phone", 390)):
+        page, _ = visit(browser, f"{server}/chapters/wales-dcb.html", width=width, height=1600)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        page.screenshot(path=str(SCREENSHOTS / f"wales-dcb-{label}.png"))
+        page.close()
+        assert overflow <= 1, f"page wider than a {width}px screen"
+        assert (SCREENSHOTS / f"wales-dcb-{label}.png").stat().st_size > 10_000
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_book_pdf_has_every_chapter_in_order(pdfs, html):
+    text = re.sub(r"\s+", " ", pdf_text(pdfs / "book.pdf"))
+    positions = []
+    for name in chapter_pages(ROOT)[1:]:
+        heading = re.search(r"<h1>(.*?)<a", (html / f"{name}.html").read_text(encoding="utf-8")).group(1)
+        title = re.sub(r"<[^>]+>", "", heading).strip()
+        positions.append(text.find(title, positions[-1] + 1 if positions else 0))
+        assert positions[-1] >= 0, f"{title} is not in the book PDF"
+    assert positions == sorted(positions)
+    for name in chapter_pages(ROOT):
+        assert (pdfs / f"{name.replace('/', '-')}.pdf").stat().st_size > 5_000
+
+
+def test_pdf_text_keeps_arabic_in_logical_order(pdfs):
+    passages = evidence.load_table("passages", ROOT)
+    quote = passages.set_index("id").loc["wales-dcb-countries", "quote"]
+    chapter = re.sub(r"\s+", " ", re.sub("[\u200e\u200f\u202a-\u202e]", "", pdf_text(pdfs / "chapters-wales-dcb.pdf")))
+    phrase = quote.split("،")[0]  # pdftotext may reorder clauses around Arabic punctuation, not words within them
+    assert len(phrase.split()) >= 6
+    assert phrase in chapter
+    assert " ".join(reversed(phrase.split())) not in chapter
