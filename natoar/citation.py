@@ -31,7 +31,8 @@ def load_book(root: Path) -> Book:
         if not data.get(field):
             raise ValueError(f"{path}: the field '{field}' is missing. Fix: add it")
     authors = tuple(
-        a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p) for a in data["authors"]
+        a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p)
+        for a in data["authors"]
     )
     url = str(data["url"]).rstrip("/") + "/"
     return Book(str(data["title"]), authors, str(data["version"]), str(data["date-released"]), url)
@@ -63,8 +64,7 @@ def bibtex(book: Book, title: str, pagename: str) -> str:
 def reference(book: Book, title: str, pagename: str) -> str:
     """Return a formatted reference to one page of the book."""
     authors = ", ".join(book.authors)
-    return (f"{authors} ({book.date[:4]}). {title}. In {book.title}, version {book.version}. "
-            f"{page_url(book, pagename)}")
+    return f"{authors} ({book.date[:4]}). {title}. In {book.title}, version {book.version}. {page_url(book, pagename)}"
 
 
 def meta_tags(book: Book, title: str, pagename: str, description: str = "") -> str:
@@ -77,8 +77,13 @@ def meta_tags(book: Book, title: str, pagename: str, description: str = "") -> s
         ("citation_pdf_url", page_url(book, pagename, ".pdf")),
     ]
     tags = [f'<meta name="{n}" content="{html.escape(v, quote=True)}" />' for n, v in pairs]
-    og = [("og:title", title), ("og:type", "article"), ("og:url", page_url(book, pagename)),
-          ("og:site_name", book.title), ("og:description", description or book.title)]
+    og = [
+        ("og:title", title),
+        ("og:type", "article"),
+        ("og:url", page_url(book, pagename)),
+        ("og:site_name", book.title),
+        ("og:description", description or book.title),
+    ]
     tags += [f'<meta property="{n}" content="{html.escape(v, quote=True)}" />' for n, v in og]
     return "\n".join(tags) + "\n"
 
@@ -87,8 +92,8 @@ def cite_box(book: Book, title: str, pagename: str) -> str:
     """Return the HTML of the 'Cite this page' box: a formatted reference and BibTeX."""
     return (
         '<aside class="cite-box" aria-label="Cite this page">\n'
-        "<p class=\"cite-box-title\"><strong>Cite this page</strong></p>\n"
-        f"<p class=\"cite-box-reference\">{html.escape(reference(book, title, pagename))}</p>\n"
+        '<p class="cite-box-title"><strong>Cite this page</strong></p>\n'
+        f'<p class="cite-box-reference">{html.escape(reference(book, title, pagename))}</p>\n'
         f"<details><summary>BibTeX</summary><pre>{html.escape(bibtex(book, title, pagename))}</pre></details>\n"
         "</aside>\n"
     )

@@ -20,10 +20,18 @@ from .paths import project_root
 
 BUILD = Path("_build")
 PDF_DIR = BUILD / "html" / "pdf"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
-          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
 
 
 def chapter_pages(root: Path) -> list[str]:
@@ -44,8 +52,9 @@ def all_pages(root: Path) -> list[str]:
             pages.append(chapter["file"])
             for section in chapter.get("sections", []):
                 if "glob" in section:
-                    pages += sorted(p.with_suffix("").relative_to(root).as_posix()
-                                    for p in root.glob(section["glob"] + ".*"))
+                    pages += sorted(
+                        p.with_suffix("").relative_to(root).as_posix() for p in root.glob(section["glob"] + ".*")
+                    )
                 else:
                     pages.append(section["file"])
     return pages
@@ -80,9 +89,15 @@ def _front_matter(root: Path, titles: list[str]) -> str:
 def _print(page, out: Path, header: str) -> None:
     page.emulate_media(media="print")
     out.parent.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(out), format="A4", print_background=True, display_header_footer=True,
-             header_template=f'<div style="font-size:8px;width:100%;text-align:center;color:#555;">{header}</div>',
-             footer_template=FOOTER, margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+    page.pdf(
+        path=str(out),
+        format="A4",
+        print_background=True,
+        display_header_footer=True,
+        header_template=f'<div style="font-size:8px;width:100%;text-align:center;color:#555;">{header}</div>',
+        footer_template=FOOTER,
+        margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+    )
 
 
 def build_pdfs(root: Path | None = None) -> list[Path]:
@@ -114,8 +129,10 @@ def build_pdfs(root: Path | None = None) -> list[Path]:
         page.goto((html_dir / f"{pages[0]}.html").as_uri(), wait_until="load")
         page.evaluate(_ASSEMBLE, [_front_matter(root, titles), bodies])
         page.wait_for_load_state("load")
-        page.evaluate("() => Promise.all([...document.images].map(i => i.complete ? 0 : "
-                      "new Promise(r => { i.onload = i.onerror = r; })))")
+        page.evaluate(
+            "() => Promise.all([...document.images].map(i => i.complete ? 0 : "
+            "new Promise(r => { i.onload = i.onerror = r; })))"
+        )
         book = root / PDF_DIR / "book.pdf"
         _print(page, book, header)
         written.insert(0, book)

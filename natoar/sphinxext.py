@@ -54,6 +54,7 @@ def _add_citation(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """Remove sphinx-thebe's scripts: the book has no live code cells, and jupyter-book 1 declares them twice."""
+
     def wanted(script: object) -> bool:
         body = getattr(script, "attributes", {}).get("body", "") or ""
         return "thebe" not in str(getattr(script, "filename", "") or "") and "THEBE_JS_URL" not in body

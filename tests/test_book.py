@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-
-from conftest import make
 from pathlib import Path
 
 import pytest
+from conftest import make
 
 from natoar import corpus
 

@@ -19,8 +19,14 @@ from natoar.pdf import all_pages, chapter_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -98,7 +104,8 @@ def test_arabic_is_right_to_left_and_figures_load_with_alt_text(browser, server)
     for name in ("chapters/sources", "chapters/architecture", "chapters/timeline"):
         page, _ = visit(browser, f"{server}/{name}.html")
         images = page.eval_on_selector_all(
-            "article img", "els => els.map(i => [i.getAttribute('alt') || '', i.naturalWidth])")
+            "article img", "els => els.map(i => [i.getAttribute('alt') || '', i.naturalWidth])"
+        )
         page.close()
         assert images and all(len(alt) > 20 and width > 0 for alt, width in images), name
 
@@ -116,7 +123,8 @@ def test_citation_meta_tags_match_citation_cff(browser, server):
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     page, _ = visit(browser, f"{server}/chapters/morocco-us.html")
     meta = page.eval_on_selector_all(
-        "meta[name^=citation_]", "els => els.map(m => [m.getAttribute('name'), m.getAttribute('content')])")
+        "meta[name^=citation_]", "els => els.map(m => [m.getAttribute('name'), m.getAttribute('content')])"
+    )
     heading = page.locator("article h1").first.inner_text()
     box = page.locator(".cite-box-reference").inner_text()
     page.close()
@@ -141,8 +149,9 @@ def test_screenshots_at_desktop_and_phone_width(browser, server):
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_book_pdf_has_every_chapter_in_order(pdfs, html):
