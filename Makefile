@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book pdf test check pages chapter notebooks lint clean freeze system browser
+.PHONY: book pdf benchmark test check pages chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 ## book: install what is missing, check the inputs, execute every notebook and write the HTML
@@ -55,6 +55,10 @@ system:
 	@fc-list 2>/dev/null | grep -q "Amiri" || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-hosny-amiri fontconfig; \
 	  else echo "error: the Amiri font is missing; run: sudo apt-get install fonts-hosny-amiri" >&2; exit 1; fi; }
+
+## benchmark: the text pipeline against a one-regex floor, on 1,000 and 10,000 synthetic documents
+benchmark: $(VENV)/.installed
+	$(BIN)/python -m natoar.benchmark
 
 ## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
 browser:
