@@ -203,3 +203,46 @@ def timeline(
     ax.set_xlabel("Year (events before the axis start are not drawn)")
     ax.grid(axis="x", color="#e5e5e5")
     return fig, pd.DataFrame(rows)
+
+
+def term_panels(scores: pd.DataFrame, value: str = "z") -> plt.Figure:
+    """Return one small bar panel per document of its top terms (Arabic labels, shaped by the renderer)."""
+    use_style()
+    docs = sorted(scores["doc"].unique())
+    fig, axes = plt.subplots(1, len(docs), figsize=(2.3 * len(docs), 3.4), sharex=False)
+    for ax, doc in zip(np.atleast_1d(axes), docs, strict=True):
+        rows = scores[scores["doc"] == doc].iloc[::-1]
+        ax.barh(range(len(rows)), rows[value], color=SEED)
+        ax.set_yticks(range(len(rows)), [label(t) for t in rows["term"]])
+        ax.set_title(doc, fontsize=9)
+        ax.tick_params(axis="x", labelsize=8)
+    fig.supxlabel("Weighted log-odds (z) against the other documents", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def count_grid(table: pd.DataFrame, index: str, xlabel: str) -> plt.Figure:
+    """Return a shaded grid of counts with each count written in its cell."""
+    use_style()
+    values = table.drop(columns=index)
+    counts = values.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(1.2 + 0.9 * values.shape[1] + 1.4, 0.38 * len(table) + 1.6))
+    ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=max(counts.max(), 1))
+    for (y, x), count in np.ndenumerate(counts):
+        if count:
+            ax.text(
+                x,
+                y,
+                f"{int(count)}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if count > counts.max() / 2 else "black",
+            )
+    ax.set_xticks(range(values.shape[1]), [label(str(c)) for c in values.columns], rotation=35, ha="right")
+    ax.set_yticks(range(len(table)), [label(str(v)) for v in table[index]])
+    ax.set_xlabel(xlabel)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig

@@ -125,6 +125,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("english"),
         Column("note", required=False),
     ),
+    "theme_lexicon": (
+        Column("theme", pattern=SLUG),
+        Column("form_ar"),
+        Column("match", choices=("word", "prefix")),
+        Column("note", required=False),
+    ),
     "aliases": (
         Column("entity", pattern=SLUG),
         Column("form_ar"),
@@ -177,6 +183,7 @@ UNIQUE_TOGETHER = {
     "topics": ("seed", "topic"),
     "memberships": ("country", "framework", "role", "seed"),
     "aliases": ("entity", "form_ar"),
+    "theme_lexicon": ("theme", "form_ar"),
     "reference/partners": ("framework", "country_en"),
 }
 

@@ -157,3 +157,24 @@ def kwic(paragraphs: pd.DataFrame, form: str, match: str = "prefix", width: int 
                 )
             )
     return pd.DataFrame(rows, columns=["doc", "paragraph", "left", "keyword", "right"])
+
+
+def cooccurrence(found: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """Return how often the `top` most mentioned entities appear in the same paragraph, as a square table."""
+    leaders = found.groupby("entity").size().sort_values(ascending=False, kind="stable").head(top).index.tolist()
+    together = found[found["entity"].isin(leaders)].drop_duplicates(["doc", "paragraph", "entity"])
+    pairs = together.merge(together, on=["doc", "paragraph"])
+    pairs = pairs[pairs["entity_x"] != pairs["entity_y"]]
+    table = pd.crosstab(pairs["entity_x"], pairs["entity_y"]).reindex(index=leaders, columns=leaders, fill_value=0)
+    return table.rename_axis(index="entity", columns=None).reset_index()
+
+
+def normalisation_effect(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Return the number of distinct word forms before and after normalisation, per document."""
+    raw = re.compile(r"\w+")
+    rows = []
+    for doc, group in paragraphs.groupby("doc", sort=True):
+        before = {w for text in group["text"] for w in raw.findall(text) if not w.isdigit()}
+        after = {w for text in group["text"] for w in tokens(text) if not w.isdigit()}
+        rows.append((doc, len(before), len(after)))
+    return pd.DataFrame(rows, columns=["doc", "types_raw", "types_normalised"])

@@ -1,0 +1,102 @@
+"""The text pipeline and date expressions, on real sentences from the seeds."""
+
+import pandas as pd
+import pytest
+
+from natoar import corpus, datetext, text
+
+
+def test_stop_words_include_inflected_forms_and_extensions():
+    stops = text.stop_words()
+    assert {"علي", "وعلي", "التي", "هذه", "يمكن", "وقال"} <= stops
+    assert "الناتو" not in stops
+
+
+def test_content_words_drop_stop_words_digits_and_single_letters():
+    assert text.content_words("وقال إن الناتو في 2014 و المغرب") == ["الناتو", "المغرب"]
+
+
+def test_log_odds_ranks_a_word_used_only_in_one_document_first():
+    counts = pd.DataFrame(
+        [("a", "حلف", 5), ("a", "جورجيا", 4), ("b", "حلف", 5), ("b", "الخليج", 4)], columns=["doc", "term", "count"]
+    )
+    scores = text.log_odds(counts)
+    top = text.distinctive(scores, 1)
+    assert top.set_index("doc")["term"].to_dict() == {"a": "جورجيا", "b": "الخليج"}
+
+
+@pytest.mark.parametrize(
+    ("surface", "form", "match", "hit"),
+    [
+        ("لمكافحة الإرهاب", "إرهاب", "prefix", True),
+        ("التنظيمات الإرهابية", "إرهاب", "prefix", True),
+        ("والإرهابيين", "إرهاب", "prefix", True),
+        ("الساحل والصحراء", "الساحل", "word", True),
+        ("الساحلية", "الساحل", "word", False),
+        ("للطاقة", "الطاقة", "word", True),
+    ],
+)
+def test_lexicon_patterns_allow_proclitics(surface, form, match, hit):
+    import re
+
+    from natoar.arabic import normalise
+
+    assert bool(re.search(text.lexicon_pattern(form, match), normalise(surface))) is hit
+
+
+def test_theme_counts_on_the_corpus(root):
+    from natoar.evidence import load_table
+
+    themes = text.theme_counts(corpus.paragraphs(root), load_table("theme_lexicon", root)).set_index("theme")
+    assert themes.loc["counter-terrorism", "nato-morocco-2024"] > themes.loc["counter-terrorism", "cable-2014"]
+    assert themes.loc["proliferation"].idxmax() == "ici-doha-2011"
+
+
+def test_kwic_shows_context():
+    body = pd.DataFrame({"doc": ["d"], "paragraph": [1], "text": ["من أجل مكافحة الإرهاب في المنطقة"]})
+    line = text.kwic(body, "إرهاب").iloc[0]
+    assert (line["left"], line["keyword"], line["right"]) == ("من اجل مكافحة", "الارهاب", "في المنطقة")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "expected"),
+    [
+        # seed 002 ¶2: the Moroccan month name, with no year
+        (
+            "وخلال العشرين سنة الأخيرة، تعزز هذا التقارب في عالم ما بعد 11 شتنبر",
+            "2020-12-25",
+            [("last-years", "2000/2020"), ("day-month", "")],
+        ),
+        # seed 002 ¶6: 'last October'
+        (
+            "زيارة كاتب الدولة الأمريكي في الدفاع السابق، مارك إسبر، للرباط في أكتوبر الماضي",
+            "2020-12-25",
+            [("last-month", "2020-10")],
+        ),
+        # seed 002 ¶1: a century
+        ("فتح موانئه للسفن الأمريكية في القرن الـ18", "2020-12-25", [("century", "17XX")]),
+        # seed 003 ¶19: month and year
+        ("والمقرر إجراؤها في مايو 2024", "2024-03/2024-05", [("month-year", "2024-05")]),
+        # seed 000 ¶26: a month alone, resolved to the latest June before the cable
+        ("في اجتماعهم في يونيو، أقر وزراء خارجية دول الحلف", "2014-06/2014-09", [("month", "2014-06")]),
+        # seed 001 ¶1 and ¶10: yesterday, but not 'the second day'
+        ("القمة التي اختتمت فعالياتها أمس الجمعة", "2014-09-06", [("yesterday", "2014-09-05")]),
+        ("الذين اجتمعوا بوزراء الدفاع في اليوم الثاني للقمة", "2014-09-06", []),
+        # Levantine and Egyptian month names, a full date
+        (
+            "في 5 أيلول 2014 ثم في 25 ديسمبر 2020",
+            "2020-12-25",
+            [("day-month-year", "2014-09-05"), ("day-month-year", "2020-12-25")],
+        ),
+        ("خارطة الطريق 2020-2030", "2020-12-25", [("year-range", "2020/2030")]),
+    ],
+)
+def test_date_expressions(sentence, written, expected):
+    assert [(e.kind, e.resolved) for e in datetext.find_dates(sentence, written)] == expected
+
+
+def test_every_resolved_expression_is_a_valid_date(root):
+    found = datetext.date_expressions(corpus.paragraphs(root), corpus.load_catalogue(root))
+    assert len(found) > 10
+    for value in found.loc[found["resolved"] != "", "resolved"]:
+        datetext.parse_date(value)
