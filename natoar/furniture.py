@@ -15,6 +15,9 @@ from .arabic import has_arabic, normalise, tokens
 HEADER_LINES = 12
 SHINGLE = 6
 PULL_QUOTE_SHARE = 0.5
+# A word 6-gram that recurs in more paragraphs than this is formulaic, not a pull quote's echo; skipping it keeps
+# the check linear on long, repetitive documents.
+MAX_SHINGLE_OWNERS = 8
 
 MONTHS = [
     "يناير",
@@ -142,6 +145,8 @@ def _mark_pull_quotes(lines: list[Line]) -> list[Line]:
             continue
         shared: dict[int, int] = defaultdict(int)
         for gram in grams[i]:
+            if len(owners[gram]) > MAX_SHINGLE_OWNERS:
+                continue
             for j in owners[gram] - {i}:
                 shared[j] += 1
         for j, count in sorted(shared.items()):

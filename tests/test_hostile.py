@@ -1,0 +1,63 @@
+"""Hostile and broken input: rendered as text or refused with a clear error, never half-processed."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+from markdown_it import MarkdownIt
+
+from natoar import corpus
+from natoar.errors import SeedError
+from natoar.furniture import classify_lines
+from natoar.pages import render_page
+
+SEED = "004_810da94f271c6378.txt"
+
+
+def replace_seed(project, data: bytes) -> None:
+    (project / "seeds" / SEED).write_bytes(data)
+    path = project / "data" / "documents.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame["file"] == SEED, "sha256"] = hashlib.sha256(data).hexdigest()
+    frame.to_csv(path, index=False)
+
+
+def original(root) -> str:
+    return (root / "seeds" / SEED).read_text(encoding="utf-8")
+
+
+def test_html_and_script_in_a_seed_render_as_text(project, root):
+    hostile = "<script>alert('x')</script> فقرة <img src=x onerror=alert(1)> **عريض** [رابط](javascript:alert(1))"
+    replace_seed(project, (original(root) + "\n" + hostile + "\n").encode())
+    body = corpus.paragraphs(project)
+    doc = corpus.load_catalogue(project).set_index("id").loc["ici-doha-2011"].rename("x")
+    doc["id"] = "ici-doha-2011"
+    page = render_page(doc, body[body["doc"] == "ici-doha-2011"], 0)
+    html = MarkdownIt("commonmark").render(page)
+    assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_other_line_endings_give_the_same_paragraphs(project, root, newline):
+    expected = corpus.paragraphs(root)
+    replace_seed(project, original(root).replace("\n", newline).encode())
+    got = corpus.paragraphs(project)
+    assert got["text"].tolist() == expected["text"].tolist()
+
+
+def test_a_seed_truncated_inside_a_character_is_refused(project, root):
+    data = original(root).encode()
+    replace_seed(project, data[: len(data) // 2 + 1] if data[len(data) // 2] >= 0x80 else data[:-1] + b"\xd8")
+    with pytest.raises(SeedError, match=f"{SEED}.*is not UTF-8"):
+        corpus.paragraphs(project)
+
+
+def test_a_ten_megabyte_document_is_split_completely():
+    paragraph = "وقال المتحدث إن الحلف مستعد لتعزيز التعاون مع الشركاء في مجال الأمن البحري ومكافحة الإرهاب."
+    text = "العنوان\n\n" + "\n\n".join(f"{paragraph} {i}" for i in range(100_000))
+    assert len(text.encode()) > 10_000_000
+    lines = classify_lines(text, "العنوان")
+    assert sum(line.role == "body" for line in lines) == 100_000
