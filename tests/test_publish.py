@@ -15,18 +15,10 @@ import pytest
 import yaml
 
 from natoar import evidence
-from natoar.pdf import all_pages, chapter_pages
+from natoar.pdf import CHROMIUM_ARGS, all_pages, chapter_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -50,7 +42,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
