@@ -6,18 +6,24 @@ import sys
 
 from .corpus import furniture, load_documents, paragraphs
 from .errors import BookInputError
+from .evidence import load_evidence
 
 
 def main() -> int:
-    """Load and verify the catalogue, the seeds and their paragraphs; print a summary or the error."""
+    """Load and verify the catalogue, the seeds, their paragraphs and the curated tables; print a summary or the error."""
     try:
         documents = load_documents()
         body = paragraphs()
         removed = furniture()
+        tables = load_evidence()
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    print(f"ok: {len(documents)} documents, {len(body)} paragraphs, {len(removed)} furniture lines")
+    rows = sum(len(t) for t in tables.values())
+    print(
+        f"ok: {len(documents)} documents, {len(body)} paragraphs, {len(removed)} furniture lines, "
+        f"{len(tables)} curated tables with {rows} rows"
+    )
     return 0
 
 

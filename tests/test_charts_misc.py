@@ -62,3 +62,13 @@ def test_dating_gap_not_negative(root):
     dating = counts.dating(corpus.load_catalogue(root))
     gaps = [float(g) for g in dating["printed minus last event (years)"] if g != "—"]
     assert min(gaps) >= 0
+
+
+def test_check_refuses_a_bad_evidence_row_before_any_build(monkeypatch, project, capsys):
+    events = project / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(",2004,stated,", ",2004-13,stated,", 1), encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    assert check.main() == 1
+    assert "events.csv, line" in capsys.readouterr().err
