@@ -10,7 +10,7 @@ from .evidence import load_evidence
 
 
 def main() -> int:
-    """Load and verify the catalogue, the seeds, their paragraphs and the curated tables; print a summary or the error."""
+    """Load and verify the catalogue, seeds, paragraphs and curated tables; print a summary or the error."""
     try:
         documents = load_documents()
         body = paragraphs()
