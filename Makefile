@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book pdf benchmark test check pages chapter notebooks lint clean freeze system browser
+.PHONY: book pdf benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 ## book: install what is missing, check the inputs, execute every notebook and write the HTML
@@ -59,6 +59,10 @@ system:
 ## benchmark: the text pipeline against a one-regex floor, on 1,000 and 10,000 synthetic documents
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m natoar.benchmark
+
+## buildbench: cold, warm and one-chapter rebuild times, against all notebooks' code run in one process
+buildbench: $(VENV)/.installed system
+	$(BIN)/python -m natoar.buildbench
 
 ## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
 browser:
