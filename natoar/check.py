@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .corpus import furniture, load_documents, paragraphs
+from .corpus import read_corpus
 from .errors import BookInputError
 from .evidence import load_evidence
 
@@ -12,16 +12,15 @@ from .evidence import load_evidence
 def main() -> int:
     """Load and verify the catalogue, seeds, paragraphs and curated tables; print a summary or the error."""
     try:
-        documents = load_documents()
-        body = paragraphs()
-        removed = furniture()
-        tables = load_evidence()
+        corpus = read_corpus()
+        tables = load_evidence(corpus=corpus)
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     rows = sum(len(t) for t in tables.values())
     print(
-        f"ok: {len(documents)} documents, {len(body)} paragraphs, {len(removed)} furniture lines, "
+        f"ok: {len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs, "
+        f"{len(corpus.furniture)} furniture lines, "
         f"{len(tables)} curated tables with {rows} rows"
     )
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -103,22 +104,31 @@ def load_documents(root: Path | None = None) -> pd.DataFrame:
     return documents
 
 
-def _lines(root: Path | None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus read once: the verified documents, their body paragraphs, removed furniture and headlines."""
+
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    furniture: pd.DataFrame
+    headlines: pd.DataFrame
+
+
+def _lines(root: Path, documents: pd.DataFrame) -> pd.DataFrame:
     """Return one row per non-blank seed line: document id, line number, text, role and reason."""
-    documents = load_documents(root)
     rows = []
     for doc in documents.itertuples():
         lines = classify_lines(doc.text, doc.title_ar, doc.outlet_ar)
         if not any(line.role == "headline" for line in lines):
             raise CatalogueError(
-                project_root(root) / CATALOGUE,
+                root / CATALOGUE,
                 f"the title of '{doc.id}' is not a line of {doc.file}",
                 "copy title_ar exactly as the seed prints it",
                 where=f"line {doc.line}",
             )
         if not any(line.role == "body" for line in lines):
             raise SeedError(
-                project_root(root) / SEEDS / doc.file,
+                root / SEEDS / doc.file,
                 "no Arabic article text was found",
                 "check that the file holds the article, not only page furniture",
             )
@@ -126,25 +136,32 @@ def _lines(root: Path | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc", "line", "text", "role", "reason"])
 
 
-def paragraphs(root: Path | None = None) -> pd.DataFrame:
-    """Return the body paragraphs: document id, stable paragraph number (from 1), seed line, text, normalised text."""
-    lines = _lines(root)
+def read_corpus(root: Path | None = None) -> Corpus:
+    """Return the whole corpus, reading and checking every seed once."""
+    root = project_root(root)
+    documents = load_documents(root)
+    lines = _lines(root, documents)
     body = lines[lines["role"] == "body"].drop(columns=["role", "reason"]).reset_index(drop=True)
     body.insert(1, "paragraph", body.groupby("doc").cumcount() + 1)
     body["norm"] = body["text"].map(normalise)
-    return body
+    removed = lines[lines["role"] == "furniture"].drop(columns="role").reset_index(drop=True)
+    heads = lines[lines["role"] == "headline"][["doc", "line", "text"]].reset_index(drop=True)
+    return Corpus(documents, body, removed, heads)
+
+
+def paragraphs(root: Path | None = None) -> pd.DataFrame:
+    """Return the body paragraphs: document id, stable paragraph number (from 1), seed line, text, normalised text."""
+    return read_corpus(root).paragraphs
 
 
 def furniture(root: Path | None = None) -> pd.DataFrame:
     """Return the lines removed as site furniture, with the rule that removed each."""
-    lines = _lines(root)
-    return lines[lines["role"] == "furniture"].drop(columns="role").reset_index(drop=True)
+    return read_corpus(root).furniture
 
 
 def headlines(root: Path | None = None) -> pd.DataFrame:
     """Return each document's headline line as found in its seed."""
-    lines = _lines(root)
-    return lines[lines["role"] == "headline"][["doc", "line", "text"]].reset_index(drop=True)
+    return read_corpus(root).headlines
 
 
 def paragraph_text(paragraphs: pd.DataFrame, doc: str, number: int) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .arabic import normalise
-from .corpus import headlines, load_catalogue, paragraphs
+from .corpus import Corpus, read_corpus
 from .dates import parse_date
 from .errors import TableError
 from .mentions import form_pattern
@@ -298,10 +298,12 @@ def _check_links(root: Path, tables: dict[str, pd.DataFrame], seeds: set[str]) -
     )
 
 
-def _paragraph_texts(root: Path) -> dict[tuple[str, int], str]:
-    body = paragraphs(root)
+def _paragraph_texts(corpus: Corpus) -> dict[tuple[str, int], str]:
+    """Return the text of every citable paragraph by (document, number); number 0 is the headline."""
+    body = corpus.paragraphs
     texts = {(d, int(p)): t for d, p, t in zip(body["doc"], body["paragraph"], body["text"], strict=True)}
-    texts.update({(d, 0): t for d, t in zip(*(headlines(root)[c] for c in ("doc", "text")), strict=True)})
+    heads = corpus.headlines
+    texts.update({(d, 0): t for d, t in zip(heads["doc"], heads["text"], strict=True)})
     return texts
 
 
@@ -351,14 +353,14 @@ def _check_names_in_quotes(root: Path, tables: dict[str, pd.DataFrame]) -> None:
         )
 
 
-def load_evidence(root: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return every curated table by name, after checking schemas, links and quotes."""
+def load_evidence(root: Path | None = None, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
+    """Return every curated table by name, after checking schemas, links and quotes (against `corpus`, if read)."""
     root = project_root(root)
     tables = {name: load_table(name, root) for name in SCHEMAS}
-    seeds = set(load_catalogue(root)["id"])
-    _check_links(root, tables, seeds)
+    corpus = corpus or read_corpus(root)
+    _check_links(root, tables, set(corpus.documents["id"]))
     _check_names_in_quotes(root, tables)
-    texts = _paragraph_texts(root)
+    texts = _paragraph_texts(corpus)
     for name in SEED_TABLES:
         check_quotes(root, name, tables[name], texts)
     return tables
@@ -405,10 +407,10 @@ def uncovered_numbers(root: Path | None = None, tables: dict[str, pd.DataFrame] 
     A number that opens a paragraph followed by a dash is a list marker and is not counted.
     """
     root = project_root(root)
-    tables = tables or load_evidence(root)
+    corpus = read_corpus(root)
+    tables = tables or load_evidence(root, corpus)
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    body = paragraphs(root)
-    texts = {(d, int(p)): t for d, p, t in zip(body["doc"], body["paragraph"], body["text"], strict=True)}
+    texts = {key: text for key, text in _paragraph_texts(corpus).items() if key[1] > 0}
     for name in SEED_TABLES:
         for row in tables[name].itertuples():
             text = texts.get((row.seed, row.paragraph), "")

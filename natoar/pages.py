@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import furniture, load_catalogue, paragraphs
+from .corpus import read_corpus
 from .dates import parse_date
 from .evidence import SEED_TABLES, load_evidence, load_table
 from .markup import document_label, escape, paragraph_label
@@ -150,10 +150,10 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
 def write_pages(root: Path | None = None) -> list[Path]:
     """Write every source page that changed, remove stale ones, and return the paths of all pages."""
     root = project_root(root)
-    catalogue = load_catalogue(root)
-    body = paragraphs(root)
-    removed = furniture(root).groupby("doc").size()
-    cited = citations(load_evidence(root))
+    corpus = read_corpus(root)
+    catalogue, body = corpus.documents, corpus.paragraphs
+    removed = corpus.furniture.groupby("doc").size()
+    cited = citations(load_evidence(root, corpus))
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
