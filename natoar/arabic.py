@@ -1,4 +1,4 @@
-"""Arabic text for matching (normalised copies, tokens) and for display on renderers that cannot shape.
+"""Arabic text for matching (normalised copies) and for display on renderers that cannot shape.
 
 The original text is never changed: `normalise` returns a new string meant for a separate column.
 """
@@ -10,11 +10,7 @@ import unicodedata
 
 import pyarabic.araby as araby
 
-ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_TOKEN = re.compile(
-    rf"[\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06f0-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\d_{ARABIC_BLOCKS}]+|\d+"
-)
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 _BASE = {ord(c): None for c in (*araby.DIACRITICS, araby.TATWEEL, *_INVISIBLE)}
@@ -37,11 +33,6 @@ def normalise(text: str, *, fold_yaa: bool = True, fold_taa: bool = False) -> st
     if fold_taa:
         text = text.translate(_TAA)
     return text
-
-
-def tokens(text: str) -> list[str]:
-    """Return the word tokens of normalised `text`: runs of Arabic letters, of other letters, or of digits."""
-    return _TOKEN.findall(normalise(text))
 
 
 def matplotlib_shapes_arabic() -> bool:

@@ -3,8 +3,11 @@
 Run as `python -m natoar.benchmark [N ...]` (default 1000 10000). Each synthetic document is 5 to 30 seed
 paragraphs drawn at random (seeded), so the vocabulary stays realistic. The pipeline (normalise, tokenise,
 count content words, theme lexicon, alias matching, date extraction) runs beside a floor: one compiled
-regular expression and `collections.Counter` over the raw text. Prints documents/s, MB/s and peak memory,
-each stage in a fresh process.
+regular expression and `collections.Counter` over the raw text. Prints documents/s and MB/s (fastest of
+three alternating runs) and peak memory (each stage once, in a fresh process). The pipeline's set-up (reading
+the lexicon, the aliases and the stop-word list) is not timed; what it learns while reading (each new word's
+normalised form and candidates) is. Like the floor, the pipeline counts into one corpus-wide Counter; stop
+words are a property of word types, dropped once at the end (`pipeline.content_counts`).
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ import time
 from collections import Counter
 
 from .corpus import paragraphs
-from .datetext import find_dates
+from .dates import parse_date
 from .evidence import load_table
-from .mentions import build_matcher
 from .paths import project_root
-from .text import content_words, lexicon_pattern
+from .pipeline import Reader, content_counts
+from .text import stop_words
 
 SEED = 20141
 
@@ -45,61 +48,72 @@ def floor(docs: list[str]) -> Counter:
 
 
 def make_pipeline():
-    """Return the full text pipeline as a function of a list of documents."""
-    import pandas as pd
-
+    """Return the full text pipeline (`pipeline.Reader`) as a function of a list of documents."""
     root = project_root()
-    lexicon = pd.read_csv(root / "data" / "theme_lexicon.csv", dtype=str, keep_default_na=False)
-    themes = re.compile(
-        "|".join(f"(?:{lexicon_pattern(f, m)})" for f, m in zip(lexicon["form_ar"], lexicon["match"], strict=True))
-    )
-    matcher = build_matcher(load_table("aliases", root))
+    reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
+    written = parse_date("2020-12-25")
+    stop_words()  # set-up, like the lexicon and the aliases: loaded once, outside the timed run
 
     def run(docs: list[str]) -> tuple[Counter, int, int, int]:
-        from .arabic import normalise
-
         counts: Counter = Counter()
         hits = mentions = dates = 0
         for doc in docs:
-            counts.update(content_words(doc))
-            norm = normalise(doc)
-            hits += len(themes.findall(norm))
-            mentions += len(matcher.find(doc))
-            dates += len(find_dates(doc, "2020-12-25"))
-        return counts, hits, mentions, dates
+            reading = reader.read(doc, written, counts)
+            hits += reading.themes.total()
+            mentions += len(reading.mentions)
+            dates += len(reading.dates)
+        return content_counts(counts), hits, mentions, dates
 
     return run
 
 
-def _stage(name: str, n: int) -> None:
-    """Run one stage on n documents in this process and print seconds and peak resident memory (MiB)."""
+REPEATS = 3
+
+
+def _memory(name: str, n: int) -> None:
+    """Run one stage once on n documents in this process; print its peak resident memory and growth (MiB)."""
     docs = synthetic_corpus(n)
     fn = floor if name == "floor" else make_pipeline()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
     fn(docs)
-    seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{seconds} {after / 1024} {(after - before) / 1024}")
+    print(f"{after / 1024} {(after - before) / 1024}")
+
+
+def _seconds(docs: list[str]) -> dict[str, float]:
+    """Time the floor and the pipeline REPEATS times each, alternating, and keep each one's fastest run.
+
+    Each pipeline run starts from a fresh Reader (nothing learnt carries over; set-up is not timed). The
+    machine is shared, so runs alternate (both meet the same disturbances) and the minimum is reported.
+    """
+    times: dict[str, list[float]] = {"floor": [], "pipeline": []}
+    for _ in range(REPEATS):
+        for name in times:
+            fn = floor if name == "floor" else make_pipeline()
+            start = time.perf_counter()
+            fn(docs)
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
 
 
 def main(sizes: list[int]) -> None:
-    """Print the benchmark table; each stage runs in a fresh process so that memory figures are its own."""
+    """Print the benchmark table: times from this process, memory from a fresh process per stage."""
     print(
         f"{'documents':>10} {'MB':>6} {'stage':>9} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} "
         f"{'peak RSS MiB':>13} {'growth MiB':>11}"
     )
     for n in sizes:
-        megabytes = sum(len(d.encode()) for d in synthetic_corpus(n)) / 1e6
-        seconds = {}
+        docs = synthetic_corpus(n)
+        megabytes = sum(len(d.encode()) for d in docs) / 1e6
+        seconds = _seconds(docs)
         for name in ("floor", "pipeline"):
             out = subprocess.run(
-                [sys.executable, "-m", "natoar.benchmark", "--stage", name, str(n)],
+                [sys.executable, "-m", "natoar.benchmark", "--memory", name, str(n)],
                 capture_output=True,
                 text=True,
                 check=True,
             ).stdout.split()
-            seconds[name], peak, growth = (float(v) for v in out)
+            peak, growth = (float(v) for v in out)
             print(
                 f"{n:>10} {megabytes:>6.1f} {name:>9} {seconds[name]:>8.2f} {n / seconds[name]:>8.0f} "
                 f"{megabytes / seconds[name]:>6.2f} {peak:>13.0f} {growth:>11.0f}"
@@ -108,7 +122,7 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--stage":
-        _stage(sys.argv[2], int(sys.argv[3]))
+    if len(sys.argv) == 4 and sys.argv[1] == "--memory":
+        _memory(sys.argv[2], int(sys.argv[3]))
     else:
         main([int(a) for a in sys.argv[1:]] or [1000, 10000])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .arabic import tokens
 from .dates import parse_date
+from .tokens import words
 
 DAYS_PER_YEAR = 365.25
 
@@ -13,7 +13,7 @@ DAYS_PER_YEAR = 365.25
 def document_lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return paragraphs, words and characters of article text per document."""
     frame = paragraphs.assign(
-        words=paragraphs["text"].map(lambda t: len(tokens(t))), characters=paragraphs["text"].str.len()
+        words=paragraphs["text"].map(lambda t: len(words(t))), characters=paragraphs["text"].str.len()
     )
     lengths = frame.groupby("doc", sort=False).agg(
         paragraphs=("paragraph", "size"), words=("words", "sum"), characters=("characters", "sum")

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .arabic import normalise
 from .corpus import Corpus, read_corpus
 from .dates import parse_date
 from .errors import TableError
-from .mentions import form_pattern
+from .mentions import contains_form
 from .paths import project_root
 from .schema import Column, read_table
 
@@ -334,7 +333,7 @@ def _names(value: str, quote: str, exact: bool) -> bool:
         return True
     if exact:
         return value in quote
-    return re.search(form_pattern(value), normalise(quote)) is not None
+    return contains_form(quote, value)
 
 
 def _check_names_in_quotes(root: Path, tables: dict[str, pd.DataFrame]) -> None:

@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .arabic import has_arabic, normalise, tokens
+from .arabic import has_arabic, normalise
+from .tokens import words as text_words
 
 HEADER_LINES = 12
 SHINGLE = 6
@@ -127,7 +128,7 @@ def _shape_reason(text: str, outlet_ar: str) -> str:
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = tokens(text)
+    words = text_words(text)
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 

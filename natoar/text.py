@@ -1,6 +1,6 @@
 """The text pipeline for quantitative reading: content words, distinctive terms, themes, keywords in context.
 
-Everything runs on the normalised text (`arabic.normalise`); the original is never changed.
+Everything runs on the normalised words of `tokens`; the original is never changed, and concordances quote it.
 Stop words come from the maintained `arabic-stopwords` list (13,000 inflected forms with their proclitics),
 extended with EXTRA_STOP_WORDS: words so common in news prose that they carry no topic.
 """
@@ -8,13 +8,15 @@ extended with EXTRA_STOP_WORDS: words so common in news prose that they carry no
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
 
-from .arabic import normalise, tokens
+from .arabic import normalise
+from .phrases import PhraseIndex
+from .tokens import VOCABULARY, is_word, split, words
 
 EXTRA_STOP_WORDS = [
     "يمكن",
@@ -61,10 +63,14 @@ def stop_words() -> frozenset[str]:
     return frozenset(normalise(w) for w in (*stp.stopwords_list(), *EXTRA_STOP_WORDS))
 
 
+def is_content(word: str) -> bool:
+    """Return True for a normalised word that is not a stop word, a number, a single letter or punctuation."""
+    return len(word) > 1 and is_word(word) and not word.isdigit() and word not in stop_words()
+
+
 def content_words(text: str) -> list[str]:
-    """Return the normalised tokens of `text` that are neither stop words, digits nor single letters."""
-    stops = stop_words()
-    return [t for t in tokens(text) if len(t) > 1 and not t.isdigit() and t not in stops]
+    """Return the normalised words of `text` that are neither stop words, digits nor single letters."""
+    return [w for w in words(text) if is_content(w)]
 
 
 def term_counts(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -81,7 +87,7 @@ def lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return tokens, types (distinct normalised tokens) and content words per document."""
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        toks = [t for text in group["text"] for t in tokens(text)]
+        toks = [t for text in group["text"] for t in words(text)]
         content = [w for text in group["text"] for w in content_words(text)]
         rows.append((doc, len(toks), len(set(toks)), len(content), len(set(content))))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "content_words", "content_types"])
@@ -117,45 +123,69 @@ def distinctive(scores: pd.DataFrame, n: int = 8, min_count: int = 2) -> pd.Data
     return kept.groupby("doc", sort=True).head(n).reset_index(drop=True)
 
 
-def lexicon_pattern(form: str, match: str) -> str:
-    """Return the regular expression (normalised text) for a lexicon form with proclitics and, if 'prefix', suffixes."""
-    core = normalise(form)
-    body = re.escape(core[2:]) if core.startswith("ال") else re.escape(core)
-    article = r"(?:[بك]?ال|لل)" if core.startswith("ال") else r"(?:[بلك]?(?:ال|لل)?)"
-    suffix = r"\w*" if match == "prefix" else ""
-    return rf"(?<!\w)[وف]?{article}{body}{suffix}(?!\w)"
+def theme_index(lexicon: pd.DataFrame) -> PhraseIndex:
+    """Return the theme lexicon as a PhraseIndex (rule 'term'), keyed by (theme, form)."""
+    entries = zip(lexicon["theme"], lexicon["form_ar"], lexicon["match"], strict=True)
+    return PhraseIndex((((form, (theme, form), match == "prefix")) for theme, form, match in entries), "term")
+
+
+def theme_hits(index: PhraseIndex, words: list[str], positions: Iterable[int]) -> Counter:
+    """Count lexicon hits per theme: at each word the longest form, and no two hits of a theme overlap."""
+    hits: Counter = Counter()
+    reach: dict[str, int] = {}
+    for phrase, start, end in index.matches(words, positions):
+        theme = phrase.key[0]
+        if start >= reach.get(theme, 0):
+            hits[theme] += 1
+            reach[theme] = end
+    return hits
 
 
 def theme_counts(paragraphs: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     """Return a theme × document table of lexicon hits in the article text."""
-    patterns = {
-        theme: re.compile("|".join(lexicon_pattern(f, m) for f, m in zip(g["form_ar"], g["match"], strict=True)))
-        for theme, g in lexicon.groupby("theme", sort=True)
-    }
+    index = theme_index(lexicon)
     docs = sorted(paragraphs["doc"].unique())
-    texts = {doc: normalise(" \n ".join(paragraphs.loc[paragraphs["doc"] == doc, "text"])) for doc in docs}
-    table = pd.DataFrame(
-        {doc: [len(p.findall(texts[doc])) for p in patterns.values()] for doc in docs}, index=list(patterns)
-    )
+    totals = {doc: Counter() for doc in docs}
+    for doc, text in zip(paragraphs["doc"], paragraphs["text"], strict=True):
+        found = VOCABULARY.words(split(text))
+        totals[doc] += theme_hits(index, found, range(len(found)))
+    themes = sorted(lexicon["theme"].unique())
+    table = pd.DataFrame({doc: [totals[doc][t] for t in themes] for doc in docs}, index=themes)
     return table.rename_axis(index="theme").reset_index()
 
 
+def _before(raws: list[str], start: int, width: int) -> str:
+    """Return the whole tokens just before `start` that fit in `width` characters (at least one)."""
+    first, size = start, 0
+    while first > 0 and (first == start or size + len(raws[first - 1]) <= width):
+        first -= 1
+        size += len(raws[first])
+    return "".join(raws[first:start]).strip()
+
+
+def _after(raws: list[str], end: int, width: int) -> str:
+    """Return the whole tokens from `end` on that fit in `width` characters (at least one)."""
+    last, size = end, 0
+    while last < len(raws) and (last == end or size + len(raws[last]) <= width):
+        size += len(raws[last])
+        last += 1
+    return "".join(raws[end:last]).strip()
+
+
 def kwic(paragraphs: pd.DataFrame, form: str, match: str = "prefix", width: int = 40) -> pd.DataFrame:
-    """Return keyword-in-context lines for a lexicon form: document, paragraph, left context, keyword, right context."""
-    pattern = re.compile(lexicon_pattern(form, match))
+    """Return keyword-in-context lines for a lexicon form, quoting the original text around each hit.
+
+    Columns: document, paragraph, left context, keyword as written, right context (whole words, about
+    `width` characters each side).
+    """
+    index = PhraseIndex([(form, form, match == "prefix")], "term")
     rows = []
     for doc, number, text in zip(paragraphs["doc"], paragraphs["paragraph"], paragraphs["text"], strict=True):
-        norm = normalise(text)
-        for hit in pattern.finditer(norm):
-            rows.append(
-                (
-                    doc,
-                    int(number),
-                    norm[max(0, hit.start() - width) : hit.start()].strip(),
-                    hit.group(),
-                    norm[hit.end() : hit.end() + width].strip(),
-                )
-            )
+        raws = split(text)
+        found = VOCABULARY.words(raws)
+        for _, start, end in index.matches(found, range(len(found))):
+            keyword = "".join(raws[start:end]).strip()
+            rows.append((doc, int(number), _before(raws, start, width), keyword, _after(raws, end, width)))
     return pd.DataFrame(rows, columns=["doc", "paragraph", "left", "keyword", "right"])
 
 
@@ -171,10 +201,9 @@ def cooccurrence(found: pd.DataFrame, top: int = 12) -> pd.DataFrame:
 
 def normalisation_effect(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return the number of distinct word forms before and after normalisation, per document."""
-    raw = re.compile(r"\w+")
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        before = {w for text in group["text"] for w in raw.findall(text) if not w.isdigit()}
-        after = {w for text in group["text"] for w in tokens(text) if not w.isdigit()}
-        rows.append((doc, len(before), len(after)))
+        raws = [raw.strip() for text in group["text"] for raw in split(text)]
+        pairs = [(r, w) for r, w in zip(raws, VOCABULARY.words(raws), strict=True) if is_word(w) and not w.isdigit()]
+        rows.append((doc, len({r for r, _ in pairs}), len({w for _, w in pairs})))
     return pd.DataFrame(rows, columns=["doc", "types_raw", "types_normalised"])

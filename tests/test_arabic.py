@@ -1,6 +1,6 @@
 import pytest
 
-from natoar.arabic import display_text, has_arabic, matplotlib_shapes_arabic, normalise, tokens
+from natoar.arabic import display_text, has_arabic, matplotlib_shapes_arabic, normalise
 
 
 @pytest.mark.parametrize(
@@ -31,22 +31,6 @@ def test_normalise_leaves_input_untouched():
     text = "الأَمْنُ"
     normalise(text)
     assert text == "الأَمْنُ"
-
-
-def test_tokens_split_scripts_and_digits():
-    assert tokens("قدرة الناتو علىprojection الاستقرار في 2014،") == [
-        "قدرة",
-        "الناتو",
-        "علي",
-        "projection",
-        "الاستقرار",
-        "في",
-        "2014",
-    ]
-
-
-def test_tokens_keep_arabic_indic_digits():
-    assert tokens("القرن ١٨") == ["القرن", "١٨"]
 
 
 def test_has_arabic():

@@ -1,0 +1,60 @@
+"""Read a text once for everything the text chapter counts: words, themes, mentions and dates.
+
+A Reader splits the text into raw tokens (`tokens.split`), normalises them through its Vocabulary (each
+distinct token once per Reader), adds the words to a Counter the caller chooses (one per document, per outlet
+or per year: whatever the analysis compares), and hands only the positions of words some reader watches
+(a lexicon form, an alias, a month name, a number) to the theme lexicon, the alias matcher and the date
+finder. The book's per-paragraph functions (`text`, `mentions`, `datetext`) use the same parts on every
+position; `tests/test_pipeline.py` checks that both give the same answers on the seeds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import datetext
+from .dates import Span
+from .datetext import Expression
+from .mentions import build_matcher
+from .text import is_content, theme_hits, theme_index
+from .tokens import Vocabulary, split
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one text contains besides its words: lexicon hits per theme, mentions (entity, form, first word,
+    word after the last) and date expressions."""
+
+    themes: Counter
+    mentions: list[tuple[str, str, int, int]]
+    dates: list[Expression]
+
+
+def content_counts(counts: Counter) -> Counter:
+    """Return the counts of content words only (see `text.is_content`): stop words are a property of word types,
+    so they are dropped when counts are read, not while every token is counted."""
+    return Counter({w: n for w, n in counts.items() if is_content(w)})
+
+
+class Reader:
+    """The theme lexicon, the alias matcher and the date finder, sharing one vocabulary."""
+
+    def __init__(self, lexicon: pd.DataFrame, aliases: pd.DataFrame) -> None:
+        self.themes = theme_index(lexicon)
+        self.matcher = build_matcher(aliases)
+        self.vocabulary = Vocabulary([self.themes.watches, self.matcher.index.watches, datetext.watches])
+
+    def read(self, text: str, written: Span, counts: Counter) -> Reading:
+        """Add the words of `text` to `counts` and return its Reading, with dates resolved against `written`."""
+        raws = split(text)
+        words = self.vocabulary.words(raws)
+        counts.update(words)
+        themes, names, dates = self.vocabulary.positions(words)
+        return Reading(
+            theme_hits(self.themes, words, themes),
+            self.matcher.spans(words, names),
+            datetext.dates_in(raws, words, dates, written),
+        )

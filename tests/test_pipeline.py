@@ -1,0 +1,54 @@
+"""The one-pass Reader (used by the benchmark) agrees with the book's per-paragraph functions on the seeds."""
+
+from collections import Counter
+
+import pytest
+
+from natoar import corpus, datetext, text
+from natoar.dates import parse_date
+from natoar.evidence import load_table
+from natoar.mentions import build_matcher, mentions
+from natoar.pipeline import Reader, content_counts
+
+
+@pytest.fixture(scope="module")
+def readings(root):
+    body = corpus.paragraphs(root)
+    written = dict(zip(*corpus.load_catalogue(root)[["id", "date_iso"]].T.values, strict=True))
+    reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
+    counts: dict[str, Counter] = {}
+    found = []
+    for doc, number, paragraph in zip(body["doc"], body["paragraph"], body["text"], strict=True):
+        reading = reader.read(paragraph, parse_date(written[doc]), counts.setdefault(doc, Counter()))
+        found.append((doc, number, reading))
+    return body, counts, found
+
+
+def test_counts_match_term_counts(root, readings):
+    body, counts, _ = readings
+    terms = text.term_counts(body)
+    for doc, group in terms.groupby("doc"):
+        assert content_counts(counts[doc]) == dict(zip(group["term"], group["count"], strict=True))
+
+
+def test_themes_match_theme_counts(root, readings):
+    body, _, found = readings
+    table = text.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
+    totals: dict[str, Counter] = {}
+    for doc, _, reading in found:
+        totals.setdefault(doc, Counter()).update(reading.themes)
+    assert totals["nato-morocco-2024"]["counter-terrorism"] > 0
+    for doc, counter in totals.items():
+        assert {t: n for t, n in table[doc].items() if n} == dict(counter)
+
+
+def test_mentions_and_dates_match(root, readings):
+    body, _, found = readings
+    book = mentions(body, build_matcher(load_table("aliases", root)))
+    assert [(d, n, e) for d, n, r in found for e, *_ in r.mentions] == list(
+        zip(book["doc"], book["paragraph"], book["entity"], strict=True)
+    )
+    expressions = datetext.date_expressions(body, corpus.load_catalogue(root))
+    assert [(d, n, e.kind, e.resolved) for d, n, r in found for e in r.dates] == list(
+        zip(expressions["doc"], expressions["paragraph"], expressions["kind"], expressions["resolved"], strict=True)
+    )
