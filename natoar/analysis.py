@@ -91,3 +91,18 @@ def hedging(paragraphs: pd.DataFrame, doc: str) -> pd.DataFrame:
             "source": [source_ref(doc, int(p)) for p in body["paragraph"]],
         }
     )
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,})[),]")
+
+
+def entity_names(actors: pd.DataFrame, frameworks: pd.DataFrame) -> dict[str, str]:
+    """Return a short English name for each actor and framework id: its acronym if it has one, else its name
+    without the parenthesis (North Atlantic Treaty Organization (NATO) → NATO; The Pentagon (US …) → The Pentagon)."""
+    names = {}
+    for key, name in zip(actors["id"], actors["name_en"], strict=True):
+        acronym = _ACRONYM.search(name)
+        names[key] = acronym.group(1) if acronym else name.split(" (")[0]
+    for key, name, acronym in zip(frameworks["id"], frameworks["name_en"], frameworks["acronym"], strict=True):
+        names[key] = acronym or name.split(" (")[0]
+    return names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import matplotlib as mpl
@@ -205,20 +206,73 @@ def timeline(
     return fig, pd.DataFrame(rows)
 
 
-def term_panels(scores: pd.DataFrame, value: str = "z") -> plt.Figure:
-    """Return one small bar panel per document of its top terms (Arabic labels, shaped by the renderer)."""
+def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z") -> plt.Figure:
+    """Return one small bar panel per document of its top terms: the Arabic word (shaped by the renderer) with
+    its English gloss beneath, or the Arabic alone if `glosses` has none."""
     use_style()
     docs = sorted(scores["doc"].unique())
-    fig, axes = plt.subplots(1, len(docs), figsize=(2.3 * len(docs), 3.4), sharex=False)
+    fig, axes = plt.subplots(1, len(docs), figsize=(2.5 * len(docs), 4.4), sharex=False)
     for ax, doc in zip(np.atleast_1d(axes), docs, strict=True):
         rows = scores[scores["doc"] == doc].iloc[::-1]
         ax.barh(range(len(rows)), rows[value], color=SEED)
-        ax.set_yticks(range(len(rows)), [label(t) for t in rows["term"]])
+        ticks = [label(t) + (f"\n{textwrap.shorten(glosses[t], 18)}" if t in glosses else "") for t in rows["term"]]
+        ax.set_yticks(range(len(rows)), ticks, fontsize=9)
         ax.set_title(doc, fontsize=9)
         ax.tick_params(axis="x", labelsize=8)
     fig.supxlabel("Weighted log-odds (z) against the other documents", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def cooccurrence_network(
+    pairs: pd.DataFrame, mentions: pd.Series, names: dict[str, str]
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return a node-link drawing of a co-occurrence table (`text.cooccurrence`) and its edge list.
+
+    Entities sit on a circle, the most mentioned at the top and the rest clockwise by mentions; a node's area
+    grows with its mentions, a link's width with the paragraphs the two share, and the strongest links (at
+    least a third of the strongest) carry their count.
+    """
+    use_style()
+    order = list(pairs["entity"])
+    matrix = pairs.set_index("entity")[order]
+    edges = [(a, b, int(matrix.loc[a, b])) for i, a in enumerate(order) for b in order[i + 1 :] if matrix.loc[a, b] > 0]
+    edge_list = pd.DataFrame(edges, columns=["entity_a", "entity_b", "paragraphs"])
+    edge_list = edge_list.sort_values(["paragraphs", "entity_a", "entity_b"], ascending=[False, True, True])
+    angles = np.pi / 2 - 2 * np.pi * np.arange(len(order)) / len(order)
+    where = {e: (np.cos(a), np.sin(a)) for e, a in zip(order, angles, strict=True)}
+    fig, ax = plt.subplots(figsize=(7.5, 6.2))
+    strongest = max(edge_list["paragraphs"].max(), 1) if len(edge_list) else 1
+    for a, b, shared in edges:
+        (x1, y1), (x2, y2) = where[a], where[b]
+        ax.plot([x1, x2], [y1, y2], color=SEED, lw=0.6 + 5 * shared / strongest, alpha=0.25 + 0.5 * shared / strongest)
+        if shared * 3 >= strongest:
+            ax.text(
+                (x1 + x2) / 2,
+                (y1 + y2) / 2,
+                str(shared),
+                fontsize=8,
+                ha="center",
+                va="center",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+            )
+    most = max(int(mentions.reindex(order).max()), 1)
+    for entity, angle in zip(order, angles, strict=True):
+        x, y = where[entity]
+        ax.scatter([x], [y], s=60 + 700 * mentions.get(entity, 0) / most, color=PALETTE[1], edgecolor="white", zorder=3)
+        ax.text(
+            1.16 * x,
+            1.16 * y + (0.06 if y > 0.9 else -0.06 if y < -0.9 else 0),
+            f"{names.get(entity, entity)} ({mentions.get(entity, 0)})",
+            ha="left" if np.cos(angle) > 0.2 else "right" if np.cos(angle) < -0.2 else "center",
+            va="bottom" if np.sin(angle) > 0.9 else "top" if np.sin(angle) < -0.9 else "center",
+            fontsize=9,
+        )
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.35, 1.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return fig, edge_list.reset_index(drop=True)
 
 
 def count_grid(table: pd.DataFrame, index: str, xlabel: str) -> plt.Figure:

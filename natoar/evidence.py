@@ -18,6 +18,7 @@ from .errors import TableError
 from .mentions import contains_form
 from .paths import project_root
 from .schema import Column, read_table
+from .tokens import words
 
 DATA = Path("data")
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -28,6 +29,12 @@ NUMBER = r"0|[1-9][0-9]*"
 
 def _seed_columns() -> tuple[Column, ...]:
     return (Column("seed", pattern=SLUG), Column("paragraph", pattern=NUMBER), Column("quote"))
+
+
+def _normalised_word(value: str) -> None:
+    """Raise ValueError unless `value` is one word written as the text pipeline counts it (normalised)."""
+    if words(value) != [value]:
+        raise ValueError(f"{value!r} is not one normalised word (as counted: {' '.join(words(value))!r})")
 
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
@@ -128,6 +135,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("theme", pattern=SLUG),
         Column("form_ar"),
         Column("match", choices=("word", "prefix")),
+        Column("note", required=False),
+    ),
+    "glosses": (
+        Column("term", unique=True, check=_normalised_word),
+        Column("gloss"),
         Column("note", required=False),
     ),
     "aliases": (

@@ -117,7 +117,10 @@ def log_odds(counts: pd.DataFrame, prior_scale: float = 1.0) -> pd.DataFrame:
     return frame.sort_values(["doc", "z", "term"], ascending=[True, False, True], ignore_index=True)
 
 
-def distinctive(scores: pd.DataFrame, n: int = 8, min_count: int = 2) -> pd.DataFrame:
+TOP_TERMS = 6  # words per document in the chapter's word tables and figures (and in the gloss check)
+
+
+def distinctive(scores: pd.DataFrame, n: int = TOP_TERMS, min_count: int = 2) -> pd.DataFrame:
     """Return the `n` most distinctive terms of each document (z-score, at least `min_count` uses)."""
     kept = scores[scores["count"] >= min_count]
     return kept.groupby("doc", sort=True).head(n).reset_index(drop=True)
@@ -160,6 +163,8 @@ def _before(raws: list[str], start: int, width: int) -> str:
     while first > 0 and (first == start or size + len(raws[first - 1]) <= width):
         first -= 1
         size += len(raws[first])
+    while first < start - 1 and not raws[first].strip()[:1].isalnum():
+        first += 1  # a context starts at a word, not at the comma that ended the clause before
     return "".join(raws[first:start]).strip()
 
 

@@ -72,3 +72,30 @@ def test_check_refuses_a_bad_evidence_row_before_any_build(monkeypatch, project,
     monkeypatch.chdir(project)
     assert check.main() == 1
     assert "events.csv, line" in capsys.readouterr().err
+
+
+def test_cooccurrence_network_draws_every_shared_paragraph_once():
+    import pandas as pd
+
+    from natoar import charts
+
+    pairs = pd.DataFrame(
+        {"entity": ["nato", "morocco", "usa"], "nato": [0, 5, 1], "morocco": [5, 0, 0], "usa": [1, 0, 0]}
+    )
+    fig, edges = charts.cooccurrence_network(pairs, pd.Series({"nato": 9, "morocco": 7, "usa": 2}), {"nato": "NATO"})
+    assert edges.values.tolist() == [["nato", "morocco", 5], ["nato", "usa", 1]]
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"NATO (9)", "morocco (7)", "usa (2)", "5"} <= texts and "1" not in texts  # weak links carry no count
+
+
+def test_entity_names_prefer_acronyms(root):
+    from natoar import analysis, evidence
+
+    tables = evidence.load_evidence(root)
+    names = analysis.entity_names(tables["actors"], tables["frameworks"])
+    assert (names["nato"], names["pentagon"], names["ici"], names["esper"]) == (
+        "NATO",
+        "The Pentagon",
+        "ICI",
+        "Mark Esper",
+    )

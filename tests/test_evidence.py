@@ -1,6 +1,7 @@
 """The curated tables: every quote proven against its seed, every schema and link checked, bad rows refused."""
 
 import csv
+import re
 
 import pytest
 
@@ -97,11 +98,20 @@ def edit(project, name, row_id, column, value, key="id"):
         ("claims", "wales-md-partners", "value_max", "6", "column 'value_max' 6 is below value_min 7"),
         ("frameworks", "ipcp", "launched", "2010", "'launched_basis' is required exactly when 'launched' is given"),
         ("reference/summits", "lisbon-2010", "source_url", "nato.int", "column 'source_url' 'nato.int' does not match"),
+        (
+            "glosses",
+            "الناتو",
+            "term",
+            "النّاتو",
+            "column 'term' 'النّاتو' is not one normalised word (as counted: 'الناتو')",
+        ),
+        ("glosses", "الناتو", "term", "حلف الناتو", "is not one normalised word"),
     ],
 )
 def test_bad_rows(project, name, row_id, column, value, message):
-    path, line = edit(project, name, row_id, column, value)
-    with pytest.raises(TableError, match=message.replace("(", r"\(")) as err:
+    key = "term" if name == "glosses" else "id"
+    path, line = edit(project, name, row_id, column, value, key)
+    with pytest.raises(TableError, match=re.escape(message)) as err:
         load_evidence(project)
     assert str(path) in str(err.value)
     assert f"line {line}" in str(err.value) or "already used" in str(err.value)

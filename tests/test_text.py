@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from natoar import corpus, datetext, text
+from natoar.evidence import load_table
 
 
 def test_stop_words_include_inflected_forms_and_extensions():
@@ -131,3 +132,12 @@ def test_date_edge_cases(sentence, expected):
 def test_date_expressions_are_quoted_as_written():
     (found,) = datetext.find_dates("زار الرباط في أكتوبر الماضي.", "2020-12-25")
     assert found.text == "أكتوبر الماضي"
+
+
+def test_every_word_the_chapter_shows_has_a_gloss(root):
+    glossed = set(load_table("glosses", root)["term"])
+    counts = text.term_counts(corpus.paragraphs(root))
+    shown = set(counts.groupby("doc").head(text.TOP_TERMS)["term"]) | set(
+        text.distinctive(text.log_odds(counts))["term"]
+    )
+    assert shown - glossed == set()
