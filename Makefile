@@ -12,15 +12,24 @@ NB ?= chapters/sources.ipynb
 .PHONY: book pdf benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
-## book: install what is missing, check the inputs, execute every notebook and write the HTML
-book: $(VENV)/.installed system
-	$(BIN)/python -m natoar.check
-	$(BIN)/python -m natoar.pages > /dev/null
+# Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
+BOOK_INPUTS := $(shell find seeds data natoar chapters _static -type f \
+	! -path '*/__pycache__/*' ! -path 'chapters/figures/*' ! -path 'chapters/sources/*' \
+	! -path 'chapters/references.bib' ! -path 'chapters/glossary.md' ! -path '_static/fonts/*' 2>/dev/null) \
+	_config.yml _toc.yml requirements.txt pyproject.toml CITATION.cff
+BUILT := _build/.book-built
+
+## book: install what is missing, check the inputs, execute the notebooks that changed and write the HTML
+book: system $(BUILT)
+	@echo "The book is in _build/html/index.html"
+
+# Make skips all of this when no input is newer than the last successful build.
+$(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
+	$(BIN)/python -m natoar.prepare
 	mkdir -p _static/fonts && cp -p $(AMIRI) _static/fonts/
-	$(BIN)/python -m natoar.buildcache check
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.buildcache record
-	@echo "The book is in _build/html/index.html"
+	touch $@
 
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
 pdf: book browser

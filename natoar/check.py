@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from .corpus import read_corpus
+import pandas as pd
+
+from .corpus import Corpus, read_corpus
 from .errors import BookInputError
 from .evidence import load_evidence
 
@@ -17,13 +19,17 @@ def main() -> int:
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    rows = sum(len(t) for t in tables.values())
-    print(
-        f"ok: {len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs, "
-        f"{len(corpus.furniture)} furniture lines, "
-        f"{len(tables)} curated tables with {rows} rows"
-    )
+    print(summary(corpus, tables))
     return 0
+
+
+def summary(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> str:
+    """Return the one-line summary of inputs that passed their checks."""
+    rows = sum(len(t) for t in tables.values())
+    return (
+        f"ok: {len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs, "
+        f"{len(corpus.furniture)} furniture lines, {len(tables)} curated tables with {rows} rows"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Image
 
 from .arabic import display_text, matplotlib_shapes_arabic
 from .paths import project_root
@@ -42,11 +43,18 @@ def label(text: str) -> str:
     return display_text(text, matplotlib_shapes_arabic())
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
-    """Write the figure as PNG and its data as CSV under chapters/figures/; return the PNG's path."""
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
+    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG for display.
+
+    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
+    figure.dpi drawing would have (sharp on high-density screens and in print).
+    """
     folder = project_root(root) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, metadata={"Software": None})
+    plt.close(fig)
     data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    return png
+    image = png.read_bytes()
+    width = int.from_bytes(image[16:20], "big")  # the PNG header's width, in pixels
+    return Image(data=image, format="png", width=round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"]))

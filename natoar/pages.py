@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import read_corpus
+from .corpus import Corpus, read_corpus
 from .dates import parse_date
-from .evidence import SEED_TABLES, load_evidence, load_table
+from .evidence import SEED_TABLES, load_evidence
 from .markup import document_label, escape, paragraph_label
 from .paths import project_root
 
@@ -147,13 +147,18 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_pages(root: Path | None = None) -> list[Path]:
-    """Write every source page that changed, remove stale ones, and return the paths of all pages."""
+def write_pages(
+    root: Path | None = None, corpus: Corpus | None = None, tables: dict[str, pd.DataFrame] | None = None
+) -> list[Path]:
+    """Write every source page that changed, remove stale ones, and return the paths of all pages.
+
+    `corpus` and `tables` may be passed if already read (see `prepare`)."""
     root = project_root(root)
-    corpus = read_corpus(root)
+    corpus = corpus or read_corpus(root)
+    tables = tables or load_evidence(root, corpus)
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
-    cited = citations(load_evidence(root, corpus))
+    cited = citations(tables)
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -164,7 +169,7 @@ def write_pages(root: Path | None = None) -> list[Path]:
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
     written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue)))
-    written.append(_write_if_changed(root / GLOSSARY, render_glossary(load_table("frameworks", root))))
+    written.append(_write_if_changed(root / GLOSSARY, render_glossary(tables["frameworks"])))
     return written
 
 

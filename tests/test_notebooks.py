@@ -1,19 +1,73 @@
+"""Notebooks executed in a shared kernel come out as if each had a kernel of its own."""
+
 import nbformat
+import pytest
 
-from natoar.notebooks import execute
+from natoar import notebooks
+
+KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
-def test_execute_saves_outputs_without_timings_and_is_repeatable(tmp_path):
-    path = tmp_path / "n.ipynb"
+def write(path, *sources):
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [nbformat.v4.new_code_cell("print(sum(range(4)))")]
+    notebook.metadata["kernelspec"] = KERNEL
+    notebook.cells = [nbformat.v4.new_code_cell(s) for s in sources]
     nbformat.write(notebook, path)
-    execute(path)
+    return path
+
+
+def outputs(path):
+    return [
+        (c.execution_count, "".join(o.get("text", "") for o in c.outputs))
+        for c in nbformat.read(path, as_version=4).cells
+    ]
+
+
+def test_in_place_execution_is_repeatable_and_keeps_no_timings(tmp_path):
+    path = write(tmp_path / "n.ipynb", "print(sum(range(4)))")
+    notebooks.execute_in_place([path])
     first = path.read_bytes()
     cell = nbformat.read(path, as_version=4).cells[0]
-    assert cell.execution_count == 1
-    assert cell.outputs[0]["text"] == "6\n"
+    assert (cell.execution_count, cell.outputs[0]["text"]) == (1, "6\n")
     assert "execution" not in cell.metadata
-    execute(path)
+    notebooks.execute_in_place([path])
     assert path.read_bytes() == first
+
+
+def test_a_shared_kernel_isolates_notebooks(tmp_path):
+    (tmp_path / "sub").mkdir()
+    first = write(
+        tmp_path / "a.ipynb",
+        "import matplotlib as mpl\nmpl.rcParams['font.size'] = 31\nleft_over = 1",
+        "print('a')",
+    )
+    second = write(
+        tmp_path / "sub" / "b.ipynb",
+        "import os, matplotlib as mpl\nprint('left_over' in dir(), mpl.rcParams['font.size'] != 31)",
+        "print(os.path.basename(os.getcwd()))",
+    )
+    notebooks.execute([first, second], tmp_path, workers=1)  # one kernel: b runs after a in it
+    for path, notebook, _ in notebooks.execute([first, second], tmp_path, workers=1):
+        nbformat.write(notebook, path)
+    assert outputs(second) == [(1, "False True\n"), (2, "sub\n")]
+    assert [count for count, _ in outputs(first)] == [1, 2]
+
+
+def test_a_failing_cell_names_the_notebook(tmp_path, capsys):
+    path = write(tmp_path / "broken.ipynb", "1 / 0")
+    with pytest.raises(notebooks.NotebookError, match=r"(?s)broken\.ipynb: a cell failed.*1 / 0.*ZeroDivisionError"):
+        notebooks.execute([path], tmp_path)
+    assert notebooks.main([str(path)]) == 1
+    assert "broken.ipynb" in capsys.readouterr().err
+
+
+def test_cache_execution_runs_only_what_is_missing(tmp_path):
+    for folder in ("chapters", "seeds"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    write(tmp_path / "chapters" / "a.ipynb", "print(1)")
+    write(tmp_path / "chapters" / "b.ipynb", "print(2)")
+    assert notebooks.execute_into_cache(tmp_path) == 2
+    assert notebooks.execute_into_cache(tmp_path) == 0
+    write(tmp_path / "chapters" / "b.ipynb", "print(3)")
+    assert notebooks.execute_into_cache(tmp_path) == 1
