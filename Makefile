@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book pdf benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
+.PHONY: book pdf pageweight benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
@@ -64,6 +64,10 @@ system:
 	@fc-list 2>/dev/null | grep -q "Amiri" || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-hosny-amiri fontconfig; \
 	  else echo "error: the Amiri font is missing; run: sudo apt-get install fonts-hosny-amiri" >&2; exit 1; fi; }
+
+## pageweight: the heaviest pages of the built book with everything they load, and the largest images
+pageweight: book
+	$(BIN)/python -m natoar.pageweight
 
 ## benchmark: the text pipeline against a one-regex floor, on 1,000 and 10,000 synthetic documents
 benchmark: $(VENV)/.installed

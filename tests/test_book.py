@@ -49,9 +49,19 @@ def test_every_source_page_sets_numbered_arabic_right_to_left(html):
         assert blocks == ["", *(f"src-{doc}-p{n}" for n in range(1, count + 1))]
 
 
-def test_unchanged_rebuild_executes_nothing(html):
+def test_unchanged_rebuild_runs_nothing(html):
     result = make(ROOT)
     assert result.returncode == 0
+    assert "natoar.prepare" not in output(result) and "jupyter-book" not in output(result)
+
+
+def test_touched_but_unchanged_input_executes_and_writes_nothing(html):
+    import os
+
+    os.utime(ROOT / "data" / "glosses.csv")  # newer than the last build, same bytes
+    result = make(ROOT)
+    assert result.returncode == 0, output(result)[-4000:]
+    assert "executed 0 notebooks into the build cache" in output(result)
     assert "Executing notebook" not in output(result)
     assert "0 added, 0 changed, 0 removed" in output(result)
 
@@ -84,3 +94,18 @@ def test_bad_seed_stops_before_the_book_is_touched(copy):
     assert result.returncode != 0
     assert "004_810da94f271c6378.txt: SHA-256 is" in output(result)
     assert page.read_bytes() == before
+
+
+def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(html, capsys):
+    from natoar import pageweight
+
+    site = html
+    assert pageweight.main(3, ROOT) == 0
+    printed = capsys.readouterr().out
+    assert "chapters/text-analysis.html" in printed
+    weights = [pageweight.weigh(page, site) for page in sorted(site.rglob("*.html"))]
+    heaviest = max(weights, key=lambda w: w.total)
+    assert heaviest.parts["images"] > 0 and heaviest.parts["scripts"] > 0
+    for image in (site / "_images").glob("*.png"):
+        assert image.stat().st_size < 300_000, image  # no multi-megabyte figures
+        assert max(pageweight.png_size(image)) <= 2400, image

@@ -99,3 +99,10 @@ def test_entity_names_prefer_acronyms(root):
         "ICI",
         "Mark Esper",
     )
+
+
+def test_page_weight_without_a_built_book_says_what_to_run(project, capsys):
+    from natoar import pageweight
+
+    assert pageweight.main(3, project) == 1
+    assert "run `make book` first" in capsys.readouterr().err

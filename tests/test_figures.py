@@ -79,7 +79,7 @@ def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
         digests.append(hashlib.sha256(shown.data).hexdigest())
     png = tmp_path / "chapters" / "figures" / "words.png"
     assert digests[0] == digests[1] == hashlib.sha256(png.read_bytes()).hexdigest()  # shown is what is saved
-    assert not plt.get_fignums()  # closed, so the notebook's inline backend draws nothing twice
+    assert not plt.fignum_exists(fig.number)  # closed, so the notebook's inline backend draws nothing twice
     assert b"Software" not in png.read_bytes()[:200]
     # displayed at the size a figure.dpi drawing would have: 2/3 of the 144-dpi file's width
     assert shown.width == round(int.from_bytes(png.read_bytes()[16:20], "big") * 96 / 144)
