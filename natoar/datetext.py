@@ -20,7 +20,7 @@ import pandas as pd
 
 from .dates import Span, parse_date
 from .phrases import form_words
-from .tokens import VOCABULARY, is_word, spaced, split
+from .tokens import VOCABULARY, is_word, split
 
 MONTHS = {
     1: ("يناير", "جانفي", "كانون الثاني"),
@@ -61,19 +61,19 @@ class _Words:
     """A text's raw tokens and normalised words, read safely past either end."""
 
     def __init__(self, raws: list[str], words: list[str]) -> None:
-        self.raws, self.words = raws, words
+        self.raws, self.words, self.size = raws, words, len(words)
 
     def __call__(self, i: int) -> str:
-        return self.words[i] if 0 <= i < len(self.words) else ""
+        return self.words[i] if 0 <= i < self.size else ""
 
     def spaced(self, i: int) -> bool:
-        return 0 <= i < len(self.raws) and spaced(self.raws[i])
+        return 0 <= i < self.size and self.raws[i][:1].isspace()
 
     def glued(self, i: int) -> bool:
         """True if word i is glued to the word before it (no space, both letters or digits, not both digits)."""
-        if not 0 < i < len(self.words) or self.spaced(i):
+        if not 0 < i < self.size or self.raws[i][:1].isspace():
             return False
-        before, word = self(i - 1), self(i)
+        before, word = self.words[i - 1], self.words[i]
         return is_word(before) and is_word(word) and not (before.isdigit() or word.isdigit())
 
     def month(self, i: int, proclitic: bool) -> tuple[int, int] | None:
@@ -88,13 +88,16 @@ class _Words:
         return None
 
     def four_digits(self, i: int) -> bool:
-        return len(self(i)) == 4 and self(i).isdigit()
+        word = self(i)
+        return len(word) == 4 and word.isdigit()
 
     def year(self, i: int, centuries: tuple[str, ...] = ("19", "20")) -> bool:
-        return self.four_digits(i) and self(i)[:2] in centuries
+        word = self(i)
+        return len(word) == 4 and word.isdigit() and word[:2] in centuries
 
     def day(self, i: int) -> bool:
-        return self(i).isdigit() and len(self(i)) <= 2
+        word = self(i)
+        return len(word) <= 2 and word.isdigit()
 
 
 Match = tuple[int, int, tuple]
@@ -285,7 +288,7 @@ def dates_in(raws: list[str], words: list[str], positions: list[int], written: S
             if hit is None:
                 continue
             start, end, groups = hit
-            if need_space and not all(t.spaced(i) for i in range(start + 1, end)):
+            if need_space and end - start > 1 and not all(t.spaced(i) for i in range(start + 1, end)):
                 continue
             if t.glued(start) or t.glued(end) or any(a < end and start < b for a, b in taken):
                 continue
