@@ -5,7 +5,7 @@ distinct token once per Reader), adds the words to a Counter the caller chooses 
 or per year: whatever the analysis compares), and hands only the positions of words some reader watches
 (a lexicon form, an alias, a month name, a number) to the theme lexicon, the alias matcher and the date
 finder. The book's per-paragraph functions (`text`, `mentions`, `datetext`) use the same parts on every
-position; `tests/test_pipeline.py` checks that both give the same answers on the seeds.
+position; `tests/test_pipeline.py` checks that both give the same answers on the seeds and on synthetic documents.
 """
 
 from __future__ import annotations

@@ -52,3 +52,28 @@ def test_mentions_and_dates_match(root, readings):
     assert [(d, n, e.kind, e.resolved) for d, n, r in found for e in r.dates] == list(
         zip(expressions["doc"], expressions["paragraph"], expressions["kind"], expressions["resolved"], strict=True)
     )
+
+
+def test_reader_agrees_on_synthetic_documents(root):
+    # whole documents of many paragraphs, as the benchmark reads them
+    import pandas as pd
+
+    from natoar.benchmark import synthetic_corpus
+
+    docs = synthetic_corpus(30)
+    body = pd.DataFrame({"doc": [f"d{i:02d}" for i in range(30)], "paragraph": 1, "text": docs})
+    reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
+    written = parse_date("2020-12-25")
+    readings = [reader.read(text, written, Counter()) for text in docs]
+    book = mentions(body, build_matcher(load_table("aliases", root)))
+    assert [(d, e) for d, r in zip(body["doc"], readings, strict=True) for e, *_ in r.mentions] == list(
+        zip(book["doc"], book["entity"], strict=True)
+    )
+    catalogue = pd.DataFrame({"id": body["doc"], "date_iso": "2020-12-25"})
+    expressions = datetext.date_expressions(body, catalogue)
+    assert [(d, e.kind, e.resolved) for d, r in zip(body["doc"], readings, strict=True) for e in r.dates] == list(
+        zip(expressions["doc"], expressions["kind"], expressions["resolved"], strict=True)
+    )
+    themes = text.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
+    for doc, reading in zip(body["doc"], readings, strict=True):
+        assert {t: n for t, n in themes[doc].items() if n} == dict(reading.themes)
