@@ -211,13 +211,19 @@ def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z")
     its English gloss beneath, or the Arabic alone if `glosses` has none."""
     use_style()
     docs = sorted(scores["doc"].unique())
-    fig, axes = plt.subplots(1, len(docs), figsize=(2.5 * len(docs), 4.4), sharex=False)
-    for ax, doc in zip(np.atleast_1d(axes), docs, strict=True):
-        rows = scores[scores["doc"] == doc].iloc[::-1]
-        ax.barh(range(len(rows)), rows[value], color=SEED)
-        ticks = [label(t) + (f"\n{textwrap.shorten(glosses[t], 18)}" if t in glosses else "") for t in rows["term"]]
-        ax.set_yticks(range(len(rows)), ticks, fontsize=9)
-        ax.set_title(doc, fontsize=9)
+    columns = min(3, len(docs))
+    rows = -(-len(docs) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(7.5, 3.4 * rows), squeeze=False)
+    for ax in axes.flat[len(docs) :]:
+        ax.set_visible(False)
+    for ax, doc in zip(axes.flat, docs, strict=False):
+        rows_of_doc = scores[scores["doc"] == doc].iloc[::-1]
+        ax.barh(range(len(rows_of_doc)), rows_of_doc[value], color=SEED)
+        ticks = [
+            label(t) + (f"\n{textwrap.shorten(glosses[t], 18)}" if t in glosses else "") for t in rows_of_doc["term"]
+        ]
+        ax.set_yticks(range(len(rows_of_doc)), ticks, fontsize=9)
+        ax.set_title(doc, fontsize=10)
         ax.tick_params(axis="x", labelsize=8)
     fig.supxlabel("Weighted log-odds (z) against the other documents", fontsize=10)
     fig.tight_layout()
