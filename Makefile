@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book pdf pageweight benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
+.PHONY: book html pdf pageweight benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
@@ -27,9 +27,13 @@ book: system $(BUILT)
 $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 	$(BIN)/python -m natoar.prepare
 	mkdir -p _static/fonts && cp -p $(AMIRI) _static/fonts/
-	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	$(MAKE) --no-print-directory html
 	$(BIN)/python -m natoar.buildcache record
 	touch $@
+
+# html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it)
+html:
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
 pdf: book browser

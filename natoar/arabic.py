@@ -11,9 +11,10 @@ import unicodedata
 import pyarabic.araby as araby
 
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# Zero-width and bidirectional format characters: dropped by `normalise`, kept inside a word by `tokens.split`.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
-_BASE = {ord(c): None for c in (*araby.DIACRITICS, araby.TATWEEL, *_INVISIBLE)}
+_BASE = {ord(c): None for c in (*araby.DIACRITICS, araby.TATWEEL, *INVISIBLE)}
 _BASE.update({ord(c): "ا" for c in "أإآٱ"})
 _BASE.update({ord("ک"): "ك", ord("ی"): "ي", ord("ې"): "ي", ord("ە"): "ه"})
 _YAA = {ord("ى"): "ي"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -11,25 +12,26 @@ from .errors import BookInputError
 from .evidence import load_evidence
 
 
-def main() -> int:
-    """Load and verify the catalogue, seeds, paragraphs and curated tables; print a summary or the error."""
+def checked_inputs(root: Path | None = None) -> tuple[Corpus, dict[str, pd.DataFrame]] | None:
+    """Load and verify the catalogue, seeds, paragraphs and curated tables; print a one-line summary and
+    return them, or print the error and return None."""
     try:
-        corpus = read_corpus()
-        tables = load_evidence(corpus=corpus)
+        corpus = read_corpus(root)
+        tables = load_evidence(root, corpus)
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 1
-    print(summary(corpus, tables))
-    return 0
-
-
-def summary(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> str:
-    """Return the one-line summary of inputs that passed their checks."""
+        return None
     rows = sum(len(t) for t in tables.values())
-    return (
+    print(
         f"ok: {len(corpus.documents)} documents, {len(corpus.paragraphs)} paragraphs, "
         f"{len(corpus.furniture)} furniture lines, {len(tables)} curated tables with {rows} rows"
     )
+    return corpus, tables
+
+
+def main() -> int:
+    """Check the inputs; return the exit status."""
+    return 0 if checked_inputs() else 1
 
 
 if __name__ == "__main__":

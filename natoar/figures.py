@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import matplotlib as mpl
@@ -55,6 +56,11 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | Non
     fig.savefig(png, metadata={"Software": None})
     plt.close(fig)
     data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    image = png.read_bytes()
-    width = int.from_bytes(image[16:20], "big")  # the PNG header's width, in pixels
-    return Image(data=image, format="png", width=round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"]))
+    width, _ = png_size(png)
+    return Image(data=png.read_bytes(), format="png", width=round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"]))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Return a PNG's width and height in pixels, read from its header."""
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    return width, height

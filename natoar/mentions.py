@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 
 import pandas as pd
 
-from .phrases import PhraseIndex
+from .phrases import PhraseIndex, single_form
 from .tokens import VOCABULARY, split
 
 
@@ -74,12 +73,7 @@ def mentions(paragraphs: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc", "paragraph", "entity", "form", "start", "end"])
 
 
-@lru_cache(maxsize=1024)
-def _single(form: str) -> PhraseIndex:
-    return PhraseIndex([(form, form, False)], "name")
-
-
 def contains_form(text: str, form: str) -> bool:
     """Return True if `form` occurs in `text` as a name (with proclitics, never inside a longer word)."""
     words = VOCABULARY.words(split(text))
-    return bool(_single(form).matches(words, range(len(words))))
+    return bool(single_form(form, "name").matches(words, range(len(words))))

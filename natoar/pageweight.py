@@ -10,13 +10,13 @@ every page shares and a browser caches after the first.
 from __future__ import annotations
 
 import re
-import struct
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .figures import png_size
 from .paths import project_root
 
 SITE = Path("_build") / "html"
@@ -85,12 +85,6 @@ def weigh(page: Path, site: Path) -> Weight:
     for target, kind in seen.items():
         parts[kind] = parts.get(kind, 0) + target.stat().st_size
     return Weight(page.relative_to(site).as_posix(), page.stat().st_size, parts)
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    """Return a PNG's width and height in pixels, read from its header."""
-    width, height = struct.unpack(">II", path.read_bytes()[16:24])
-    return width, height
 
 
 def main(top: int = 5, root: Path | None = None) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .arabic import normalise
 from .tokens import is_word, split
@@ -133,3 +134,9 @@ class PhraseIndex:
                     if longest:
                         break
         return found
+
+
+@lru_cache(maxsize=1024)
+def single_form(form: str, rule: str, prefix: bool = False) -> PhraseIndex:
+    """Return a PhraseIndex of one form, keyed by the form itself (cached: concordances and quote checks reuse it)."""
+    return PhraseIndex([(form, form, prefix)], rule)

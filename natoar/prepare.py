@@ -11,9 +11,6 @@ from __future__ import annotations
 import sys
 
 from . import buildcache, check, notebooks
-from .corpus import read_corpus
-from .errors import BookInputError
-from .evidence import load_evidence
 from .pages import write_pages
 from .paths import project_root
 
@@ -21,13 +18,10 @@ from .paths import project_root
 def main() -> int:
     """Run every step; print one line per step, or the first error; return the exit status."""
     root = project_root()
-    try:
-        corpus = read_corpus(root)
-        tables = load_evidence(root, corpus)
-    except BookInputError as err:
-        print(f"error: {err}", file=sys.stderr)
+    inputs = check.checked_inputs(root)
+    if inputs is None:
         return 1
-    print(check.summary(corpus, tables))
+    corpus, tables = inputs
     print(f"pages: {len(write_pages(root, corpus, tables))} generated pages up to date")
     stale = buildcache.clear_if_stale(root)
     print("inputs changed: cleared cached outputs" if stale else "inputs unchanged: cache kept")

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .arabic import normalise
-from .phrases import PhraseIndex
+from .phrases import PhraseIndex, single_form
 from .tokens import VOCABULARY, is_word, split, words
 
 EXTRA_STOP_WORDS = [
@@ -88,7 +88,7 @@ def lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
         toks = [t for text in group["text"] for t in words(text)]
-        content = [w for text in group["text"] for w in content_words(text)]
+        content = [w for w in toks if is_content(w)]
         rows.append((doc, len(toks), len(set(toks)), len(content), len(set(content))))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "content_words", "content_types"])
 
@@ -183,7 +183,7 @@ def kwic(paragraphs: pd.DataFrame, form: str, match: str = "prefix", width: int 
     Columns: document, paragraph, left context, keyword as written, right context (whole words, about
     `width` characters each side).
     """
-    index = PhraseIndex([(form, form, match == "prefix")], "term")
+    index = single_form(form, "term", match == "prefix")
     rows = []
     for doc, number, text in zip(paragraphs["doc"], paragraphs["paragraph"], paragraphs["text"], strict=True):
         raws = split(text)

@@ -16,14 +16,13 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import compress, count
 
-from .arabic import normalise
+from .arabic import INVISIBLE, normalise
 
 _ARABIC_SCRIPT = (
     "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff"
     "\ufb50-\ufdff\ufe70-\ufefc"
 )
-_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-RAW = re.compile(rf"\s*(?:[{_ARABIC_SCRIPT}{_INVISIBLE}]+|[^\W\d_]+|\d+|\S)")
+RAW = re.compile(rf"\s*(?:[{_ARABIC_SCRIPT}{INVISIBLE}]+|[^\W\d_]+|\d+|\S)")
 
 
 def split(text: str) -> list[str]:
@@ -34,11 +33,6 @@ def split(text: str) -> list[str]:
 def is_word(word: str) -> bool:
     """Return True for a normalised token that is a word or a number, not punctuation or an empty remainder."""
     return word[:1].isalnum()
-
-
-def spaced(raw: str) -> bool:
-    """Return True if whitespace comes before this raw token."""
-    return raw[:1].isspace()
 
 
 class Vocabulary:
