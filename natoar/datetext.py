@@ -5,9 +5,9 @@ Month names come in their Egyptian/Mashriqi (سبتمبر), Moroccan (شتنبر
 document's date; 'last October' (أكتوبر الماضي) likewise; a day and month with no year stay unresolved in
 year; 'the last three years' counts back from the document's date.
 
-Expressions are read from the normalised words of `tokens` (one split per text, shared with the other readers),
-trying each kind in a fixed order; a later kind never takes words an earlier one already took. The expression
-is quoted as it is written in the original text.
+Expressions are read from a text's `tokens.Word`s (shared with the other readers), trying each kind in a fixed
+order; a later kind never takes words an earlier one already took. The expression is quoted as written, with
+one space wherever the text has whitespace.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pandas as pd
 
 from .dates import Span, parse_date
 from .phrases import form_words
-from .tokens import VOCABULARY, is_word, split
+from .tokens import VOCABULARY, Word, is_word
 
 MONTHS = {
     1: ("يناير", "جانفي", "كانون الثاني"),
@@ -58,20 +58,20 @@ class Expression(NamedTuple):
 
 
 class _Words:
-    """A text's raw tokens and normalised words, read safely past either end."""
+    """A text's words, read safely past either end."""
 
-    def __init__(self, raws: list[str], words: list[str]) -> None:
-        self.raws, self.words, self.size = raws, words, len(words)
+    def __init__(self, words: list[Word]) -> None:
+        self.words, self.size = words, len(words)
 
     def __call__(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.size else ""
 
     def spaced(self, i: int) -> bool:
-        return 0 <= i < self.size and self.raws[i][:1].isspace()
+        return 0 <= i < self.size and self.words[i].spaced
 
     def glued(self, i: int) -> bool:
         """True if word i is glued to the word before it (no space, both letters or digits, not both digits)."""
-        if not 0 < i < self.size or self.raws[i][:1].isspace():
+        if not 0 <= i < self.size or self.words[i].spaced:
             return False
         before, word = self.words[i - 1], self.words[i]
         return is_word(before) and is_word(word) and not (before.isdigit() or word.isdigit())
@@ -270,11 +270,16 @@ def _resolve(kind: str, groups: tuple, written: Span) -> str:
     return day.isoformat()
 
 
-def dates_in(raws: list[str], words: list[str], positions: list[int], written: Span) -> list[Expression]:
+def _quote(words: list[Word]) -> str:
+    """Return words as written, one space wherever the text had whitespace between them."""
+    return "".join(f" {w.written}" if w.spaced else w.written for w in words).strip()
+
+
+def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Expression]:
     """Return the date expressions among a text's words, trying only `positions` (words that `watches`)."""
     if not positions:
         return []
-    t = _Words(raws, words)
+    t = _Words(words)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Expression]] = []
     anchors: dict[int, list[int]] = {}
@@ -293,17 +298,15 @@ def dates_in(raws: list[str], words: list[str], positions: list[int], written: S
             if t.glued(start) or t.glued(end) or any(a < end and start < b for a, b in taken):
                 continue
             taken.append((start, end))
-            quoted = "".join(raws[start:end]).strip()
-            found.append((start, Expression(quoted, kind, _resolve(kind, groups, written))))
+            found.append((start, Expression(_quote(words[start:end]), kind, _resolve(kind, groups, written))))
     return [e for _, e in sorted(found, key=lambda item: item[0])]
 
 
 def find_dates(text: str, written: str) -> list[Expression]:
     """Return the date expressions in `text` (in order), resolved against `written`, the EDTF date of writing."""
-    raws = split(text)
-    words = VOCABULARY.words(raws)
+    words = VOCABULARY.read(text)
     positions = [i for i, w in enumerate(words) if watches(w)]
-    return dates_in(raws, words, positions, parse_date(written))
+    return dates_in(words, positions, parse_date(written))
 
 
 def date_expressions(paragraphs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

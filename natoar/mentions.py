@@ -44,8 +44,8 @@ class Matcher:
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """Return (entity, form, start, end) for each mention in `text`, as character offsets into `text`."""
-        raws = split(text)
-        words = VOCABULARY.words(raws)
+        raws = split(text)  # the same tokens as the words, with the whitespace before each: for offsets
+        words = VOCABULARY.read(text)
         offsets = [0, *accumulate(map(len, raws))]
         found = []
         for entity, form, first, after in self.spans(words, range(len(words))):
@@ -75,5 +75,5 @@ def mentions(paragraphs: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
 
 def contains_form(text: str, form: str) -> bool:
     """Return True if `form` occurs in `text` as a name (with proclitics, never inside a longer word)."""
-    words = VOCABULARY.words(split(text))
+    words = VOCABULARY.read(text)
     return bool(single_form(form, "name").matches(words, range(len(words))))

@@ -1,11 +1,13 @@
 """Read a text once for everything the text chapter counts: words, themes, mentions and dates.
 
-A Reader splits the text into raw tokens (`tokens.split`), normalises them through its Vocabulary (each
-distinct token once per Reader), adds the words to a Counter the caller chooses (one per document, per outlet
-or per year: whatever the analysis compares), and hands only the positions of words some reader watches
-(a lexicon form, an alias, a month name, a number) to the theme lexicon, the alias matcher and the date
-finder. The book's per-paragraph functions (`text`, `mentions`, `datetext`) use the same parts on every
-position; `tests/test_pipeline.py` checks that both give the same answers on the seeds and on synthetic documents.
+A Reader splits the text at whitespace and adds the chunks to a tally the caller chooses (one per document, per
+outlet or per year: whatever the analysis compares); `word_counts` later turns a tally into counts of
+normalised words, once per distinct chunk. Its Vocabulary turns the chunks into `tokens.Word`s (each distinct
+chunk tokenised and normalised once) and finds, in one pass, the positions of the words some reader watches (a
+lexicon form, an alias, a month name, a number). Only those positions go to the theme lexicon, the alias
+matcher and the date finder. The book's per-paragraph functions (`text`, `mentions`, `datetext`) use the same
+parts on every position; `tests/test_pipeline.py` checks that both give the same answers on the seeds and on
+synthetic documents.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .dates import Span
 from .datetext import Expression
 from .mentions import build_matcher
 from .text import is_content, theme_hits, theme_index
-from .tokens import Vocabulary, split
+from .tokens import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -47,14 +49,18 @@ class Reader:
         self.matcher = build_matcher(aliases)
         self.vocabulary = Vocabulary([self.themes.watches, self.matcher.index.watches, datetext.watches])
 
-    def read(self, text: str, written: Span, counts: Counter) -> Reading:
-        """Add the words of `text` to `counts` and return its Reading, with dates resolved against `written`."""
-        raws = split(text)
-        words = self.vocabulary.words(raws)
-        counts.update(words)
+    def read(self, text: str, written: Span, tally: Counter) -> Reading:
+        """Add the chunks of `text` to `tally` and return its Reading, with dates resolved against `written`."""
+        chunks = text.split()
+        tally.update(chunks)
+        words = self.vocabulary.of_chunks(chunks)
         themes, names, dates = self.vocabulary.positions(words)
         return Reading(
             theme_hits(self.themes, words, themes),
             self.matcher.spans(words, names),
-            datetext.dates_in(raws, words, dates, written),
+            datetext.dates_in(words, dates, written),
         )
+
+    def word_counts(self, tally: Counter) -> Counter:
+        """Return the counts of normalised words and numbers in a tally of chunks this Reader has read."""
+        return self.vocabulary.counts(tally)

@@ -150,7 +150,7 @@ def theme_counts(paragraphs: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFram
     docs = sorted(paragraphs["doc"].unique())
     totals = {doc: Counter() for doc in docs}
     for doc, text in zip(paragraphs["doc"], paragraphs["text"], strict=True):
-        found = VOCABULARY.words(split(text))
+        found = VOCABULARY.read(text)
         totals[doc] += theme_hits(index, found, range(len(found)))
     themes = sorted(lexicon["theme"].unique())
     table = pd.DataFrame({doc: [totals[doc][t] for t in themes] for doc in docs}, index=themes)
@@ -186,8 +186,8 @@ def kwic(paragraphs: pd.DataFrame, form: str, match: str = "prefix", width: int 
     index = single_form(form, "term", match == "prefix")
     rows = []
     for doc, number, text in zip(paragraphs["doc"], paragraphs["paragraph"], paragraphs["text"], strict=True):
-        raws = split(text)
-        found = VOCABULARY.words(raws)
+        raws = split(text)  # the same tokens as `found`, with the whitespace before each: for quoting
+        found = VOCABULARY.read(text)
         for _, start, end in index.matches(found, range(len(found))):
             keyword = "".join(raws[start:end]).strip()
             rows.append((doc, int(number), _before(raws, start, width), keyword, _after(raws, end, width)))
@@ -208,7 +208,7 @@ def normalisation_effect(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return the number of distinct word forms before and after normalisation, per document."""
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        raws = [raw.strip() for text in group["text"] for raw in split(text)]
-        pairs = [(r, w) for r, w in zip(raws, VOCABULARY.words(raws), strict=True) if is_word(w) and not w.isdigit()]
+        pairs = [(w.written, w) for text in group["text"] for w in VOCABULARY.read(text) if is_word(w)]
+        pairs = [(written, word) for written, word in pairs if not word.isdigit()]
         rows.append((doc, len({r for r, _ in pairs}), len({w for _, w in pairs})))
     return pd.DataFrame(rows, columns=["doc", "types_raw", "types_normalised"])

@@ -1,20 +1,24 @@
-"""Split text once into raw tokens, and normalise each distinct token once.
+"""Split text into tokens, and normalise each distinct token once.
 
-A raw token is the whitespace before it plus one of: a run of Arabic script (letters with their diacritics,
-tatweel, presentation forms and invisible format characters), a run of other letters, a run of digits (of any
-script), or one other visible character. Joining a text's raw tokens gives the text back without its trailing
-whitespace, so token positions map to exact offsets in the original. Two tokens next to each other in the list
-are separated by whitespace or by nothing, never by punctuation.
+A token is one of: a run of Arabic script (letters with their diacritics, tatweel, presentation forms and
+invisible format characters), a run of other letters, a run of digits (of any script), or one other visible
+character. Two tokens next to each other are separated by whitespace or by nothing, never by punctuation.
 
-A Vocabulary normalises each distinct raw token (`arabic.normalise`) the first time it sees it and remembers
-the result, so over a corpus the cost of normalisation grows with the vocabulary, not with the text.
+- `split` returns raw tokens, each with the whitespace before it. Joining them gives the text back without its
+  trailing whitespace, so token positions map to exact offsets in the original (concordances, mention offsets).
+- `Vocabulary.read` returns the same tokens as `Word`s: the normalised form (`arabic.normalise`) that every
+  reader matches and counts, which also remembers how the token was written and whether whitespace came
+  before it. It splits the text at whitespace (`str.split`, in C) and tokenises and normalises each distinct
+  whitespace-separated chunk once, so over a corpus the cost of tokenising and normalising grows with the
+  vocabulary, not with the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import compress, count
+from itertools import chain, compress, count
 
 from .arabic import INVISIBLE, normalise
 
@@ -35,54 +39,89 @@ def is_word(word: str) -> bool:
     return word[:1].isalnum()
 
 
+class Word(str):
+    """A normalised token (the string itself) that remembers how it was `written` and whether it is `spaced`:
+    preceded by whitespace or by the start of the text, rather than glued to the token before it."""
+
+    written: str
+    spaced: bool
+
+
 class Vocabulary:
-    """Normalised forms of raw tokens, computed once per distinct token, and the words some reader asked to watch.
+    """Normalised words of whitespace-separated chunks, computed once per distinct chunk, and the words some
+    reader asked to watch.
 
     `watchers` are functions of a normalised word returning True when a later stage must look at that word
-    (an alias, a lexicon form, a month name). `watched[k]` holds every word seen so far that watcher k asked
+    (an alias, a lexicon form, a month name). `watched[k]` holds every Word seen so far that watcher k asked
     for, and `triggers` their union, so each stage gets the positions it needs (`positions`) and looks nowhere
-    else.
+    else. Each watcher is asked once per normalised word.
     """
 
     def __init__(self, watchers: Iterable[Callable[[str], bool]] = ()) -> None:
-        self.forms: dict[str, str] = {}
-        self.seen: set[str] = set()
+        self.chunks: dict[str, tuple[Word, ...]] = {}
         self.watchers = tuple(watchers)
-        self.watched: tuple[set[str], ...] = tuple(set() for _ in self.watchers)
-        self.triggers: set[str] = set()
+        self.watched: tuple[set[Word], ...] = tuple(set() for _ in self.watchers)
+        self.triggers: set[Word] = set()
+        self._words: dict[tuple[str, bool], Word] = {}
+        self._verdicts: dict[str, tuple[bool, ...]] = {}
 
-    def _learn(self, raws: Iterable[str]) -> None:
-        for raw in set(raws).difference(self.forms):
-            word = normalise(raw).strip()
-            self.forms[raw] = word
-            if word in self.seen:  # the same word after other whitespace: already looked at
-                continue
-            self.seen.add(word)
-            for watch, watched in zip(self.watchers, self.watched, strict=True):
-                if watch(word):
-                    watched.add(word)
-                    self.triggers.add(word)
+    def word(self, written: str, spaced: bool) -> Word:
+        """Return the Word for a token as written (without whitespace), the same object each time."""
+        key = (written, spaced)
+        known = self._words.get(key)
+        if known is not None:
+            return known
+        word = Word(normalise(written).strip())
+        word.written, word.spaced = written, spaced
+        self._words[key] = word
+        verdicts = self._verdicts.get(word)
+        if verdicts is None:
+            verdicts = self._verdicts[word] = tuple(watch(word) for watch in self.watchers)
+        for wanted, watched in zip(verdicts, self.watched, strict=True):
+            if wanted:
+                watched.add(word)
+                self.triggers.add(word)
+        return word
 
-    def words(self, raws: list[str]) -> list[str]:
-        """Return the normalised form of each raw token (punctuation stays; lone format characters become '')."""
+    def _learn(self, chunks: Iterable[str]) -> None:
+        for chunk in set(chunks).difference(self.chunks):
+            tokens = RAW.findall(chunk)
+            self.chunks[chunk] = tuple(self.word(t, spaced=k == 0) for k, t in enumerate(tokens))
+
+    def of_chunks(self, chunks: list[str]) -> list[Word]:
+        """Return the Words of whitespace-separated chunks (`str.split()`), in order."""
         try:
-            return list(map(self.forms.__getitem__, raws))
+            return list(chain.from_iterable(map(self.chunks.__getitem__, chunks)))
         except KeyError:
-            self._learn(raws)
-            return list(map(self.forms.__getitem__, raws))
+            self._learn(chunks)
+            return list(chain.from_iterable(map(self.chunks.__getitem__, chunks)))
 
-    def positions(self, words: list[str]) -> list[list[int]]:
+    def read(self, text: str) -> list[Word]:
+        """Return the Words of `text`: every token, punctuation included, normalised ('' for a lone format
+        character)."""
+        return self.of_chunks(text.split())
+
+    def counts(self, tally: Counter) -> Counter:
+        """Return the counts of normalised words and numbers (plain strings) in a tally of chunks read here."""
+        counts: Counter = Counter()
+        for chunk, n in tally.items():
+            for word in self.chunks[chunk]:
+                counts[str(word)] += n
+        return Counter({w: n for w, n in counts.items() if is_word(w)})
+
+    def positions(self, words: list[Word]) -> list[list[int]]:
         """Return, for each watcher, the positions of the words it asked for.
 
         One pass in C finds every watched position; each watcher's share is then picked from those few.
         """
         found = list(compress(count(), map(self.triggers.__contains__, words)))
-        return [[p for p in found if words[p] in watched] for watched in self.watched]
+        chosen = list(map(words.__getitem__, found))
+        return [list(compress(found, map(watched.__contains__, chosen))) for watched in self.watched]
 
 
 VOCABULARY = Vocabulary()
 
 
 def words(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
-    """Return the normalised words and numbers of `text`, without punctuation."""
-    return [w for w in (vocabulary or VOCABULARY).words(split(text)) if is_word(w)]
+    """Return the normalised words and numbers of `text` (plain strings), without punctuation."""
+    return [str(w) for w in (vocabulary or VOCABULARY).read(text) if is_word(w)]

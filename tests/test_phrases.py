@@ -3,12 +3,12 @@
 import pytest
 
 from natoar.phrases import PhraseIndex, form_words
-from natoar.tokens import VOCABULARY, split, words
+from natoar.tokens import VOCABULARY, words
 
 
 def found(form, rule, surface, prefix=False):
     index = PhraseIndex([(form, form, prefix)], rule)
-    text = VOCABULARY.words(split(surface))  # punctuation included, as the matchers see it
+    text = VOCABULARY.read(surface)  # punctuation included, as the matchers see it
     return [(s, e) for _, s, e in index.matches(text, range(len(text)))]
 
 

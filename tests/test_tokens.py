@@ -2,7 +2,7 @@
 
 import pytest
 
-from natoar.tokens import Vocabulary, is_word, split, words
+from natoar.tokens import VOCABULARY, Vocabulary, is_word, split, words
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_punctuation_is_a_token_of_its_own():
     assert not is_word("،") and not is_word("") and is_word("2014") and is_word("الناتو")
 
 
-def test_vocabulary_normalises_each_token_once_and_tracks_watched_words():
+def test_vocabulary_normalises_each_chunk_once_and_tracks_watched_words():
     seen = []
 
     def watch(word):
@@ -57,10 +57,47 @@ def test_vocabulary_normalises_each_token_once_and_tracks_watched_words():
         return word.startswith("ال")
 
     vocabulary = Vocabulary([watch])
-    text = "الأمن والأمن الأمن"
-    found = vocabulary.words(split(text))
-    assert found == ["الامن", "والامن", "الامن"]
-    assert sorted(seen) == ["الامن", "والامن"]  # two distinct tokens, each looked at once
-    vocabulary.words(split(text))
-    assert len(seen) == 2
-    assert vocabulary.positions(found) == [[0, 2]]
+    text = "الأمن والأمن، الأمن (الأمن)"
+    found = vocabulary.read(text)
+    assert found == ["الامن", "والامن", "،", "الامن", "(", "الامن", ")"]
+    assert sorted(seen) == ["(", ")", "،", "الامن", "والامن"]  # each distinct word asked about once
+    assert sorted(vocabulary.chunks) == sorted(set(text.split()))
+    vocabulary.read(text)
+    assert len(seen) == 5
+    assert vocabulary.positions(found) == [[0, 3, 5]]
+
+
+def test_words_remember_how_they_were_written_and_what_came_before():
+    found = VOCABULARY.read("قال: «الأَمن» 2014-2020")
+    assert [w.written for w in found] == ["قال", ":", "«", "الأَمن", "»", "2014", "-", "2020"]
+    assert [w.spaced for w in found] == [True, False, True, False, False, True, False, False]
+    assert type(str(found[3])) is str and str(found[3]) == "الامن"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قدرة الناتو علىprojection، في 2014.",
+        "  سطر أول\r\nسطر\tثانٍ «مقتبس» (بين قوسين) — 5-9 ",
+        "فاصل\u00a0غير منقسم\u2003وفراغ\u3000عريض\u202fضيق\x1c\x1d\x1e\x1f\x85\u2028\u2029نهاية",
+        "حرف\u200bبلا\u200cعرض\ufeffو\u200fاتجاه",
+        "",
+    ],
+)
+def test_read_gives_the_same_tokens_as_split(text):
+    # mention offsets and concordances pair `split` with `read` position by position
+    found = Vocabulary().read(text)
+    assert [w.written for w in found] == [raw.lstrip() for raw in split(text)]
+    assert [w.spaced for w in found] == [i == 0 or raw[:1].isspace() for i, raw in enumerate(split(text))]
+
+
+def test_counts_fold_a_tally_of_chunks_into_words():
+    from collections import Counter
+
+    vocabulary = Vocabulary()
+    text = "الأمن، والأمن الامن 2014 «الأمن»"
+    tally = Counter(text.split())
+    vocabulary.read(text)
+    counts = vocabulary.counts(tally)
+    assert counts == {"الامن": 3, "والامن": 1, "2014": 1}
+    assert all(type(w) is str for w in counts)
