@@ -87,6 +87,7 @@ class PhraseIndex:
             (self.prefixes if single_prefix else self.exact).setdefault(body, []).append(phrase)
         if not self.exact and not self.prefixes:
             raise ValueError("no forms to match")
+        self._prefix_sizes = sorted({len(body) for body in self.prefixes})
         self._candidates: dict[str, tuple[Phrase, ...]] = {}
 
     def candidates(self, word: str) -> tuple[Phrase, ...]:
@@ -98,9 +99,8 @@ class PhraseIndex:
         for k in range(min(_LONGEST_PROCLITICS, len(word) - 1) + 1):
             rest = word[k:]
             found += self.exact.get(rest, ())
-            for body, phrases in self.prefixes.items():
-                if rest.startswith(body):
-                    found += phrases
+            for size in self._prefix_sizes:  # a prefix form's body may be any start of the rest
+                found += self.prefixes.get(rest[:size], ())
         unique = dict.fromkeys(p for p in found if p.first.fullmatch(word))
         result = tuple(sorted(unique, key=lambda p: -len(p.words)))
         self._candidates[word] = result

@@ -52,18 +52,20 @@ class Vocabulary:
     reader asked to watch.
 
     `watchers` are functions of a normalised word returning True when a later stage must look at that word
-    (an alias, a lexicon form, a month name). `watched[k]` holds every Word seen so far that watcher k asked
-    for, and `triggers` their union, so each stage gets the positions it needs (`positions`) and looks nowhere
-    else. Each watcher is asked once per normalised word.
+    (an alias, a lexicon form, a month name). `marks` maps every word seen to a bit mask of the watchers that
+    asked for it (bit k for watcher k; 0 for none), so one pass over a text finds the positions every stage needs
+    (`positions`) and each stage looks nowhere else. Each watcher is asked once per normalised word.
     """
 
     def __init__(self, watchers: Iterable[Callable[[str], bool]] = ()) -> None:
         self.chunks: dict[str, tuple[Word, ...]] = {}
         self.watchers = tuple(watchers)
-        self.watched: tuple[set[Word], ...] = tuple(set() for _ in self.watchers)
-        self.triggers: set[Word] = set()
+        self.marks: dict[str, int] = {}
         self._words: dict[tuple[str, bool], Word] = {}
-        self._verdicts: dict[str, tuple[bool, ...]] = {}
+        # for each watcher, the marks that include it
+        self._masks = [
+            frozenset(m for m in range(1 << len(self.watchers)) if m >> k & 1) for k in range(len(self.watchers))
+        ]
 
     def word(self, written: str, spaced: bool) -> Word:
         """Return the Word for a token as written (without whitespace), the same object each time."""
@@ -74,13 +76,8 @@ class Vocabulary:
         word = Word(normalise(written).strip())
         word.written, word.spaced = written, spaced
         self._words[key] = word
-        verdicts = self._verdicts.get(word)
-        if verdicts is None:
-            verdicts = self._verdicts[word] = tuple(watch(word) for watch in self.watchers)
-        for wanted, watched in zip(verdicts, self.watched, strict=True):
-            if wanted:
-                watched.add(word)
-                self.triggers.add(word)
+        if word not in self.marks:
+            self.marks[word] = sum(1 << k for k, watch in enumerate(self.watchers) if watch(word))
         return word
 
     def _learn(self, chunks: Iterable[str]) -> None:
@@ -112,11 +109,13 @@ class Vocabulary:
     def positions(self, words: list[Word]) -> list[list[int]]:
         """Return, for each watcher, the positions of the words it asked for.
 
-        One pass in C finds every watched position; each watcher's share is then picked from those few.
+        Every step runs in C: one pass over the text finds the marked positions, and each watcher's share is
+        then picked from those few by their marks.
         """
-        found = list(compress(count(), map(self.triggers.__contains__, words)))
-        chosen = list(map(words.__getitem__, found))
-        return [list(compress(found, map(watched.__contains__, chosen))) for watched in self.watched]
+        marks = self.marks
+        found = list(compress(count(), map(marks.__getitem__, words)))
+        marked = list(map(marks.__getitem__, map(words.__getitem__, found)))
+        return [list(compress(found, map(masks.__contains__, marked))) for masks in self._masks]
 
 
 VOCABULARY = Vocabulary()
