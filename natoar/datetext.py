@@ -280,7 +280,7 @@ def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Exp
     if not positions:
         return []
     t = _Words(words)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(words))  # 1 where an earlier expression already took the word
     found: list[tuple[int, Expression]] = []
     anchors: dict[int, list[int]] = {}
     for p in positions:
@@ -295,9 +295,9 @@ def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Exp
             start, end, groups = hit
             if need_space and end - start > 1 and not all(t.spaced(i) for i in range(start + 1, end)):
                 continue
-            if t.glued(start) or t.glued(end) or any(a < end and start < b for a, b in taken):
+            if t.glued(start) or t.glued(end) or any(taken[start:end]):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append((start, Expression(_quote(words[start:end]), kind, _resolve(kind, groups, written))))
     return [e for _, e in sorted(found, key=lambda item: item[0])]
 
