@@ -141,7 +141,7 @@ def _day_month(t: _Words, p: int) -> Match | None:
 
 def _month(t: _Words, p: int) -> Match | None:
     month = t.month(p, proclitic=False)
-    if not month or t(p - 1) != "في" or not t.spaced(p - 1):
+    if not month or t(p - 1) != "في" or t.glued(p - 1):
         return None
     after = p + month[1]
     if t.spaced(after) and (t(after).isdigit() or t(after).startswith("الماضي")):

@@ -121,6 +121,11 @@ def test_every_resolved_expression_is_a_valid_date(root):
         ("خطة 2020–2030", [("year-range", "2020/2030")]),
         # a month glued to Latin letters is not a month name
         ("مايوx 2014", [("year", "2014")]),
+        # 'in May' at the start of a text or after a bracket (the text's start counts as whitespace)
+        ("في مايو اجتمع الوزراء", [("month", "2020-05")]),
+        ("(في مايو) اجتمع", [("month", "2020-05")]),
+        # but not when في is glued to a word in another script
+        ("abcفي مايو", []),
         # the two-word Levantine month and the Algerian one
         ("في 3 تشرين الأول 2013 وفي جوان 2015", [("day-month-year", "2013-10-03"), ("month-year", "2015-06")]),
     ],
