@@ -62,10 +62,6 @@ class Vocabulary:
         self.watchers = tuple(watchers)
         self.marks: dict[str, int] = {}
         self._words: dict[tuple[str, bool], Word] = {}
-        # for each watcher, the marks that include it
-        self._masks = [
-            frozenset(m for m in range(1 << len(self.watchers)) if m >> k & 1) for k in range(len(self.watchers))
-        ]
 
     def word(self, written: str, spaced: bool) -> Word:
         """Return the Word for a token as written (without whitespace), the same object each time."""
@@ -115,7 +111,11 @@ class Vocabulary:
         marks = self.marks
         found = list(compress(count(), map(marks.__getitem__, words)))
         marked = list(map(marks.__getitem__, map(words.__getitem__, found)))
-        return [list(compress(found, map(masks.__contains__, marked))) for masks in self._masks]
+        values = set(marked)  # the few distinct masks in this text
+        return [
+            list(compress(found, map({m for m in values if m >> k & 1}.__contains__, marked)))
+            for k in range(len(self.watchers))
+        ]
 
 
 VOCABULARY = Vocabulary()

@@ -101,3 +101,10 @@ def test_counts_fold_a_tally_of_chunks_into_words():
     counts = vocabulary.counts(tally)
     assert counts == {"الامن": 3, "والامن": 1, "2014": 1}
     assert all(type(w) is str for w in counts)
+
+
+def test_positions_for_overlapping_watchers():
+    vocabulary = Vocabulary([lambda w: w.startswith("ال"), lambda w: w.endswith("ن"), lambda w: w.isdigit()])
+    found = vocabulary.read("الأمن قانون في 2014، الحلف والأمن")
+    assert found == ["الامن", "قانون", "في", "2014", "،", "الحلف", "والامن"]
+    assert vocabulary.positions(found) == [[0, 5], [0, 1, 6], [3]]
