@@ -54,13 +54,25 @@ class Matcher:
         return found
 
 
-def build_matcher(aliases: pd.DataFrame, uses: tuple[str, ...] = ("name", "metonym", "adjective")) -> Matcher:
-    """Return a Matcher for the aliases whose `use` is in `uses` (exclude forms are always applied)."""
+def build_matcher(
+    aliases: pd.DataFrame,
+    uses: tuple[str, ...] = ("name", "metonym", "adjective"),
+    entities: Iterable[str] | None = None,
+) -> Matcher:
+    """Return a Matcher for the aliases whose `use` is in `uses` (exclude forms are always applied), of every
+    entity or only of `entities`."""
     chosen = aliases[aliases["use"].isin((*uses, "exclude"))]
+    if entities is not None:
+        chosen = chosen[chosen["entity"].isin(set(entities))]
     if chosen.empty:
         raise ValueError("no alias forms to match")
     entries = sorted(zip(chosen["entity"], chosen["form_ar"], chosen["use"], strict=True))
     return Matcher(PhraseIndex(((form, (entity, form, use), False) for entity, form, use in entries), "name"))
+
+
+def people_matcher(aliases: pd.DataFrame, actors: pd.DataFrame) -> Matcher:
+    """Return a Matcher for the names of the actors who are people (`kind` 'person')."""
+    return build_matcher(aliases, ("name",), actors.loc[actors["kind"] == "person", "id"])
 
 
 def mentions(paragraphs: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:

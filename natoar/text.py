@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .arabic import normalise
+from .mentions import Matcher
 from .phrases import PhraseIndex, single_form
 from .tokens import VOCABULARY, is_word, split, words
 
@@ -73,11 +74,25 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if is_content(w)]
 
 
-def term_counts(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per document and content word with its count, sorted by document then count."""
+def content_words_outside(text: str, leave_out: Matcher) -> list[str]:
+    """Return the content words of `text` that are not inside a mention `leave_out` finds (a person's name)."""
+    found = VOCABULARY.read(text)
+    inside = {i for _, _, start, end in leave_out.spans(found, range(len(found))) for i in range(start, end)}
+    return [str(w) for i, w in enumerate(found) if i not in inside and is_content(w)]
+
+
+def term_counts(paragraphs: pd.DataFrame, leave_out: Matcher | None = None) -> pd.DataFrame:
+    """Return one row per document and content word with its count, sorted by document then count.
+
+    With `leave_out` (e.g. `mentions.people_matcher`), words inside its mentions are not counted: a name split
+    into words (دخل الله, 'entered' and 'God') is not vocabulary.
+    """
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        counts = Counter(w for text in group["text"] for w in content_words(text))
+        if leave_out is None:
+            counts = Counter(w for text in group["text"] for w in content_words(text))
+        else:
+            counts = Counter(w for text in group["text"] for w in content_words_outside(text, leave_out))
         rows += [(doc, term, n) for term, n in counts.items()]
     frame = pd.DataFrame(rows, columns=["doc", "term", "count"])
     return frame.sort_values(["doc", "count", "term"], ascending=[True, False, True], ignore_index=True)

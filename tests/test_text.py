@@ -5,6 +5,7 @@ import pytest
 
 from natoar import corpus, datetext, text
 from natoar.evidence import load_table
+from natoar.mentions import people_matcher
 
 
 def test_stop_words_include_inflected_forms_and_extensions():
@@ -53,8 +54,6 @@ def test_theme_hits_take_the_longest_form_once():
 
 
 def test_theme_counts_on_the_corpus(root):
-    from natoar.evidence import load_table
-
     themes = text.theme_counts(corpus.paragraphs(root), load_table("theme_lexicon", root)).set_index("theme")
     assert themes.loc["counter-terrorism", "nato-morocco-2024"] > themes.loc["counter-terrorism", "cable-2014"]
     assert themes.loc["proliferation"].idxmax() == "ici-doha-2011"
@@ -141,8 +140,19 @@ def test_date_expressions_are_quoted_as_written():
 
 def test_every_word_the_chapter_shows_has_a_gloss(root):
     glossed = set(load_table("glosses", root)["term"])
-    counts = text.term_counts(corpus.paragraphs(root))
+    people = people_matcher(load_table("aliases", root), load_table("actors", root))
+    counts = text.term_counts(corpus.paragraphs(root), leave_out=people)
     shown = set(counts.groupby("doc").head(text.TOP_TERMS)["term"]) | set(
         text.distinctive(text.log_odds(counts))["term"]
     )
     assert shown - glossed == set()
+
+
+def test_names_of_people_are_left_out_of_word_counts(root):
+    people = people_matcher(load_table("aliases", root), load_table("actors", root))
+    # seed 001 ¶2: the spokeswoman's name is not counted as the words 'Farah', 'entered' and 'God'
+    sentence = "وقالت المتحدثة باسم وزارة الخارجية فرح دخل الله لمراسل وكالة أنباء الشرق الأوسط"
+    kept = text.content_words_outside(sentence, people)
+    assert not {"فرح", "دخل", "الله"} & set(kept)
+    assert {"المتحدثة", "الخارجية", "وكالة"} <= set(kept)
+    assert set(text.content_words(sentence)) - set(kept) == {"فرح", "دخل", "الله"}
