@@ -24,6 +24,7 @@ _CONJUNCTION = "[وف]?"
 _ARTICLE = "(?:[بك]?ال|لل)"
 _PREPOSITION = {"name": "[بلك]?", "term": "[بلك]?(?:ال|لل)?"}
 _LONGEST_PROCLITICS = 4  # و + ب + ال
+_PROCLITIC_LETTERS = "وفبكلا"  # every letter the three patterns above can put before a form
 
 
 def form_words(form: str) -> tuple[str, ...]:
@@ -97,6 +98,8 @@ class PhraseIndex:
             return known
         found: list[Phrase] = []
         for k in range(min(_LONGEST_PROCLITICS, len(word) - 1) + 1):
+            if k and word[k - 1] not in _PROCLITIC_LETTERS:
+                break  # what comes before the body can only be proclitics
             rest = word[k:]
             found += self.exact.get(rest, ())
             for size in self._prefix_sizes:  # a prefix form's body may be any start of the rest

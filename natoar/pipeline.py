@@ -13,7 +13,7 @@ synthetic documents.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,8 +25,7 @@ from .text import is_content, theme_hits, theme_index
 from .tokens import Vocabulary
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What one text contains besides its words: lexicon hits per theme, mentions (entity, form, first word,
     word after the last) and date expressions."""
 

@@ -62,6 +62,7 @@ class Vocabulary:
         self.watchers = tuple(watchers)
         self.marks: dict[str, int] = {}
         self._words: dict[tuple[str, bool], Word] = {}
+        self._including: list[set[int]] = [set() for _ in self.watchers]  # per watcher, the marks seen with its bit
 
     def word(self, written: str, spaced: bool) -> Word:
         """Return the Word for a token as written (without whitespace), the same object each time."""
@@ -73,7 +74,11 @@ class Vocabulary:
         word.written, word.spaced = written, spaced
         self._words[key] = word
         if word not in self.marks:
-            self.marks[word] = sum(1 << k for k, watch in enumerate(self.watchers) if watch(word))
+            mark = sum(1 << k for k, watch in enumerate(self.watchers) if watch(word))
+            self.marks[word] = mark
+            for k, including in enumerate(self._including):
+                if mark >> k & 1:
+                    including.add(mark)
         return word
 
     def _learn(self, chunks: Iterable[str]) -> None:
@@ -111,11 +116,7 @@ class Vocabulary:
         marks = self.marks
         found = list(compress(count(), map(marks.__getitem__, words)))
         marked = list(map(marks.__getitem__, map(words.__getitem__, found)))
-        values = set(marked)  # the few distinct masks in this text
-        return [
-            list(compress(found, map({m for m in values if m >> k & 1}.__contains__, marked)))
-            for k in range(len(self.watchers))
-        ]
+        return [list(compress(found, map(including.__contains__, marked))) for including in self._including]
 
 
 VOCABULARY = Vocabulary()
