@@ -77,3 +77,49 @@ def test_reader_agrees_on_synthetic_documents(root):
     themes = text.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
     for doc, reading in zip(body["doc"], readings, strict=True):
         assert {t: n for t, n in themes[doc].items() if n} == dict(reading.themes)
+
+
+def _hostile_texts(n: int = 300) -> list[str]:
+    """Seeded random strings over an alphabet chosen to break tokenisers: Arabic letters, diacritics and
+    tatweel, digits of three scripts, dashes and brackets, every kind of whitespace, format characters,
+    presentation forms, Latin, emoji and NUL; some words of the lexicon and aliases are mixed in."""
+    import random
+
+    pieces = [
+        *"ابتثجحخدذرسشصضطظعغفقكلمنهويءآأؤإئةى",
+        *"\u064b\u064e\u0650\u0651\u0652\u0640",
+        *"0123456789٠١٢٣٤٥٦٧٨٩۰۱۲",
+        *"-–—()«»،؛.:!؟\"'/",
+        *" \t\n\r\u00a0\u2003\u3000\u202f\x1c\x85\u2028",
+        *"\u200b\u200c\u200d\u200f\u202b\ufeff",
+        "\ufee0\ufe8e",
+        "x",
+        "NATO",
+        "😀",
+        "\x00",
+        " الناتو ",
+        " حلف شمال الأطلسي ",
+        " للمغرب ",
+        " الإرهابية ",
+        " في مايو 2014 ",
+        " 2020-2030 ",
+        " أمس ",
+    ]
+    rng = random.Random(7)
+    return ["".join(rng.choices(pieces, k=rng.randint(0, 60))) for _ in range(n)]
+
+
+def test_reader_agrees_with_the_book_on_hostile_text(root):
+    from natoar.tokens import Vocabulary, split, words
+
+    reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
+    matcher = build_matcher(load_table("aliases", root))
+    written = parse_date("2020-12-25")
+    for sample in _hostile_texts():
+        found = Vocabulary().read(sample)
+        assert [w.written for w in found] == [raw.lstrip() for raw in split(sample)], repr(sample)
+        tally: Counter = Counter()
+        reading = reader.read(sample, written, tally)
+        assert reader.word_counts(tally) == Counter(words(sample)), repr(sample)
+        assert [e for e, *_ in reading.mentions] == [e for e, *_ in matcher.find(sample)], repr(sample)
+        assert reading.dates == datetext.find_dates(sample, "2020-12-25"), repr(sample)
