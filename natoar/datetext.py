@@ -289,6 +289,8 @@ def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Exp
     for k in sorted(anchors):
         kind, match, need_space = KINDS[k]
         for p in anchors[k]:
+            if taken[p]:  # every expression contains its anchor, so one anchored here would overlap
+                continue
             hit = match(t, p)
             if hit is None:
                 continue
