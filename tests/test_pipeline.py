@@ -123,3 +123,15 @@ def test_reader_agrees_with_the_book_on_hostile_text(root):
         assert reader.word_counts(tally) == Counter(words(sample)), repr(sample)
         assert [e for e, *_ in reading.mentions] == [e for e, *_ in matcher.find(sample)], repr(sample)
         assert reading.dates == datetext.find_dates(sample, "2020-12-25"), repr(sample)
+
+
+def test_benchmark_command_reports_both_stages_and_their_ratio(capsys):
+    from natoar import benchmark
+
+    benchmark.main([30])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["documents", "MB", "stage", "seconds"]
+    floor, pipeline, ratio = (line.split() for line in lines[1:4])
+    assert floor[2] == "floor" and pipeline[2] == "pipeline" and ratio[1] == "ratio"
+    assert float(pipeline[3]) > 0 and float(floor[3]) > 0
+    assert ratio[2].endswith("x") and "median of 5 runs" in lines[3]
