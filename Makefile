@@ -31,9 +31,11 @@ $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 	$(BIN)/python -m natoar.buildcache record
 	touch $@
 
-# html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it)
+# html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it).
+# --all writes every page each time: an incremental Sphinx 7.4 build drops the index entries of unchanged pages
+# from the search index (sphinx-doc/sphinx#12599), so a rebuild would not give the same site as a clean build.
 html:
-	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	$(BIN)/jupyter-book build . --all $(BUILD_FLAGS)
 
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
 pdf: book browser

@@ -63,6 +63,21 @@ def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, do
         context["script_files"] = [s for s in context["script_files"] if wanted(s)]
 
 
+def _static_before_pages(app: Sphinx) -> None:
+    """Copy myst-nb's stylesheet into the output before any page is written, as later builds find it.
+
+    myst-nb copies it when the build finishes, so a first build links it without the `?v=` checksum Sphinx adds
+    to files it finds already in place, and every later build links it with one: an incremental rebuild then
+    differs from a clean build by those bytes.
+    """
+    if app.builder.format != "html":
+        return
+    from myst_nb.sphinx_ext import add_global_html_resources
+
+    (Path(app.builder.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+    add_global_html_resources(app, None)
+
+
 def _plain_title(title: str) -> str:
     import html
     import re
@@ -75,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     """Register the directive and its node, and the citation metadata of every page."""
     app.connect("html-page-context", _add_citation)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("builder-inited", _static_before_pages)
     app.add_node(
         arabic_block,
         html=(_visit_html, _depart_html),
