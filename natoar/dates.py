@@ -65,3 +65,43 @@ def parse_date(text: str) -> Span:
             raise ValueError(f"'{text}': the interval ends before it starts")
         return Span(a.start, b.end, "interval")
     return _single(text)
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # fixed, not the locale's
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def describe(text: str) -> str:
+    """Return a date expression in words: 'the 18th century', 'the 2010s', '2004', 'December 2020',
+    '11 September 2001', or 'A to B' for an interval."""
+    text = text.strip()
+    if "/" in text:
+        first, _, last = text.partition("/")
+        return f"{describe(first)} to {describe(last)}"
+    span = _single(text)
+    if span.precision == "century":
+        return f"the {_ordinal(span.start.year // 100 + 1)} century"
+    if span.precision == "decade":
+        return f"the {span.start.year}s"
+    if span.precision == "year":
+        return str(span.start.year)
+    if span.precision == "month":
+        return f"{MONTH_NAMES[span.start.month - 1]} {span.start.year}"
+    return f"{span.start.day} {MONTH_NAMES[span.start.month - 1]} {span.start.year}"

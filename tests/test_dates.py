@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from natoar.dates import parse_date
+from natoar.dates import describe, parse_date
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,19 @@ def test_rejects(text):
 
 def test_midpoint():
     assert parse_date("2014-06/2014-09").midpoint == date(2014, 7, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("17XX", "the 18th century"),
+        ("20XX", "the 21st century"),
+        ("201X", "the 2010s"),
+        ("2004", "2004"),
+        ("2020-12", "December 2020"),
+        ("2001-09-11", "11 September 2001"),
+        ("2014-09-04/2014-09-05", "4 September 2014 to 5 September 2014"),
+    ],
+)
+def test_dates_in_words(text, words):
+    assert describe(text) == words
