@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import re
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -75,19 +76,22 @@ class Kernel:
 def shared_kernel(root: Path) -> Iterator[Kernel]:
     """Start one python3 kernel in `root`, connect a client, and shut both down afterwards.
 
-    One client for all notebooks: connecting a new one waits 0.2 s for the kernel's output to go quiet.
+    One client for all notebooks: connecting a new one waits 0.2 s for the kernel's output to go quiet. The
+    kernel talks over Unix sockets in a private temporary folder, not TCP: kernels started at the same moment
+    in parallel processes could otherwise pick the same free port, and one would die on start.
     """
-    manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(cwd=str(root))
-    client = manager.client()
-    try:
-        client.start_channels()
-        client.wait_for_ready(timeout=TIMEOUT)
-        client.allow_stdin = False
-        yield Kernel(manager, client)
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
+    with tempfile.TemporaryDirectory(prefix="natoar-kernel-") as sockets:
+        manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        manager.start_kernel(cwd=str(root))
+        client = manager.client()
+        try:
+            client.start_channels()
+            client.wait_for_ready(timeout=TIMEOUT)
+            client.allow_stdin = False
+            yield Kernel(manager, client)
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
 
 
 def run(notebook: nbformat.NotebookNode, folder: Path, kernel: Kernel, name: str) -> float:
