@@ -89,13 +89,6 @@ class Pipeline:
 STAGES = {"floor": Floor, "pipeline": Pipeline}
 
 
-def run(name: str, docs: list[str]):
-    """Run one stage over `docs` from scratch and return what it finds."""
-    stage = STAGES[name]()
-    stage.feed(docs)
-    return stage.finish()
-
-
 REPEATS = 5
 BATCH = 100
 

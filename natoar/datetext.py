@@ -71,7 +71,7 @@ class _Words:
 
     def glued(self, i: int) -> bool:
         """True if word i is glued to the word before it (no space, both letters or digits, not both digits)."""
-        if not 0 <= i < self.size or self.words[i].spaced:
+        if not 0 < i < self.size or self.words[i].spaced:
             return False
         before, word = self.words[i - 1], self.words[i]
         return is_word(before) and is_word(word) and not (before.isdigit() or word.isdigit())

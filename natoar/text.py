@@ -69,15 +69,13 @@ def is_content(word: str) -> bool:
     return len(word) > 1 and is_word(word) and not word.isdigit() and word not in stop_words()
 
 
-def content_words(text: str) -> list[str]:
-    """Return the normalised words of `text` that are neither stop words, digits nor single letters."""
-    return [w for w in words(text) if is_content(w)]
-
-
-def content_words_outside(text: str, leave_out: Matcher) -> list[str]:
-    """Return the content words of `text` that are not inside a mention `leave_out` finds (a person's name)."""
+def content_words(text: str, leave_out: Matcher | None = None) -> list[str]:
+    """Return the normalised words of `text` that are neither stop words, digits nor single letters, and not
+    inside a mention `leave_out` finds (a person's name), if given."""
     found = VOCABULARY.read(text)
-    inside = {i for _, _, start, end in leave_out.spans(found, range(len(found))) for i in range(start, end)}
+    inside = set()
+    if leave_out is not None:
+        inside = {i for _, _, start, end in leave_out.spans(found, range(len(found))) for i in range(start, end)}
     return [str(w) for i, w in enumerate(found) if i not in inside and is_content(w)]
 
 
@@ -89,10 +87,7 @@ def term_counts(paragraphs: pd.DataFrame, leave_out: Matcher | None = None) -> p
     """
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        if leave_out is None:
-            counts = Counter(w for text in group["text"] for w in content_words(text))
-        else:
-            counts = Counter(w for text in group["text"] for w in content_words_outside(text, leave_out))
+        counts = Counter(w for text in group["text"] for w in content_words(text, leave_out))
         rows += [(doc, term, n) for term, n in counts.items()]
     frame = pd.DataFrame(rows, columns=["doc", "term", "count"])
     return frame.sort_values(["doc", "count", "term"], ascending=[True, False, True], ignore_index=True)
@@ -223,7 +218,6 @@ def normalisation_effect(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return the number of distinct word forms before and after normalisation, per document."""
     rows = []
     for doc, group in paragraphs.groupby("doc", sort=True):
-        pairs = [(w.written, w) for text in group["text"] for w in VOCABULARY.read(text) if is_word(w)]
-        pairs = [(written, word) for written, word in pairs if not word.isdigit()]
-        rows.append((doc, len({r for r, _ in pairs}), len({w for _, w in pairs})))
+        found = [w for text in group["text"] for w in VOCABULARY.read(text) if is_word(w) and not w.isdigit()]
+        rows.append((doc, len({w.written for w in found}), len(set(found))))
     return pd.DataFrame(rows, columns=["doc", "types_raw", "types_normalised"])
