@@ -14,7 +14,7 @@ AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
 BOOK_INPUTS := $(shell find seeds data natoar chapters _static -type f \
-	! -path '*/__pycache__/*' ! -path 'chapters/figures/*' ! -path 'chapters/sources/*' \
+	! -path '*/__pycache__/*' ! -path 'natoar/tools/*' ! -path 'chapters/figures/*' ! -path 'chapters/sources/*' \
 	! -path 'chapters/references.bib' ! -path 'chapters/glossary.md' ! -path '_static/fonts/*' 2>/dev/null) \
 	_config.yml _toc.yml requirements.txt pyproject.toml CITATION.cff
 BUILT := _build/.book-built
@@ -25,10 +25,10 @@ book: system $(BUILT)
 
 # Make skips all of this when no input is newer than the last successful build.
 $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
-	$(BIN)/python -m natoar.prepare
+	$(BIN)/python -m natoar.build.prepare
 	mkdir -p _static/fonts && cp -p $(AMIRI) _static/fonts/
 	$(MAKE) --no-print-directory html
-	$(BIN)/python -m natoar.buildcache record
+	$(BIN)/python -m natoar.build.cache record
 	touch $@
 
 # html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it).
@@ -39,7 +39,7 @@ html:
 
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
 pdf: book browser
-	$(BIN)/python -m natoar.pdf
+	$(BIN)/python -m natoar.build.pdf
 
 ## test: the whole suite: unit tests, nbval over every chapter, the book build with warnings as errors
 test: $(VENV)/.installed system browser
@@ -48,12 +48,12 @@ test: $(VENV)/.installed system browser
 
 ## chapter: re-execute one notebook in place (NB=chapters/x.ipynb), then rebuild the book
 chapter: $(VENV)/.installed system
-	$(BIN)/python -m natoar.notebooks $(NB)
+	$(BIN)/python -m natoar.build.execute $(NB)
 	$(MAKE) book
 
 ## notebooks: re-execute every chapter notebook in place (after changing seeds/, data/ or the package)
 notebooks: $(VENV)/.installed system
-	$(BIN)/python -m natoar.notebooks chapters/*.ipynb chapters/data/*.ipynb
+	$(BIN)/python -m natoar.build.execute chapters/*.ipynb chapters/data/*.ipynb
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests
@@ -73,15 +73,15 @@ system:
 
 ## pageweight: the heaviest pages of the built book with everything they load, and the largest images
 pageweight: book
-	$(BIN)/python -m natoar.pageweight
+	$(BIN)/python -m natoar.tools.pageweight
 
 ## benchmark: the text pipeline against a one-regex floor, on 1,000 and 10,000 synthetic documents
 benchmark: $(VENV)/.installed
-	$(BIN)/python -m natoar.benchmark
+	$(BIN)/python -m natoar.tools.benchmark
 
 ## buildbench: cold, warm and one-chapter rebuild times, against all notebooks' code run in one process
 buildbench: $(VENV)/.installed system
-	$(BIN)/python -m natoar.buildbench
+	$(BIN)/python -m natoar.tools.buildbench
 
 ## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
 browser:

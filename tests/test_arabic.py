@@ -1,6 +1,6 @@
 import pytest
 
-from natoar.arabic import display_text, has_arabic, matplotlib_shapes_arabic, normalise
+from natoar.text.letters import display_text, has_arabic, matplotlib_shapes_arabic, normalise
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import make
 
-from natoar import corpus
+from natoar.sources import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
@@ -52,7 +52,7 @@ def test_every_source_page_sets_numbered_arabic_right_to_left(html):
 def test_unchanged_rebuild_runs_nothing(html):
     result = make(ROOT)
     assert result.returncode == 0
-    assert "natoar.prepare" not in output(result) and "jupyter-book" not in output(result)
+    assert "natoar.build.prepare" not in output(result) and "jupyter-book" not in output(result)
 
 
 def test_touched_but_unchanged_input_executes_nothing_and_changes_no_page(html):
@@ -106,7 +106,7 @@ def test_bad_seed_stops_before_the_book_is_touched(copy):
 
 
 def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(html, capsys):
-    from natoar import pageweight
+    from natoar.tools import pageweight
 
     site = html
     assert pageweight.main(3, ROOT) == 0

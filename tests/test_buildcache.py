@@ -1,4 +1,4 @@
-from natoar.buildcache import clear_if_stale, inputs_digest, record
+from natoar.build.cache import clear_if_stale, inputs_digest, record
 
 
 def test_digest_follows_seeds_and_data(project):

@@ -1,11 +1,14 @@
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from natoar import charts, check, corpus, counts, show
-from natoar.paths import project_root
+from natoar.build import check
+from natoar.report import charts, documents, markdown, textstats
+from natoar.sources import corpus
+from natoar.sources.paths import project_root
 
 
 def test_short_title():
@@ -15,7 +18,7 @@ def test_short_title():
 
 def test_length_bars_data_matches_bars(root):
     catalogue = corpus.load_catalogue(root)
-    lengths = counts.document_lengths(corpus.paragraphs(root))
+    lengths = textstats.lengths(corpus.paragraphs(root))
     fig, data = charts.length_bars(lengths, catalogue)
     bars = [patch.get_width() for patch in fig.axes[0].patches]
     assert bars == data["words"].tolist() == sorted(lengths["words"])
@@ -34,15 +37,16 @@ def test_dating_chart_marks_only_differing_printed_dates(root):
 
 
 def test_box():
-    assert show.box("Key findings", ["a", "b"]) == ":::{admonition} Key findings\n:class: tip\n- a\n- b\n:::"
+    assert markdown.box("Key findings", ["a", "b"]) == ":::{admonition} Key findings\n:class: tip\n- a\n- b\n:::"
 
 
 def test_project_root_found_from_subfolder(root):
     assert project_root(root / "chapters") == root
 
 
-def test_project_root_elsewhere_falls_back_to_package_checkout(tmp_path):
-    assert (project_root(tmp_path) / "_config.yml").is_file()
+def test_project_root_outside_a_book_is_an_error_not_the_package_checkout(tmp_path):
+    with pytest.raises(FileNotFoundError, match="No book root"):
+        project_root(tmp_path)
 
 
 def test_check_reports_ok(monkeypatch, root, capsys):
@@ -59,7 +63,7 @@ def test_check_reports_bad_input(monkeypatch, project, capsys):
 
 
 def test_dating_gap_not_negative(root):
-    dating = counts.dating(corpus.load_catalogue(root))
+    dating = documents.dating(corpus.load_catalogue(root))
     gaps = [float(g) for g in dating["printed minus last event (years)"] if g != "—"]
     assert min(gaps) >= 0
 
@@ -77,7 +81,7 @@ def test_check_refuses_a_bad_evidence_row_before_any_build(monkeypatch, project,
 def test_cooccurrence_network_draws_every_shared_paragraph_once():
     import pandas as pd
 
-    from natoar import charts
+    from natoar.report import charts
 
     pairs = pd.DataFrame(
         {"entity": ["nato", "morocco", "usa"], "nato": [0, 5, 1], "morocco": [5, 0, 0], "usa": [1, 0, 0]}
@@ -89,7 +93,8 @@ def test_cooccurrence_network_draws_every_shared_paragraph_once():
 
 
 def test_entity_names_prefer_acronyms(root):
-    from natoar import analysis, evidence
+    from natoar.report import analysis
+    from natoar.sources import evidence
 
     tables = evidence.load_evidence(root)
     names = analysis.entity_names(tables["actors"], tables["frameworks"])
@@ -102,7 +107,7 @@ def test_entity_names_prefer_acronyms(root):
 
 
 def test_page_weight_without_a_built_book_says_what_to_run(project, capsys):
-    from natoar import pageweight
+    from natoar.tools import pageweight
 
     assert pageweight.main(3, project) == 1
     assert "run `make book` first" in capsys.readouterr().err

@@ -4,8 +4,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from natoar import corpus
-from natoar.errors import CatalogueError, SeedError
+from natoar.sources import corpus
+from natoar.sources.errors import CatalogueError, SeedError
 
 
 def test_catalogue_matches_seeds_byte_for_byte(root):

@@ -1,26 +1,27 @@
 import pandas as pd
 
-from natoar import corpus, counts, show
+from natoar.report import documents, markdown, textstats
+from natoar.sources import corpus
 
 
-def test_document_lengths():
-    body = pd.DataFrame({"doc": ["a", "a", "b"], "paragraph": [1, 2, 1], "text": ["حلف الناتو", "في 2014", "x|y"]})
-    lengths = counts.document_lengths(body)
+def test_lengths_count_paragraphs_words_and_characters_in_document_order():
+    body = pd.DataFrame({"doc": ["b", "a", "a"], "paragraph": [1, 1, 2], "text": ["x|y", "حلف الناتو", "في 2014"]})
+    lengths = textstats.lengths(body)[["doc", "paragraphs", "words", "characters", "content_words"]]
     assert lengths.to_dict("records") == [
-        {"doc": "a", "paragraphs": 2, "words": 4, "characters": 17},
-        {"doc": "b", "paragraphs": 1, "words": 2, "characters": 3},
+        {"doc": "b", "paragraphs": 1, "words": 2, "characters": 3, "content_words": 0},
+        {"doc": "a", "paragraphs": 2, "words": 4, "characters": 17, "content_words": 2},
     ]
 
 
 def test_dating_measures_misdated_report(root):
-    dating = counts.dating(corpus.load_catalogue(root)).set_index("doc")
+    dating = documents.dating(corpus.load_catalogue(root)).set_index("doc")
     assert dating.loc["wales-2014", "printed minus last event (years)"] == "9.6"
     assert dating.loc["cable-2014", "printed"] == "—"
 
 
 def test_furniture_by_reason_sorted_by_total():
     removed = pd.DataFrame({"doc": ["a", "b", "b"], "reason": ["x", "y", "y"]})
-    table = counts.furniture_by_reason(removed)
+    table = documents.furniture_by_reason(removed)
     assert table["reason"].tolist() == ["y", "x"]
     assert table.loc[0, "b"] == 2
 
@@ -28,18 +29,18 @@ def test_furniture_by_reason_sorted_by_total():
 def test_key_findings_are_computed(root):
     catalogue = corpus.load_catalogue(root)
     body = corpus.paragraphs(root)
-    findings = counts.key_findings(catalogue, counts.document_lengths(body), corpus.furniture(root))
+    findings = documents.key_findings(catalogue, textstats.lengths(body), corpus.furniture(root))
     assert findings[0].startswith(f"{len(catalogue)} documents")
     assert "wales-2014" in findings[2]
 
 
 def test_markdown_table_escapes_pipes_and_shows_same_text_as_plain():
-    table = show.markdown_table(pd.DataFrame({"a": ["x|y"], "b": [None]}))
+    table = markdown.markdown_table(pd.DataFrame({"a": ["x|y"], "b": [None]}))
     assert table == "| a | b |\n|---|---|\n| x\\|y |  |"
     assert repr(table) == table._repr_markdown_() == str(table)
 
 
 def test_quote_links_to_paragraph():
-    text = show.quote("wales-2014", 1, "نص <b>", "Text")
+    text = markdown.quote("wales-2014", 1, "نص <b>", "Text")
     assert ":::{arabic}\nنص \\<b\\>\n:::" in text
     assert "<src-wales-2014-p1>" in text

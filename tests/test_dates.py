@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from natoar.dates import describe, parse_date
+from natoar.text.dates import describe, parse_date
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from natoar import corpus
-from natoar.errors import TableError
-from natoar.evidence import SCHEMAS, SEED_TABLES, load_evidence, uncovered_numbers
+from natoar.sources import corpus
+from natoar.sources.errors import TableError
+from natoar.sources.evidence import SCHEMAS, SEED_TABLES, load_evidence, uncovered_numbers
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from natoar.figures import FONTS, label, save_figure, use_style
+from natoar.report.figures import FONTS, label, save_figure, use_style
 
 
 def ink(text: str, fontsize: int = 40) -> np.ndarray:

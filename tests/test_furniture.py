@@ -1,4 +1,4 @@
-from natoar.furniture import REASONS, classify_lines
+from natoar.sources.furniture import REASONS, classify_lines
 
 PAGE = """Menu Accueil
 عنوان المقال هنا

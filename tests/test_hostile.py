@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 
-from natoar import corpus
-from natoar.errors import SeedError
-from natoar.furniture import classify_lines
-from natoar.pages import render_page
+from natoar.build.pages import render_page
+from natoar.sources import corpus
+from natoar.sources.errors import SeedError
+from natoar.sources.furniture import classify_lines
 
 SEED = "004_810da94f271c6378.txt"
 

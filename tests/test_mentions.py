@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
-from natoar import corpus
-from natoar.evidence import load_table
-from natoar.mentions import build_matcher, contains_form, mentions
+from natoar.sources import corpus
+from natoar.sources.evidence import load_table
+from natoar.text.names import build_matcher, contains_form, mentions
 
 ALIASES = pd.DataFrame(
     [

@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from natoar import notebooks
+from natoar.build import execute
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
@@ -25,12 +25,12 @@ def outputs(path):
 
 def test_in_place_execution_is_repeatable_and_keeps_no_timings(tmp_path):
     path = write(tmp_path / "n.ipynb", "print(sum(range(4)))")
-    notebooks.execute_in_place([path])
+    execute.execute_in_place([path])
     first = path.read_bytes()
     cell = nbformat.read(path, as_version=4).cells[0]
     assert (cell.execution_count, cell.outputs[0]["text"]) == (1, "6\n")
     assert "execution" not in cell.metadata
-    notebooks.execute_in_place([path])
+    execute.execute_in_place([path])
     assert path.read_bytes() == first
 
 
@@ -46,8 +46,8 @@ def test_a_shared_kernel_isolates_notebooks(tmp_path):
         "import os, matplotlib as mpl\nprint('left_over' in dir(), mpl.rcParams['font.size'] != 31)",
         "print(os.path.basename(os.getcwd()))",
     )
-    notebooks.execute([first, second], tmp_path, workers=1)  # one kernel: b runs after a in it
-    for path, notebook, _ in notebooks.execute([first, second], tmp_path, workers=1):
+    execute.execute([first, second], tmp_path, workers=1)  # one kernel: b runs after a in it
+    for path, notebook, _ in execute.execute([first, second], tmp_path, workers=1):
         nbformat.write(notebook, path)
     assert outputs(second) == [(1, "False True\n"), (2, "sub\n")]
     assert [count for count, _ in outputs(first)] == [1, 2]
@@ -55,9 +55,9 @@ def test_a_shared_kernel_isolates_notebooks(tmp_path):
 
 def test_a_failing_cell_names_the_notebook(tmp_path, capsys):
     path = write(tmp_path / "broken.ipynb", "1 / 0")
-    with pytest.raises(notebooks.NotebookError, match=r"(?s)broken\.ipynb: a cell failed.*1 / 0.*ZeroDivisionError"):
-        notebooks.execute([path], tmp_path)
-    assert notebooks.main([str(path)]) == 1
+    with pytest.raises(execute.NotebookError, match=r"(?s)broken\.ipynb: a cell failed.*1 / 0.*ZeroDivisionError"):
+        execute.execute([path], tmp_path)
+    assert execute.main([str(path)]) == 1
     assert "broken.ipynb" in capsys.readouterr().err
 
 
@@ -67,7 +67,7 @@ def test_cache_execution_runs_only_what_is_missing(tmp_path):
     (tmp_path / "_config.yml").write_text("title: t\n")
     write(tmp_path / "chapters" / "a.ipynb", "print(1)")
     write(tmp_path / "chapters" / "b.ipynb", "print(2)")
-    assert notebooks.execute_into_cache(tmp_path) == 2
-    assert notebooks.execute_into_cache(tmp_path) == 0
+    assert execute.execute_into_cache(tmp_path) == 2
+    assert execute.execute_into_cache(tmp_path) == 0
     write(tmp_path / "chapters" / "b.ipynb", "print(3)")
-    assert notebooks.execute_into_cache(tmp_path) == 1
+    assert execute.execute_into_cache(tmp_path) == 1

@@ -1,8 +1,8 @@
 import os
 
-from natoar import corpus
-from natoar.markup import escape, paragraph_ref
-from natoar.pages import render_page, write_pages
+from natoar.build.pages import render_page, write_pages
+from natoar.report.markdown import escape, paragraph_ref
+from natoar.sources import corpus
 
 
 def test_escape_makes_markup_and_html_literal():
@@ -48,7 +48,7 @@ def test_write_pages_rewrites_only_changes_and_removes_stale(project):
 
 
 def test_bibliography_has_one_entry_per_document(root):
-    from natoar.pages import render_bibliography
+    from natoar.build.pages import render_bibliography
 
     catalogue = corpus.load_catalogue(root)
     bib = render_bibliography(catalogue)
@@ -57,8 +57,8 @@ def test_bibliography_has_one_entry_per_document(root):
 
 
 def test_glossary_lists_acronyms_with_arabic(root):
-    from natoar.evidence import load_table
-    from natoar.pages import render_glossary
+    from natoar.build.pages import render_glossary
+    from natoar.sources.evidence import load_table
 
     glossary = render_glossary(load_table("frameworks", root))
     assert "\nDCB\n  " in glossary
@@ -66,8 +66,8 @@ def test_glossary_lists_acronyms_with_arabic(root):
 
 
 def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
-    from natoar.evidence import load_evidence
-    from natoar.pages import citations
+    from natoar.build.pages import citations
+    from natoar.sources.evidence import load_evidence
 
     cited = citations(load_evidence(root))
     assert "{ref}`events: mnna-2004 <data-events>`" in cited[("morocco-us-2020", 3)]

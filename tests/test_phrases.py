@@ -2,8 +2,8 @@
 
 import pytest
 
-from natoar.phrases import PhraseIndex, form_words
-from natoar.tokens import VOCABULARY, words
+from natoar.text.phrases import PhraseIndex, form_words
+from natoar.text.tokens import VOCABULARY, words
 
 
 def found(form, rule, surface, prefix=False):

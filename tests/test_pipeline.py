@@ -4,11 +4,13 @@ from collections import Counter
 
 import pytest
 
-from natoar import corpus, datetext, text
-from natoar.dates import parse_date
-from natoar.evidence import load_table
-from natoar.mentions import build_matcher, mentions
-from natoar.pipeline import Reader, content_counts
+from natoar.report import textstats
+from natoar.sources import corpus
+from natoar.sources.evidence import load_table
+from natoar.text import datefinder
+from natoar.text.dates import parse_date
+from natoar.text.names import build_matcher, mentions
+from natoar.text.reading import Reader, content_counts
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +28,14 @@ def readings(root):
 
 def test_counts_match_term_counts(root, readings):
     body, counts, _ = readings
-    terms = text.term_counts(body)
+    terms = textstats.term_counts(body)
     for doc, group in terms.groupby("doc"):
         assert content_counts(counts[doc]) == dict(zip(group["term"], group["count"], strict=True))
 
 
 def test_themes_match_theme_counts(root, readings):
     body, _, found = readings
-    table = text.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
+    table = textstats.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
     totals: dict[str, Counter] = {}
     for doc, _, reading in found:
         totals.setdefault(doc, Counter()).update(reading.themes)
@@ -48,7 +50,7 @@ def test_mentions_and_dates_match(root, readings):
     assert [(d, n, e) for d, n, r in found for e, *_ in r.mentions] == list(
         zip(book["doc"], book["paragraph"], book["entity"], strict=True)
     )
-    expressions = datetext.date_expressions(body, corpus.load_catalogue(root))
+    expressions = datefinder.date_expressions(body, corpus.load_catalogue(root))
     columns = ["doc", "paragraph", "expression", "kind", "resolved"]
     assert [(d, n, *e) for d, n, r in found for e in r.dates] == list(expressions[columns].itertuples(index=False))
 
@@ -57,7 +59,7 @@ def test_reader_agrees_on_synthetic_documents(root):
     # whole documents of many paragraphs, as the benchmark reads them
     import pandas as pd
 
-    from natoar.benchmark import synthetic_corpus
+    from natoar.tools.benchmark import synthetic_corpus
 
     docs = synthetic_corpus(30)
     body = pd.DataFrame({"doc": [f"d{i:02d}" for i in range(30)], "paragraph": 1, "text": docs})
@@ -69,12 +71,12 @@ def test_reader_agrees_on_synthetic_documents(root):
         zip(book["doc"], book["entity"], strict=True)
     )
     catalogue = pd.DataFrame({"id": body["doc"], "date_iso": "2020-12-25"})
-    expressions = datetext.date_expressions(body, catalogue)
+    expressions = datefinder.date_expressions(body, catalogue)
     columns = ["doc", "expression", "kind", "resolved"]
     assert [(d, *e) for d, r in zip(body["doc"], readings, strict=True) for e in r.dates] == list(
         expressions[columns].itertuples(index=False)
     )
-    themes = text.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
+    themes = textstats.theme_counts(body, load_table("theme_lexicon", root)).set_index("theme")
     for doc, reading in zip(body["doc"], readings, strict=True):
         assert {t: n for t, n in themes[doc].items() if n} == dict(reading.themes)
 
@@ -110,7 +112,7 @@ def _hostile_texts(n: int = 300) -> list[str]:
 
 
 def test_reader_agrees_with_the_book_on_hostile_text(root):
-    from natoar.tokens import Vocabulary, split, words
+    from natoar.text.tokens import Vocabulary, split, words
 
     reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
     matcher = build_matcher(load_table("aliases", root))
@@ -122,11 +124,11 @@ def test_reader_agrees_with_the_book_on_hostile_text(root):
         reading = reader.read(sample, written, tally)
         assert reader.word_counts(tally) == Counter(words(sample)), repr(sample)
         assert [e for e, *_ in reading.mentions] == [e for e, *_ in matcher.find(sample)], repr(sample)
-        assert reading.dates == datetext.find_dates(sample, "2020-12-25"), repr(sample)
+        assert reading.dates == datefinder.find_dates(sample, "2020-12-25"), repr(sample)
 
 
 def test_benchmark_command_reports_both_stages_and_their_ratio(capsys):
-    from natoar import benchmark
+    from natoar.tools import benchmark
 
     benchmark.main([30])
     lines = capsys.readouterr().out.splitlines()

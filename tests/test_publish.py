@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from natoar import evidence
-from natoar.pdf import CHROMIUM_ARGS, all_pages, chapter_pages
+from natoar.build.pdf import CHROMIUM_ARGS, all_pages, chapter_pages
+from natoar.sources import evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"

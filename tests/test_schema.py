@@ -1,8 +1,8 @@
 import pytest
 
-from natoar.dates import parse_date
-from natoar.errors import TableError
-from natoar.schema import Column, read_table
+from natoar.sources.errors import TableError
+from natoar.sources.schema import Column, read_table
+from natoar.text.dates import parse_date
 
 COLUMNS = (
     Column("id", unique=True, pattern=r"[a-z]+"),

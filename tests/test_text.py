@@ -3,27 +3,29 @@
 import pandas as pd
 import pytest
 
-from natoar import corpus, datetext, text
-from natoar.evidence import load_table
-from natoar.mentions import people_matcher
+from natoar.report import textstats
+from natoar.sources import corpus
+from natoar.sources.evidence import load_table
+from natoar.text import datefinder, lexicon
+from natoar.text.names import people_matcher
 
 
 def test_stop_words_include_inflected_forms_and_extensions():
-    stops = text.stop_words()
+    stops = lexicon.stop_words()
     assert {"علي", "وعلي", "التي", "هذه", "يمكن", "وقال"} <= stops
     assert "الناتو" not in stops
 
 
 def test_content_words_drop_stop_words_digits_and_single_letters():
-    assert text.content_words("وقال إن الناتو في 2014 و المغرب") == ["الناتو", "المغرب"]
+    assert textstats.content_words("وقال إن الناتو في 2014 و المغرب") == ["الناتو", "المغرب"]
 
 
 def test_log_odds_ranks_a_word_used_only_in_one_document_first():
     counts = pd.DataFrame(
         [("a", "حلف", 5), ("a", "جورجيا", 4), ("b", "حلف", 5), ("b", "الخليج", 4)], columns=["doc", "term", "count"]
     )
-    scores = text.log_odds(counts)
-    top = text.distinctive(scores, 1)
+    scores = textstats.log_odds(counts)
+    top = textstats.distinctive(scores, 1)
     assert top.set_index("doc")["term"].to_dict() == {"a": "جورجيا", "b": "الخليج"}
 
 
@@ -41,7 +43,7 @@ def test_log_odds_ranks_a_word_used_only_in_one_document_first():
 def test_lexicon_forms_allow_proclitics(surface, form, match, hit):
     lexicon = pd.DataFrame({"theme": ["t"], "form_ar": [form], "match": [match]})
     body = pd.DataFrame({"doc": ["d"], "paragraph": [1], "text": [surface]})
-    assert bool(text.theme_counts(body, lexicon).loc[0, "d"] > 0) is hit
+    assert bool(textstats.theme_counts(body, lexicon).loc[0, "d"] > 0) is hit
 
 
 def test_theme_hits_take_the_longest_form_once():
@@ -50,18 +52,18 @@ def test_theme_hits_take_the_longest_form_once():
         {"theme": ["migration", "migration"], "form_ar": ["الهجرة", "الهجرة غير الشرعية"], "match": ["word", "word"]}
     )
     body = pd.DataFrame({"doc": ["d"], "paragraph": [1], "text": ["مكافحة الهجرة غير الشرعية والهجرة"]})
-    assert text.theme_counts(body, lexicon).loc[0, "d"] == 2
+    assert textstats.theme_counts(body, lexicon).loc[0, "d"] == 2
 
 
 def test_theme_counts_on_the_corpus(root):
-    themes = text.theme_counts(corpus.paragraphs(root), load_table("theme_lexicon", root)).set_index("theme")
+    themes = textstats.theme_counts(corpus.paragraphs(root), load_table("theme_lexicon", root)).set_index("theme")
     assert themes.loc["counter-terrorism", "nato-morocco-2024"] > themes.loc["counter-terrorism", "cable-2014"]
     assert themes.loc["proliferation"].idxmax() == "ici-doha-2011"
 
 
 def test_kwic_quotes_the_original_in_whole_words():
     body = pd.DataFrame({"doc": ["d"], "paragraph": [1], "text": ["من أجل مكافحة الإرهابِ في المنطقة الواسعة"]})
-    line = text.kwic(body, "إرهاب", width=12).iloc[0]
+    line = textstats.kwic(body, "إرهاب", width=12).iloc[0]
     assert (line["left"], line["keyword"], line["right"]) == ("أجل مكافحة", "الإرهابِ", "في المنطقة")
 
 
@@ -99,14 +101,14 @@ def test_kwic_quotes_the_original_in_whole_words():
     ],
 )
 def test_date_expressions(sentence, written, expected):
-    assert [(e.kind, e.resolved) for e in datetext.find_dates(sentence, written)] == expected
+    assert [(e.kind, e.resolved) for e in datefinder.find_dates(sentence, written)] == expected
 
 
 def test_every_resolved_expression_is_a_valid_date(root):
-    found = datetext.date_expressions(corpus.paragraphs(root), corpus.load_catalogue(root))
+    found = datefinder.date_expressions(corpus.paragraphs(root), corpus.load_catalogue(root))
     assert len(found) > 10
     for value in found.loc[found["resolved"] != "", "resolved"]:
-        datetext.parse_date(value)
+        datefinder.parse_date(value)
 
 
 @pytest.mark.parametrize(
@@ -130,20 +132,20 @@ def test_every_resolved_expression_is_a_valid_date(root):
     ],
 )
 def test_date_edge_cases(sentence, expected):
-    assert [(e.kind, e.resolved) for e in datetext.find_dates(sentence, "2020-12-25")] == expected
+    assert [(e.kind, e.resolved) for e in datefinder.find_dates(sentence, "2020-12-25")] == expected
 
 
 def test_date_expressions_are_quoted_as_written():
-    (found,) = datetext.find_dates("زار الرباط في أكتوبر الماضي.", "2020-12-25")
+    (found,) = datefinder.find_dates("زار الرباط في أكتوبر الماضي.", "2020-12-25")
     assert found.text == "أكتوبر الماضي"
 
 
 def test_every_word_the_chapter_shows_has_a_gloss(root):
     glossed = set(load_table("glosses", root)["term"])
     people = people_matcher(load_table("aliases", root), load_table("actors", root))
-    counts = text.term_counts(corpus.paragraphs(root), leave_out=people)
-    shown = set(counts.groupby("doc").head(text.TOP_TERMS)["term"]) | set(
-        text.distinctive(text.log_odds(counts))["term"]
+    counts = textstats.term_counts(corpus.paragraphs(root), leave_out=people)
+    shown = set(counts.groupby("doc").head(textstats.TOP_TERMS)["term"]) | set(
+        textstats.distinctive(textstats.log_odds(counts))["term"]
     )
     assert shown - glossed == set()
 
@@ -152,7 +154,7 @@ def test_names_of_people_are_left_out_of_word_counts(root):
     people = people_matcher(load_table("aliases", root), load_table("actors", root))
     # seed 001 ¶2: the spokeswoman's name is not counted as the words 'Farah', 'entered' and 'God'
     sentence = "وقالت المتحدثة باسم وزارة الخارجية فرح دخل الله لمراسل وكالة أنباء الشرق الأوسط"
-    kept = text.content_words(sentence, leave_out=people)
+    kept = textstats.content_words(sentence, leave_out=people)
     assert not {"فرح", "دخل", "الله"} & set(kept)
     assert {"المتحدثة", "الخارجية", "وكالة"} <= set(kept)
-    assert set(text.content_words(sentence)) - set(kept) == {"فرح", "دخل", "الله"}
+    assert set(textstats.content_words(sentence)) - set(kept) == {"فرح", "دخل", "الله"}

@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from natoar.errors import SeedError
-from natoar.textfile import read_text
+from natoar.sources.errors import SeedError
+from natoar.sources.textfile import read_text
 
 
 def test_reads_utf8(tmp_path):

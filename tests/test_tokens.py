@@ -2,7 +2,7 @@
 
 import pytest
 
-from natoar.tokens import VOCABULARY, Vocabulary, is_word, split, words
+from natoar.text.tokens import VOCABULARY, Vocabulary, is_word, split, words
 
 
 @pytest.mark.parametrize(

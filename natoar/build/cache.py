@@ -1,0 +1,68 @@
+"""Keep jupyter-cache honest: it hashes only code cells, so a change to seeds/, data/ or the package
+must clear the cached outputs. Run `python -m natoar.build.cache check` before a build and
+`python -m natoar.build.cache record` after a successful one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+from natoar.sources.paths import project_root
+
+INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
+# Measuring tools sit inside the package but no notebook imports them: editing them keeps the cached outputs.
+NOT_INPUTS = (Path("natoar") / "tools",)
+STAMP = Path("_build") / ".inputs.sha256"
+CACHED = (
+    Path("_build") / ".jupyter_cache",
+    Path("_build") / "html",
+    Path("_build") / ".doctrees",
+    Path("_build") / "jupyter_execute",
+)
+
+
+def inputs_digest(root: Path | None = None) -> str:
+    """Return one SHA-256 over the names and bytes of every file the notebooks' outputs depend on."""
+    root = project_root(root)
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in files:
+            relative = path.relative_to(root)
+            if "__pycache__" in path.parts or any(relative.is_relative_to(p) for p in NOT_INPUTS):
+                continue
+            digest.update(relative.as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def clear_if_stale(root: Path | None = None) -> bool:
+    """Remove cached outputs if the inputs changed since the last recorded build; return True if removed."""
+    root = project_root(root)
+    stamp = root / STAMP
+    if stamp.is_file() and stamp.read_text().strip() == inputs_digest(root):
+        return False
+    for path in CACHED:
+        shutil.rmtree(root / path, ignore_errors=True)
+    return True
+
+
+def record(root: Path | None = None) -> None:
+    """Record the current inputs' digest after a successful build."""
+    root = project_root(root)
+    (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
+    (root / STAMP).write_text(inputs_digest(root) + "\n")
+
+
+if __name__ == "__main__":
+    action = sys.argv[1] if len(sys.argv) > 1 else ""
+    if action == "check":
+        print("inputs changed: cleared cached outputs" if clear_if_stale() else "inputs unchanged: cache kept")
+    elif action == "record":
+        record()
+    else:
+        sys.exit("usage: python -m natoar.build.cache check|record")

@@ -1,0 +1,178 @@
+"""Write the generated pages: one per source document (chapters/sources/<id>.md), the bibliography of the
+seeds (chapters/references.bib) and the glossary (chapters/glossary.md), from the catalogue and the data.
+
+Run as `python -m natoar.build.pages`. Pages are rewritten only when their content changes, so Sphinx
+rebuilds only what changed. Pages of documents no longer in the catalogue are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from natoar.report.markdown import document_label, escape, paragraph_label
+from natoar.sources.corpus import Corpus, read_corpus
+from natoar.sources.evidence import SEED_TABLES, load_evidence
+from natoar.sources.paths import project_root
+from natoar.text.dates import parse_date
+
+PAGES = Path("chapters") / "sources"
+BIBLIOGRAPHY = Path("chapters") / "references.bib"
+GLOSSARY = Path("chapters") / "glossary.md"
+
+
+def _metadata(doc: pd.Series, removed: int) -> str:
+    printed = doc["date_printed"] or "none"
+    rows = [
+        ("Outlet", escape(doc["outlet"])),
+        ("Genre", doc["genre"]),
+        ("Author", escape(doc["author"])),
+        ("Date as printed", escape(printed)),
+        (
+            "Date of writing (best estimate)",
+            f"{doc['date_iso']} ({parse_date(doc['date_iso']).precision}, {doc['date_basis']})",
+        ),
+        ("Events described", f"{doc['events_from']} to {doc['events_to']}"),
+        ("Seed file", f"`{doc['file']}`"),
+        ("SHA-256", f"`{doc['sha256']}`"),
+        ("Furniture lines removed", str(removed)),
+    ]
+    return "\n".join(["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+
+
+def citations(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], list[str]]:
+    """Return, for each (document, paragraph), links to the curated rows that cite it, by table."""
+    cited: dict[tuple[str, int], list[str]] = {}
+    for name in SEED_TABLES:
+        table = tables[name]
+        key = "id" if "id" in table else ("topic" if name == "topics" else "framework")
+        label = "data-" + name.replace("/", "-").replace("_", "-")
+        for row in table.sort_values("line").itertuples():
+            link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{label}>`"
+            cited.setdefault((row.seed, int(row.paragraph)), []).append(link)
+    return cited
+
+
+def render_page(
+    doc: pd.Series, body: pd.DataFrame, removed: int, cited: dict[tuple[str, int], list[str]] | None = None
+) -> str:
+    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it."""
+    cited = cited or {}
+    parts = [
+        f"({document_label(doc['id'])})=",
+        f"# {doc['id']}: {escape(doc['title_en'])}",
+        "",
+        f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
+        "",
+        _metadata(doc, removed),
+        "",
+        "## Summary",
+        "",
+        escape(doc["summary_en"]),
+        "",
+        "## Reading it critically",
+        "",
+        f"**Stance.** {escape(doc['stance'])}",
+        "",
+        f"**Reliability.** {escape(doc['reliability'])}",
+        "",
+        "## Text",
+        "",
+        "The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
+        "Chapters cite these numbers.",
+        "",
+    ]
+    for row in body.itertuples():
+        parts += [
+            f"({paragraph_label(doc['id'], row.paragraph)})=",
+            f":::{{arabic}}\n**[{row.paragraph}]** {escape(row.text)}\n:::",
+            "",
+        ]
+        links = cited.get((doc["id"], int(row.paragraph)))
+        if links:
+            parts += [f"<small>Cited in {', '.join(links)}.</small>", ""]
+    return "\n".join(parts)
+
+
+def _write_if_changed(path: Path, text: str) -> Path:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _bib_value(text: str) -> str:
+    return text.replace("\\", "").replace("{", "(").replace("}", ")")
+
+
+def render_bibliography(catalogue: pd.DataFrame) -> str:
+    """Return a BibTeX file with one entry per seed document, keyed by its id."""
+    entries = []
+    for _, doc in catalogue.iterrows():
+        fields = {
+            "author": "{" + _bib_value(doc["outlet"]) + "}",
+            "title": _bib_value(doc["title_en"]),
+            "year": str(parse_date(doc["date_iso"]).start.year),
+            "howpublished": _bib_value(doc["outlet"]),
+            "note": _bib_value(
+                f"In Arabic. Genre: {doc['genre']}. Date as printed: {doc['date_printed'] or 'none'}; "
+                f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
+            ),
+        }
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        entries.append(f"@misc{{{doc['id']},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def render_glossary(frameworks: pd.DataFrame) -> str:
+    """Return the glossary page: one term per framework (its acronym, or its English name), with the Arabic."""
+    lines = [
+        "(glossary)=",
+        "# Glossary",
+        "",
+        "Partnership frameworks, programmes and statuses named in the sources, with their Arabic names as the "
+        "sources write them. Each links to its row in {ref}`data-frameworks`.",
+        "",
+        ":::{glossary}",
+    ]
+    terms = [(row.acronym or row.name_en, row) for row in frameworks.itertuples()]
+    for term, row in sorted(terms, key=lambda t: t[0].lower()):
+        lines.append(escape(term))
+        detail = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
+        if row.launched:
+            detail += f" Launched {row.launched} ({row.launched_basis})."
+        lines.append(f"  {detail}")
+        lines.append("")
+    lines.append(":::")
+    return "\n".join(lines) + "\n"
+
+
+def write_pages(
+    root: Path | None = None, corpus: Corpus | None = None, tables: dict[str, pd.DataFrame] | None = None
+) -> list[Path]:
+    """Write every source page that changed, remove stale ones, and return the paths of all pages.
+
+    `corpus` and `tables` may be passed if already read (see `prepare`)."""
+    root = project_root(root)
+    corpus = corpus or read_corpus(root)
+    tables = tables or load_evidence(root, corpus)
+    catalogue, body = corpus.documents, corpus.paragraphs
+    removed = corpus.furniture.groupby("doc").size()
+    cited = citations(tables)
+    folder = root / PAGES
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for _, doc in catalogue.iterrows():
+        path = folder / f"{doc['id']}.md"
+        text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)), cited)
+        written.append(_write_if_changed(path, text))
+    for stale in sorted(set(folder.glob("*.md")) - set(written)):
+        stale.unlink()
+    written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue)))
+    written.append(_write_if_changed(root / GLOSSARY, render_glossary(tables["frameworks"])))
+    return written
+
+
+if __name__ == "__main__":
+    for page in write_pages():
+        print(page.relative_to(project_root()))

@@ -1,0 +1,107 @@
+"""Cross-tabulations and measures the analytical chapters share."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from natoar.report.markdown import MarkdownText, quote, source_ref
+from natoar.text.letters import normalise
+
+ROLE_MARKS = {
+    "member": "M",
+    "partner": "P",
+    "beneficiary": "B",
+    "candidate": "C",
+    "observer": "O",
+    "party": "A",
+    "host": "H",
+    "participant": "T",
+    "founder": "F",
+    "supporter": "S",
+}
+
+# Markers (regular expressions over normalised text) of hedged or speculative statements, and of statements
+# attributed to a named source. قد counts only before an imperfect verb (قد يكون "may be"); before a perfect
+# verb (قد نجحت "has succeeded") it affirms.
+HEDGES = {
+    "يرجح (is likely)": r"يرجح",
+    "قد + imperfect (may)": r"قد\s+[يت]\w+",
+    "ربما (perhaps)": r"ربما",
+    "من شأن (would tend to)": r"من\s+شان",
+    "يمكن (can, could)": r"يمكن",
+    "من المتوقع (is expected)": r"من\s+المتوقع",
+    "يأمل (hopes)": r"يامل",
+}
+ATTRIBUTIONS = {
+    "a report says": r"(?:اشار|جاء\s+في)\s+(?:ال)?تقرير",
+    "said, added, continued": r"(?:قال|قالت|اضاف|اضافت|تابع|تابعت)",
+    "stressed, highlighted": r"(?:اكد|اكدت|ابرز|نوهت)",
+}
+
+
+def quote_row(table: pd.DataFrame, key: str, english: str, key_column: str = "id") -> MarkdownText:
+    """Return the Arabic quote of one curated row, right to left, with `english` and a link to its paragraph."""
+    match = table[table[key_column] == key]
+    if match.empty:
+        raise KeyError(f"no row with {key_column}={key!r}")
+    row = match.iloc[0]
+    return quote(row["seed"], int(row["paragraph"]), row["quote"], english)
+
+
+def membership_matrix(memberships: pd.DataFrame, frameworks: list[str]) -> pd.DataFrame:
+    """Return a country × framework table of role marks (see ROLE_MARKS) for the given frameworks."""
+    chosen = memberships[memberships["framework"].isin(frameworks)]
+    marks = chosen.assign(mark=chosen["role"].map(ROLE_MARKS))
+    table = marks.groupby(["country", "framework"])["mark"].agg(lambda m: "".join(sorted(set(m)))).unstack()
+    table = table.reindex(columns=[f for f in frameworks if f in table.columns]).fillna("")
+    order = (table != "").sum(axis=1).sort_values(ascending=False, kind="stable")
+    return table.loc[order.index].rename_axis(index="country", columns=None).reset_index()
+
+
+def topic_matrix(topics: pd.DataFrame, documents: list[str]) -> pd.DataFrame:
+    """Return a topic × document table of 1/0: whether the document raises the topic."""
+    table = pd.crosstab(topics["topic"], topics["seed"]).reindex(columns=documents, fill_value=0).clip(upper=1)
+    order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
+    return table.loc[order.index].rename_axis(index="topic", columns=None).reset_index()
+
+
+def _count(markers: dict[str, str], text: str) -> int:
+    norm = normalise(text)
+    return sum(len(re.findall(rf"(?<!\w)[وف]?{pattern}(?!\w)", norm)) for pattern in markers.values())
+
+
+def markers_table() -> pd.DataFrame:
+    """Return the hedging and attribution markers as a table for the reader."""
+    rows = [("hedge", label, pattern) for label, pattern in HEDGES.items()]
+    rows += [("attribution", label, pattern) for label, pattern in ATTRIBUTIONS.items()]
+    return pd.DataFrame(rows, columns=["kind", "marker", "pattern"])
+
+
+def hedging(paragraphs: pd.DataFrame, doc: str) -> pd.DataFrame:
+    """Return, per paragraph of `doc`, the count of hedging markers and of attributions to a named source."""
+    body = paragraphs[paragraphs["doc"] == doc]
+    return pd.DataFrame(
+        {
+            "paragraph": body["paragraph"].to_numpy(),
+            "hedges": [_count(HEDGES, t) for t in body["text"]],
+            "attributions": [_count(ATTRIBUTIONS, t) for t in body["text"]],
+            "source": [source_ref(doc, int(p)) for p in body["paragraph"]],
+        }
+    )
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,})[),]")
+
+
+def entity_names(actors: pd.DataFrame, frameworks: pd.DataFrame) -> dict[str, str]:
+    """Return a short English name for each actor and framework id: its acronym if it has one, else its name
+    without the parenthesis (North Atlantic Treaty Organization (NATO) → NATO; The Pentagon (US …) → The Pentagon)."""
+    names = {}
+    for key, name in zip(actors["id"], actors["name_en"], strict=True):
+        acronym = _ACRONYM.search(name)
+        names[key] = acronym.group(1) if acronym else name.split(" (")[0]
+    for key, name, acronym in zip(frameworks["id"], frameworks["name_en"], frameworks["acronym"], strict=True):
+        names[key] = acronym or name.split(" (")[0]
+    return names

@@ -1,0 +1,66 @@
+"""One figure style for the book, and a save step that writes each figure with the data behind it."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Image
+
+from natoar.sources.paths import project_root
+from natoar.text.letters import display_text, matplotlib_shapes_arabic
+
+FIGURES = Path("chapters") / "figures"
+FONTS = ["Amiri", "DejaVu Sans"]
+# Okabe & Ito's colour-blind-safe palette.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+SEED = PALETTE[0]
+CONTEXT = "#999999"
+STYLE = {
+    "font.family": FONTS,
+    "font.size": 11,
+    "figure.figsize": (7.5, 4.2),
+    "figure.dpi": 96,
+    "savefig.dpi": 144,
+    "savefig.bbox": "tight",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "svg.hashsalt": "natoar",
+    "path.simplify": True,
+}
+
+
+def use_style() -> None:
+    """Apply the book's figure style to matplotlib."""
+    mpl.rcParams.update(STYLE)
+
+
+def label(text: str) -> str:
+    """Return `text` as matplotlib should receive it: raw when matplotlib shapes Arabic, reshaped otherwise."""
+    return display_text(text, matplotlib_shapes_arabic())
+
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
+    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG for display.
+
+    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
+    figure.dpi drawing would have (sharp on high-density screens and in print).
+    """
+    folder = project_root(root) / FIGURES
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, metadata={"Software": None})
+    plt.close(fig)
+    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    width, _ = png_size(png)
+    return Image(data=png.read_bytes(), format="png", width=round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"]))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Return a PNG's width and height in pixels, read from its header."""
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    return width, height

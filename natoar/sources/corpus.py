@@ -1,0 +1,172 @@
+"""The corpus: the catalogue of documents (data/documents.csv), the seed files, their paragraphs and furniture."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from natoar.sources.errors import CatalogueError, SeedError
+from natoar.sources.furniture import classify_lines
+from natoar.sources.paths import project_root
+from natoar.sources.schema import Column, read_table
+from natoar.sources.textfile import read_text
+from natoar.text.dates import parse_date
+from natoar.text.letters import normalise
+
+CATALOGUE = Path("data") / "documents.csv"
+SEEDS = Path("seeds")
+GENRES = ("leaked-cable", "news-report", "analysis", "official-release")
+DATE_BASES = ("printed", "inferred", "corrected")
+
+CATALOGUE_COLUMNS = (
+    Column("id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", unique=True),
+    Column("file", pattern=r"[A-Za-z0-9_.-]+\.txt", unique=True),
+    Column("sha256", pattern=r"[0-9a-f]{64}"),
+    Column("outlet"),
+    Column("outlet_ar", required=False),
+    Column("title_ar"),
+    Column("title_en"),
+    Column("genre", choices=GENRES),
+    Column("author"),
+    Column("date_printed", required=False),
+    Column("date_printed_iso", required=False, check=parse_date),
+    Column("date_iso", check=parse_date),
+    Column("date_basis", choices=DATE_BASES),
+    Column("events_from", check=parse_date),
+    Column("events_to", check=parse_date),
+    Column("stance"),
+    Column("reliability"),
+    Column("summary_en"),
+)
+
+
+def _fail(path: Path, line: int, problem: str, fix: str) -> None:
+    raise CatalogueError(path, problem, fix, where=f"line {line}")
+
+
+def _check_row(path: Path, row: pd.Series) -> None:
+    """Raise CatalogueError if a catalogue row's fields contradict each other."""
+    line = int(row["line"])
+    if bool(row["date_printed"]) != bool(row["date_printed_iso"]):
+        _fail(path, line, "date_printed and date_printed_iso must both be given or both be empty", "fill both")
+    if row["date_basis"] == "printed" and row["date_iso"] != row["date_printed_iso"]:
+        _fail(path, line, "date_basis is 'printed' but date_iso differs from date_printed_iso", "align them")
+    if parse_date(row["events_to"]).end < parse_date(row["events_from"]).start:
+        _fail(path, line, "events_to is before events_from", "swap or correct them")
+
+
+def load_catalogue(root: Path | None = None) -> pd.DataFrame:
+    """Return the validated catalogue: one row per document, checked against the files in seeds/."""
+    root = project_root(root)
+    path = root / CATALOGUE
+    catalogue = read_table(path, CATALOGUE_COLUMNS, CatalogueError)
+    for _, row in catalogue.iterrows():
+        _check_row(path, row)
+    on_disk = sorted(p.name for p in (root / SEEDS).glob("*.txt"))
+    listed = set(catalogue["file"])
+    unlisted = [name for name in on_disk if name not in listed]
+    if unlisted:
+        raise CatalogueError(
+            root / SEEDS / unlisted[0],
+            "this seed has no row in the catalogue",
+            f"add a row for it to {CATALOGUE}, or remove the file",
+        )
+    return catalogue.sort_values("file", ignore_index=True)
+
+
+def read_seed(root: Path, file: str, sha256: str) -> str:
+    """Return a seed's text after checking that its bytes match the catalogued SHA-256."""
+    path = root / SEEDS / file
+    if not path.is_file():
+        raise SeedError(
+            path,
+            "the catalogue lists this seed but the file is missing",
+            f"restore it byte for byte, or remove its row from {CATALOGUE}",
+        )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise SeedError(
+            path,
+            f"SHA-256 is {digest}, the catalogue says {sha256}",
+            "restore the original bytes; if the new file is intended, update sha256 in the catalogue",
+        )
+    return read_text(path, SeedError)
+
+
+def load_documents(root: Path | None = None) -> pd.DataFrame:
+    """Return the catalogue with each seed's verified text in a `text` column."""
+    root = project_root(root)
+    documents = load_catalogue(root)
+    documents["text"] = [read_seed(root, f, s) for f, s in zip(documents["file"], documents["sha256"], strict=True)]
+    return documents
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus read once: the verified documents, their body paragraphs, removed furniture and headlines."""
+
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    furniture: pd.DataFrame
+    headlines: pd.DataFrame
+
+
+def _lines(root: Path, documents: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per non-blank seed line: document id, line number, text, role and reason."""
+    rows = []
+    for doc in documents.itertuples():
+        lines = classify_lines(doc.text, doc.title_ar, doc.outlet_ar)
+        if not any(line.role == "headline" for line in lines):
+            raise CatalogueError(
+                root / CATALOGUE,
+                f"the title of '{doc.id}' is not a line of {doc.file}",
+                "copy title_ar exactly as the seed prints it",
+                where=f"line {doc.line}",
+            )
+        if not any(line.role == "body" for line in lines):
+            raise SeedError(
+                root / SEEDS / doc.file,
+                "no Arabic article text was found",
+                "check that the file holds the article, not only page furniture",
+            )
+        rows += [(doc.id, line.number, line.text, line.role, line.reason) for line in lines]
+    return pd.DataFrame(rows, columns=["doc", "line", "text", "role", "reason"])
+
+
+def read_corpus(root: Path | None = None) -> Corpus:
+    """Return the whole corpus, reading and checking every seed once."""
+    root = project_root(root)
+    documents = load_documents(root)
+    lines = _lines(root, documents)
+    body = lines[lines["role"] == "body"].drop(columns=["role", "reason"]).reset_index(drop=True)
+    body.insert(1, "paragraph", body.groupby("doc").cumcount() + 1)
+    body["norm"] = body["text"].map(normalise)
+    removed = lines[lines["role"] == "furniture"].drop(columns="role").reset_index(drop=True)
+    heads = lines[lines["role"] == "headline"][["doc", "line", "text"]].reset_index(drop=True)
+    return Corpus(documents, body, removed, heads)
+
+
+def paragraphs(root: Path | None = None) -> pd.DataFrame:
+    """Return the body paragraphs: document id, stable paragraph number (from 1), seed line, text, normalised text."""
+    return read_corpus(root).paragraphs
+
+
+def furniture(root: Path | None = None) -> pd.DataFrame:
+    """Return the lines removed as site furniture, with the rule that removed each."""
+    return read_corpus(root).furniture
+
+
+def headlines(root: Path | None = None) -> pd.DataFrame:
+    """Return each document's headline line as found in its seed."""
+    return read_corpus(root).headlines
+
+
+def paragraph_text(paragraphs: pd.DataFrame, doc: str, number: int) -> str:
+    """Return the text of paragraph `number` of document `doc`, or raise KeyError naming both."""
+    match = paragraphs[(paragraphs["doc"] == doc) & (paragraphs["paragraph"] == number)]
+    if match.empty:
+        raise KeyError(f"document '{doc}' has no paragraph {number}")
+    return str(match["text"].iloc[0])

@@ -1,0 +1,99 @@
+"""Declared schemas for the CSV tables, checked row by row with errors that name line and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from natoar.sources.errors import BookInputError, TableError
+from natoar.sources.textfile import read_text
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: whether it may be empty, what it must look like, whether its values are unique."""
+
+    name: str
+    required: bool = True
+    pattern: str | None = None
+    choices: tuple[str, ...] = ()
+    unique: bool = False
+    check: Callable[[str], object] | None = None
+
+    def problem(self, value: str) -> str | None:
+        """Return why `value` is not allowed here, or None when it is."""
+        if value != value.strip():
+            return "has leading or trailing white space"
+        if not value:
+            return "is empty but required" if self.required else None
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return f"'{value}' does not match {self.pattern}"
+        if self.choices and value not in self.choices:
+            return f"'{value}' is not one of {', '.join(self.choices)}"
+        if self.check:
+            try:
+                self.check(value)
+            except ValueError as err:
+                return str(err)
+        return None
+
+
+def read_table(path: Path, columns: Sequence[Column], error: type[BookInputError] = TableError) -> pd.DataFrame:
+    """Return the CSV at `path` as a frame of strings, with `line` holding each row's line number."""
+    text = read_text(path, error)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as err:
+        raise error(path, f"the header is not valid CSV ({err})", "repair the first line") from None
+    names = [c.name for c in columns]
+    missing = [n for n in names if n not in header]
+    extra = [h for h in header if h not in names]
+    if missing or extra:
+        raise error(
+            path,
+            f"the header lacks {missing or 'nothing'} and has unexpected {extra or 'nothing'}",
+            f"use exactly these columns: {', '.join(names)}",
+            where="line 1",
+        )
+    rows, lines, seen = [], [], {c.name: {} for c in columns if c.unique}
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            raise error(path, f"not valid CSV ({err})", "close the quotes", where=f"line {start}") from None
+        if not any(record):
+            continue
+        if len(record) != len(header):
+            raise error(
+                path,
+                f"{len(record)} fields where the header has {len(header)}",
+                "quote fields that contain commas",
+                where=f"line {start}",
+            )
+        row = dict(zip(header, record, strict=True))
+        for col in columns:
+            value = row[col.name]
+            reason = col.problem(value)
+            if reason is None and col.unique and value:
+                if value in seen[col.name]:
+                    reason = f"'{value}' is already used on line {seen[col.name][value]}"
+                seen[col.name][value] = start
+            if reason:
+                raise error(path, f"column '{col.name}' {reason}", "correct the value", where=f"line {start}")
+        rows.append([row[n] for n in names])
+        lines.append(start)
+    if not rows:
+        raise error(path, "the table has no rows", "add at least one row below the header")
+    frame = pd.DataFrame(rows, columns=names, dtype="string")
+    frame["line"] = lines
+    return frame
