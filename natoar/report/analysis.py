@@ -7,7 +7,8 @@ import re
 import pandas as pd
 
 from natoar.report.markdown import MarkdownText, quote, source_ref
-from natoar.text.letters import normalise
+from natoar.text import markers
+from natoar.text.markers import ATTRIBUTIONS, HEDGES
 
 ROLE_MARKS = {
     "member": "M",
@@ -20,24 +21,6 @@ ROLE_MARKS = {
     "participant": "T",
     "founder": "F",
     "supporter": "S",
-}
-
-# Markers (regular expressions over normalised text) of hedged or speculative statements, and of statements
-# attributed to a named source. قد counts only before an imperfect verb (قد يكون "may be"); before a perfect
-# verb (قد نجحت "has succeeded") it affirms.
-HEDGES = {
-    "يرجح (is likely)": r"يرجح",
-    "قد + imperfect (may)": r"قد\s+[يت]\w+",
-    "ربما (perhaps)": r"ربما",
-    "من شأن (would tend to)": r"من\s+شان",
-    "يمكن (can, could)": r"يمكن",
-    "من المتوقع (is expected)": r"من\s+المتوقع",
-    "يأمل (hopes)": r"يامل",
-}
-ATTRIBUTIONS = {
-    "a report says": r"(?:اشار|جاء\s+في)\s+(?:ال)?تقرير",
-    "said, added, continued": r"(?:قال|قالت|اضاف|اضافت|تابع|تابعت)",
-    "stressed, highlighted": r"(?:اكد|اكدت|ابرز|نوهت)",
 }
 
 
@@ -67,11 +50,6 @@ def topic_matrix(topics: pd.DataFrame, documents: list[str]) -> pd.DataFrame:
     return table.loc[order.index].rename_axis(index="topic", columns=None).reset_index()
 
 
-def _count(markers: dict[str, str], text: str) -> int:
-    norm = normalise(text)
-    return sum(len(re.findall(rf"(?<!\w)[وف]?{pattern}(?!\w)", norm)) for pattern in markers.values())
-
-
 def markers_table() -> pd.DataFrame:
     """Return the hedging and attribution markers as a table for the reader."""
     rows = [("hedge", label, pattern) for label, pattern in HEDGES.items()]
@@ -85,8 +63,8 @@ def hedging(paragraphs: pd.DataFrame, doc: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "paragraph": body["paragraph"].to_numpy(),
-            "hedges": [_count(HEDGES, t) for t in body["text"]],
-            "attributions": [_count(ATTRIBUTIONS, t) for t in body["text"]],
+            "hedges": [markers.count(HEDGES, t) for t in body["text"]],
+            "attributions": [markers.count(ATTRIBUTIONS, t) for t in body["text"]],
             "source": [source_ref(doc, int(p)) for p in body["paragraph"]],
         }
     )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from natoar.text.letters import has_arabic, normalise
+from natoar.text.months import WEEKDAYS, month_words
 from natoar.text.tokens import words as text_words
 
 HEADER_LINES = 12
@@ -20,63 +21,10 @@ PULL_QUOTE_SHARE = 0.5
 # the check linear on long, repetitive documents.
 MAX_SHINGLE_OWNERS = 8
 
-MONTHS = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ابريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "اغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "اكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-    "يونيه",
-    "يوليه",
-    "ماي",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "نونبر",
-    "دجنبر",
-    "جانفي",
-    "فيفري",
-    "أفريل",
-    "جوان",
-    "جويلية",
-    "أوت",
-    "كانون",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين",
-    "الأول",
-    "الثاني",
-    "السبت",
-    "الأحد",
-    "الاثنين",
-    "الإثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
-    "صباحا",
-    "مساء",
-    "صباحاً",
-    "مساءً",
-]
+# Words a dateline may hold besides digits and separators: month and weekday names, morning and evening.
+DATELINE_WORDS = [normalise(w) for w in (*month_words(), *WEEKDAYS, "صباحا", "مساء")]
 _DATELINE = re.compile(
-    r"^[\s\d٠-٩/:.,،\-–—|•]*(?:(?:" + "|".join(map(re.escape, MONTHS)) + r")[\s\d٠-٩/:.,،\-–—|•]*)+$"
+    r"^[\s\d٠-٩/:.,،\-–—|•]*(?:(?:" + "|".join(map(re.escape, DATELINE_WORDS)) + r")[\s\d٠-٩/:.,،\-–—|•]*)+$"
 )
 _BOILERPLATE = {
     "advertisement label": re.compile(r"^(?:اعلان|إعلان|مساحة إعلانية)$"),
@@ -117,7 +65,7 @@ def _shape_reason(text: str, outlet_ar: str) -> str:
     words = text.split()
     if sum(w.startswith("#") for w in words) * 2 >= len(words):
         return "hashtags"
-    if _DATELINE.match(text):
+    if _DATELINE.match(normalise(text)):
         return "dateline"
     if outlet_ar and normalise(text) == normalise(outlet_ar):
         return "outlet name"

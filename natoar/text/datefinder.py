@@ -1,9 +1,8 @@
 """Date expressions in Arabic text, and their resolution against the document's date of writing.
 
-Month names come in their Egyptian/Mashriqi (سبتمبر), Moroccan (شتنبر), Algerian-Tunisian (جوان) and Levantine
-(أيلول) forms. Resolution follows the text: a month with no year is the latest such month on or before the
-document's date; 'last October' (أكتوبر الماضي) likewise; a day and month with no year stay unresolved in
-year; 'the last three years' counts back from the document's date.
+Month names are those of `months`, in all their regional forms. Resolution follows the text: a month with no
+year is the latest such month on or before the document's date; 'last October' (أكتوبر الماضي) likewise; a day
+and month with no year stay unresolved in year; 'the last three years' counts back from the document's date.
 
 Expressions are read from a text's `tokens.Word`s (shared with the other readers), trying each kind in a fixed
 order; a later kind never takes words an earlier one already took. The expression is quoted as written, with
@@ -19,26 +18,13 @@ from typing import NamedTuple
 import pandas as pd
 
 from natoar.text.dates import Span, parse_date
+from natoar.text.months import MONTHS
 from natoar.text.phrases import form_words
+from natoar.text.proclitics import BEFORE_A_MONTH
 from natoar.text.tokens import VOCABULARY, Word, is_word
 
-MONTHS = {
-    1: ("يناير", "جانفي", "كانون الثاني"),
-    2: ("فبراير", "فيفري", "شباط"),
-    3: ("مارس", "آذار"),
-    4: ("أبريل", "ابريل", "أفريل", "نيسان"),
-    5: ("مايو", "ماي", "أيار"),
-    6: ("يونيو", "يونيه", "جوان", "حزيران"),
-    7: ("يوليو", "يوليه", "يوليوز", "جويلية", "تموز"),
-    8: ("أغسطس", "غشت", "أوت", "آب"),
-    9: ("سبتمبر", "شتنبر", "أيلول"),
-    10: ("أكتوبر", "تشرين الأول"),
-    11: ("نوفمبر", "نونبر", "تشرين الثاني"),
-    12: ("ديسمبر", "دجنبر", "كانون الأول"),
-}
 _MONTH_OF = {form_words(name): number for number, names in MONTHS.items() for name in names}
 _MONTH_FIRST = {words[0] for words in _MONTH_OF}
-_PROCLITICS = "وفب"
 _COUNT = {"الثلاث": 3, "الثلاثة": 3, "الخمس": 5, "العشر": 10, "العشرين": 20, "الاربع": 4, "العشرة": 10}
 _YEARS = ("سنوات", "السنوات")
 _YEAR = ("سنة", "سنه")
@@ -83,7 +69,7 @@ class _Words:
             if len(key) == size:
                 if key in _MONTH_OF:
                     return _MONTH_OF[key], size
-                if proclitic and key[0][:1] in _PROCLITICS and (key[0][1:], *key[1:]) in _MONTH_OF:
+                if proclitic and key[0][:1] in BEFORE_A_MONTH and (key[0][1:], *key[1:]) in _MONTH_OF:
                     return _MONTH_OF[(key[0][1:], *key[1:])], size
         return None
 
@@ -220,7 +206,7 @@ def _kinds(word: str) -> tuple[int, ...]:
         names += ["day-month-year", "day-month"] if len(word) <= 2 else ["year-range", "year"] if len(word) == 4 else []
     if word in _MONTH_FIRST:
         names += ["month-year", "last-month", "month"]
-    elif word[:1] in _PROCLITICS and word[1:] in _MONTH_FIRST:
+    elif word[:1] in BEFORE_A_MONTH and word[1:] in _MONTH_FIRST:
         names += ["month-year", "last-month"]
     names += ["century"] if word.endswith("القرن") else []
     names += ["last-years"] if word in _YEARS or word in _COUNT else []

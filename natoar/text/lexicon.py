@@ -14,8 +14,10 @@ from functools import lru_cache
 import pandas as pd
 
 from natoar.text.letters import normalise
+from natoar.text.markers import reporting_verbs
 from natoar.text.names import Matcher
 from natoar.text.phrases import PhraseIndex
+from natoar.text.proclitics import with_conjunctions
 from natoar.text.tokens import VOCABULARY, is_word
 
 EXTRA_STOP_WORDS = [
@@ -37,30 +39,17 @@ EXTRA_STOP_WORDS = [
     "المجال",
     "تشمل",
     "الحصول",
-    "قال",
-    "وقال",
-    "قالت",
-    "وقالت",
-    "اضاف",
-    "واضاف",
-    "اضافت",
-    "واضافت",
-    "اكد",
-    "واكد",
-    "اكدت",
-    "واكدت",
-    "ابرز",
-    "وابرز",
     "السيد",
 ]
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Return the normalised stop words: the arabic-stopwords list plus EXTRA_STOP_WORDS."""
+    """Return the normalised stop words: the arabic-stopwords list, EXTRA_STOP_WORDS and the reporting verbs."""
     import arabicstopwords.arabicstopwords as stp
 
-    return frozenset(normalise(w) for w in (*stp.stopwords_list(), *EXTRA_STOP_WORDS))
+    reporting = with_conjunctions(reporting_verbs())
+    return frozenset(normalise(w) for w in (*stp.stopwords_list(), *EXTRA_STOP_WORDS, *reporting))
 
 
 def is_content(word: str) -> bool:

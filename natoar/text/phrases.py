@@ -7,7 +7,7 @@ the article ال also matches after لـ as لل (للناتو). Two rules diffe
 - `term` (theme lexicon): the article may be added, so إرهاب matches الإرهاب.
 
 A `prefix` form also accepts any ending on its last word (إرهاب → الإرهابية). A form never matches part of a
-longer word otherwise: المغربي is not المغرب. This module is the only place these rules are written down.
+longer word otherwise: المغربي is not المغرب. The letters themselves are declared in `proclitics`.
 """
 
 from __future__ import annotations
@@ -17,14 +17,9 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from natoar.text import proclitics
 from natoar.text.letters import normalise
 from natoar.text.tokens import is_word, split
-
-_CONJUNCTION = "[وف]?"
-_ARTICLE = "(?:[بك]?ال|لل)"
-_PREPOSITION = {"name": "[بلك]?", "term": "[بلك]?(?:ال|لل)?"}
-_LONGEST_PROCLITICS = 4  # و + ب + ال
-_PROCLITIC_LETTERS = "وفبكلا"  # every letter the three patterns above can put before a form
 
 
 def form_words(form: str) -> tuple[str, ...]:
@@ -39,12 +34,12 @@ def form_words(form: str) -> tuple[str, ...]:
 
 def first_word_pattern(word: str, rule: str, prefix: bool) -> str:
     """Return the regular expression a token must match in full to stand for `word` as a phrase's first word."""
-    if rule not in _PREPOSITION:
-        raise ValueError(f"unknown rule {rule!r}: expected one of {sorted(_PREPOSITION)}")
+    if rule not in proclitics.PREPOSITION:
+        raise ValueError(f"unknown rule {rule!r}: expected one of {sorted(proclitics.PREPOSITION)}")
     if word.startswith("ال"):
-        head = _CONJUNCTION + _ARTICLE + re.escape(word[2:])
+        head = proclitics.CONJUNCTION + proclitics.ARTICLE + re.escape(word[2:])
     else:
-        head = _CONJUNCTION + _PREPOSITION[rule] + re.escape(word)
+        head = proclitics.CONJUNCTION + proclitics.PREPOSITION[rule] + re.escape(word)
     return head + (r"\w*" if prefix else "")
 
 
@@ -97,8 +92,8 @@ class PhraseIndex:
         if known is not None:
             return known
         found: list[Phrase] = []
-        for k in range(min(_LONGEST_PROCLITICS, len(word) - 1) + 1):
-            if k and word[k - 1] not in _PROCLITIC_LETTERS:
+        for k in range(min(proclitics.LONGEST, len(word) - 1) + 1):
+            if k and word[k - 1] not in proclitics.LETTERS:
                 break  # what comes before the body can only be proclitics
             rest = word[k:]
             found += self.exact.get(rest, ())

@@ -1,0 +1,28 @@
+"""Arabic month and weekday names: the one list that the date finder and the furniture rules read.
+
+Month names come in their Egyptian/Mashriqi (سبتمبر), Moroccan (شتنبر), Algerian-Tunisian (جوان) and Levantine
+(أيلول) forms; two-word names (كانون الأول) are written with one space.
+"""
+
+from __future__ import annotations
+
+MONTHS = {
+    1: ("يناير", "جانفي", "كانون الثاني"),
+    2: ("فبراير", "فيفري", "شباط"),
+    3: ("مارس", "آذار"),
+    4: ("أبريل", "ابريل", "أفريل", "نيسان"),
+    5: ("مايو", "ماي", "أيار"),
+    6: ("يونيو", "يونيه", "جوان", "حزيران"),
+    7: ("يوليو", "يوليه", "يوليوز", "جويلية", "تموز"),
+    8: ("أغسطس", "غشت", "أوت", "آب"),
+    9: ("سبتمبر", "شتنبر", "أيلول"),
+    10: ("أكتوبر", "تشرين الأول"),
+    11: ("نوفمبر", "نونبر", "تشرين الثاني"),
+    12: ("ديسمبر", "دجنبر", "كانون الأول"),
+}
+WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+
+def month_words() -> list[str]:
+    """Return every word that appears in a month name, each once, in the table's order."""
+    return list(dict.fromkeys(word for names in MONTHS.values() for name in names for word in name.split()))
