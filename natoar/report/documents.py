@@ -38,6 +38,15 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
+    """Return the corpus's size for the prose: documents, outlets and genres."""
+    return {
+        "n_documents": len(catalogue),
+        "n_outlets": int(catalogue["outlet"].nunique()),
+        "n_genres": int(catalogue["genre"].nunique()),
+    }
+
+
 def key_findings(catalogue: pd.DataFrame, lengths: pd.DataFrame, furniture: pd.DataFrame) -> list[str]:
     """Return the sources chapter's key findings as sentences built from the data."""
     years = [parse_date(d) for d in catalogue["date_iso"]]

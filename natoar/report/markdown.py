@@ -41,6 +41,15 @@ def source_ref(doc: str, number: int) -> str:
     return paragraph_ref(doc, number)
 
 
+def glue_values(values: dict[str, object]) -> None:
+    """Store each value under its key for `{glue:text}` roles in the page's prose (shown nowhere else), so that
+    the prose never states a number by hand."""
+    from myst_nb import glue
+
+    for key, value in values.items():
+        glue(key, MarkdownText(str(value)), display=False)
+
+
 class MarkdownText(str):
     """A string that notebooks display as Markdown, with the same text as its plain repr."""
 
