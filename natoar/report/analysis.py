@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText, quote, source_ref
+from natoar.report.markdown import source_ref
 from natoar.text import markers
 from natoar.text.markers import ATTRIBUTIONS, HEDGES
 
@@ -22,15 +22,6 @@ ROLE_MARKS = {
     "founder": "F",
     "supporter": "S",
 }
-
-
-def quote_row(table: pd.DataFrame, key: str, english: str, key_column: str = "id") -> MarkdownText:
-    """Return the Arabic quote of one curated row, right to left, with `english` and a link to its paragraph."""
-    match = table[table[key_column] == key]
-    if match.empty:
-        raise KeyError(f"no row with {key_column}={key!r}")
-    row = match.iloc[0]
-    return quote(row["seed"], int(row["paragraph"]), row["quote"], english)
 
 
 def membership_matrix(memberships: pd.DataFrame, frameworks: list[str]) -> pd.DataFrame:
