@@ -20,7 +20,7 @@ import pandas as pd
 from natoar.text.dates import Span, parse_date
 from natoar.text.months import MONTHS
 from natoar.text.phrases import form_words
-from natoar.text.proclitics import BEFORE_A_MONTH
+from natoar.text.proclitics import BEFORE_A_MONTH, with_conjunctions
 from natoar.text.tokens import VOCABULARY, Word, is_word
 
 _MONTH_OF = {form_words(name): number for number, names in MONTHS.items() for name in names}
@@ -33,6 +33,44 @@ _DASHES = ("-", "\u2013", "\u2014")
 _YESTERDAY = ("امس", "وامس")
 _TODAY = ("اليوم", "واليوم")
 _ANCHORS = {*_YESTERDAY, *_TODAY, *_YEARS, *_COUNT}
+# Ordinal day words (normalised), as dates write the day: في السابع من (a month). Days 11-19 add عشر; 20-29 and
+# 30-31 are a unit joined by و to العشرين or الثلاثين (الحادي والعشرين).
+_UNITS = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_ORDINAL_DAYS = {
+    **{(u,): n for n, u in enumerate(_UNITS, 1)},
+    ("العاشر",): 10,
+    ("الحادي", "عشر"): 11,
+    **{(u, "عشر"): 10 + n for n, u in enumerate(_UNITS, 1) if n > 1},
+    ("العشرين",): 20,
+    ("الحادي", "والعشرين"): 21,
+    **{(u, "والعشرين"): 20 + n for n, u in enumerate(_UNITS, 1) if n > 1},
+    ("الثلاثين",): 30,
+    ("الحادي", "والثلاثين"): 31,
+}
+_ORDINAL_FIRST = {words[0] for words in _ORDINAL_DAYS}
+# The year relative to the document's: 'last year' (العام الماضي), 'this year' (هذا العام), 'next year'.
+_YEAR_NOUNS = ("العام", "السنه", "السنة")
+_RELATIVE_YEAR = {
+    "الماضي": -1,
+    "الماضيه": -1,
+    "الماضية": -1,
+    "المنصرم": -1,
+    "المنصرمه": -1,
+    "المنصرمة": -1,
+    "الحالي": 0,
+    "الحاليه": 0,
+    "الحالية": 0,
+    "الجاري": 0,
+    "الجاريه": 0,
+    "الجارية": 0,
+    "المقبل": 1,
+    "المقبله": 1,
+    "المقبلة": 1,
+    "القادم": 1,
+    "القادمه": 1,
+    "القادمة": 1,
+}
+_THIS = tuple(with_conjunctions(("هذا", "هذه")))
 
 
 class Expression(NamedTuple):
@@ -48,6 +86,7 @@ class _Words:
 
     def __init__(self, words: list[Word]) -> None:
         self.words, self.size = words, len(words)
+        self.joints: set[int] = set()  # words that may follow the one before without a space (/ in a month pair)
 
     def __call__(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.size else ""
@@ -63,7 +102,18 @@ class _Words:
         return is_word(before) and is_word(word) and not (before.isdigit() or word.isdigit())
 
     def month(self, i: int, proclitic: bool) -> tuple[int, int] | None:
-        """Return (month number, words used) if a month name starts at word i."""
+        """Return (month number, words used) if a month name starts at word i; a pair of names for the same month
+        (two names of one month joined by a slash) is read as one."""
+        found = self._one_month(i, proclitic)
+        if found and self(i + found[1]) == "/":
+            second = self._one_month(i + found[1] + 1, proclitic=False)
+            if second and second[0] == found[0]:
+                self.joints.update((i + found[1], i + found[1] + 1))
+                return found[0], found[1] + 1 + second[1]
+        return found
+
+    def _one_month(self, i: int, proclitic: bool) -> tuple[int, int] | None:
+        """Return (month number, words used) if one month name starts at word i."""
         for size in (2, 1):
             key = tuple(self.words[i : i + size])
             if len(key) == size:
@@ -85,17 +135,35 @@ class _Words:
         word = self(i)
         return len(word) <= 2 and word.isdigit()
 
+    def ordinal_day(self, i: int) -> tuple[int, int] | None:
+        """Return (day, words used) if an ordinal day word (السابع, الحادي عشر) starts at word i."""
+        for size in (2, 1):
+            key = tuple(self.words[i : i + size])
+            if len(key) == size and key in _ORDINAL_DAYS:
+                return _ORDINAL_DAYS[key], size
+        return None
+
+    def day_words(self, p: int) -> tuple[str, int] | None:
+        """Return (day as digits, words used up to the month) for '7', '7 من', 'السابع من' at word p."""
+        if self.day(p):
+            return self(p), 1 + (self(p + 1) == "من")
+        ordinal = self.ordinal_day(p)
+        if ordinal and self(p + ordinal[1]) == "من":
+            return str(ordinal[0]), ordinal[1] + 1
+        return None
+
 
 Match = tuple[int, int, tuple]
 
 
 def _day_month_year(t: _Words, p: int) -> Match | None:
-    if not t.day(p):
+    day = t.day_words(p)
+    if not day:
         return None
-    j = p + 1 + (t(p + 1) == "من")
+    j = p + day[1]
     month = t.month(j, proclitic=False)
     if month and t.four_digits(j + month[1]):
-        return p, j + month[1] + 1, (t(p), month[0], t(j + month[1]))
+        return p, j + month[1] + 1, (day[0], month[0], t(j + month[1]))
     return None
 
 
@@ -119,9 +187,10 @@ def _last_month(t: _Words, p: int) -> Match | None:
 
 
 def _day_month(t: _Words, p: int) -> Match | None:
-    month = t.month(p + 1, proclitic=False) if t.day(p) else None
-    if month and not (t.spaced(p + 1 + month[1]) and t(p + 1 + month[1]).isdigit()):
-        return p, p + 1 + month[1], ()
+    day = t.day_words(p)
+    month = t.month(p + day[1], proclitic=False) if day else None
+    if day and month and not (t.spaced(p + day[1] + month[1]) and t(p + day[1] + month[1]).isdigit()):
+        return p, p + day[1] + month[1], ()
     return None
 
 
@@ -166,6 +235,16 @@ def _last_years(t: _Words, p: int) -> Match | None:
     return None
 
 
+def _relative_year(t: _Words, p: int) -> Match | None:
+    if t(p) not in _YEAR_NOUNS:
+        return None
+    if t(p + 1) in _RELATIVE_YEAR:
+        return p, p + 2, (_RELATIVE_YEAR[t(p + 1)],)
+    if t(p - 1) in _THIS:
+        return p - 1, p + 1, (0,)
+    return None
+
+
 def _yesterday(t: _Words, p: int) -> Match | None:
     return (p, p + 1, ()) if t(p) in _YESTERDAY else None
 
@@ -187,6 +266,7 @@ KINDS = [
     ("year", _year, False),
     ("century", _century, False),
     ("last-years", _last_years, True),
+    ("relative-year", _relative_year, True),
     ("yesterday", _yesterday, True),
     ("today", _today, True),
 ]
@@ -204,12 +284,15 @@ def _kinds(word: str) -> tuple[int, ...]:
     names: list[str] = []
     if word.isdigit():
         names += ["day-month-year", "day-month"] if len(word) <= 2 else ["year-range", "year"] if len(word) == 4 else []
+    if word in _ORDINAL_FIRST:
+        names += ["day-month-year", "day-month"]
     if word in _MONTH_FIRST:
         names += ["month-year", "last-month", "month"]
     elif word[:1] in BEFORE_A_MONTH and word[1:] in _MONTH_FIRST:
         names += ["month-year", "last-month"]
     names += ["century"] if word.endswith("القرن") else []
     names += ["last-years"] if word in _YEARS or word in _COUNT else []
+    names += ["relative-year"] if word in _YEAR_NOUNS else []
     names += ["yesterday"] if word in _YESTERDAY else ["today"] if word in _TODAY else []
     _KINDS_OF[word] = result = tuple(sorted(_NAMES.index(n) for n in names))
     return result
@@ -250,6 +333,8 @@ def _resolve(kind: str, groups: tuple, written: Span) -> str:
     if kind == "last-years":
         years = _COUNT[groups[0]]
         return f"{anchor.year - years:04d}/{anchor.year:04d}"
+    if kind == "relative-year":
+        return f"{anchor.year + groups[0]:04d}" if written.start.year == anchor.year else ""
     if written.precision != "day":
         return ""
     day = written.start - timedelta(days=1) if kind == "yesterday" else written.start
@@ -281,7 +366,7 @@ def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Exp
             if hit is None:
                 continue
             start, end, groups = hit
-            if need_space and end - start > 1 and not all(t.spaced(i) for i in range(start + 1, end)):
+            if need_space and not all(t.spaced(i) or i in t.joints for i in range(start + 1, end)):
                 continue
             if t.glued(start) or t.glued(end) or any(taken[start:end]):
                 continue
