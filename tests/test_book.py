@@ -41,6 +41,16 @@ def test_sources_chapter_shows_figures_with_alt_text_and_data(html):
         assert name in page
 
 
+def test_a_data_page_shows_its_generated_figures_with_numbers_alt_text_and_data(html):
+    page = (html / "chapters" / "data" / "events.html").read_text(encoding="utf-8")
+    assert 'id="data-events"' in page
+    for name in ("data-events-per-document", "data-events-per-decade"):
+        figure = re.search(rf'<figure [^>]*id="fig-{name}">(.*?)</figure>', page, re.S).group(1)
+        assert re.search(r'<img alt="[^"]{30,}"', figure)
+        assert "caption-number" in figure and f"{name}.csv</span></a>" in figure
+        assert list((html / "_downloads").rglob(f"{name}.csv")), f"{name}.csv is not downloadable"
+
+
 def test_every_source_page_sets_numbered_arabic_right_to_left(html):
     body = corpus.paragraphs(ROOT)
     for doc, count in body.groupby("doc").size().items():

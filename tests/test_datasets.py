@@ -1,9 +1,18 @@
-import pandas as pd
+import csv
+import re
+from pathlib import Path
 
-from natoar.report import datapages
+import nbformat
+import pandas as pd
+import pytest
+import yaml
+
+from natoar.report import datapages, markdown
 from natoar.sources import corpus
 from natoar.sources.corpus import CATALOGUE_COLUMNS
 from natoar.sources.evidence import SCHEMAS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_dictionary_documents_every_column_of_every_table(root):
@@ -33,3 +42,67 @@ def test_overview(root):
     assert datapages.overview("t", table, catalogue) == (
         f"`data/t.csv` has 2 rows and 2 columns, drawn from 2 of the {len(catalogue)} documents."
     )
+
+
+def _notebook_pages() -> dict[str, nbformat.NotebookNode]:
+    return {name: nbformat.read(ROOT / datapages.notebook(name), as_version=4) for name in datapages.PAGES}
+
+
+def _output(notebook: nbformat.NotebookNode) -> str:
+    return "".join(o["data"]["text/plain"] for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_every_table_has_exactly_one_data_page_listed_in_the_toc_in_declared_order():
+    assert set(datapages.PAGES) == {*SCHEMAS, "documents"}
+    pages = [datapages.notebook(name) for name in datapages.PAGES]
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / datapages.FOLDER).glob("*.ipynb")) == sorted(pages)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    part = next(p for p in toc["parts"] if p["chapters"][0]["file"] == "chapters/data")
+    assert [s["file"] for s in part["chapters"][0]["sections"]] == [p.with_suffix("").as_posix() for p in pages]
+
+
+@pytest.mark.parametrize("name", datapages.PAGES)
+def test_a_data_page_is_its_introduction_and_one_call(name):
+    cells = _notebook_pages()[name].cells
+    assert [c.cell_type for c in cells] == ["markdown", "code"]
+    assert cells[0].source.startswith(f"({markdown.data_label(name)})=\n# ")
+    assert "**outside context**" not in cells[0].source  # written by page() on every reference page
+    assert cells[1].source == f'from natoar.report.datapages import page\n\npage("{name}")'
+
+
+@pytest.mark.parametrize("name", datapages.PAGES)
+def test_a_data_page_names_the_row_count_of_its_csv_and_describes_its_figures(name):
+    with (ROOT / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+        rows = len(list(csv.reader(file))) - 1
+    output = _output(_notebook_pages()[name])
+    assert f"`data/{name}.csv` has {rows} rows" in output
+    assert output.startswith(datapages.OUTSIDE_CONTEXT) == name.startswith("reference/")
+    for png, label, alt, caption in re.findall(
+        r":::\{figure\} \.\./figures/(\S+)\n:name: (\S+)\n:alt: (.+)\n:width: \d+px\n\n(.+)\n:::", output
+    ):
+        assert (ROOT / "chapters" / "figures" / png).is_file()
+        assert label == f"fig-{png.removesuffix('.png')}"
+        assert len(alt) > 30 and caption.endswith(f"Data: [{png[:-4]}.csv](../figures/{png[:-4]}.csv).")
+    assert output.count(":::{figure}") == len(datapages.PAGES[name].figures)
+
+
+def test_page_counts_and_captions_follow_the_data(project):
+    events = project / "data" / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1].startswith("ports-18c,")
+    events.write_text(lines[0] + "".join(lines[2:]), encoding="utf-8")
+    text = datapages.page("events", project)
+    assert f"`data/events.csv` has {len(lines) - 2} rows" in text
+    assert f"from “{markdown.escape('After 11 September, Rabat')}" in text and "(11 September 2001)" in text
+    assert f"of the {len(lines) - 2} fall in the 2010s" in text
+    assert (
+        (project / "chapters" / "figures" / "data-events-per-decade.csv").read_text().startswith("decade,rows\n2000s,")
+    )
+
+
+def test_breakdown_orders_by_value_or_by_count():
+    table = pd.DataFrame({"topic": ["b", "a", "b", "c"]})
+    by_value = datapages.breakdown(table, datapages.Breakdown(("topic",), "documents"))
+    assert by_value.splitlines()[2:] == ["| a | 1 |", "| b | 2 |", "| c | 1 |"]
+    by_count = datapages.breakdown(table, datapages.Breakdown(("topic",), "documents", largest_first=True))
+    assert by_count.splitlines()[2:] == ["| b | 2 |", "| a | 1 |", "| c | 1 |"]

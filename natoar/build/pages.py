@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from natoar.report.markdown import document_label, escape, paragraph_label
+from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.corpus import Corpus, read_corpus
 from natoar.sources.evidence import SEED_TABLES, load_evidence
 from natoar.sources.paths import project_root
@@ -47,9 +47,8 @@ def citations(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], list[str
     for name in SEED_TABLES:
         table = tables[name]
         key = "id" if "id" in table else ("topic" if name == "topics" else "framework")
-        label = "data-" + name.replace("/", "-").replace("_", "-")
         for row in table.sort_values("line").itertuples():
-            link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{label}>`"
+            link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{data_label(name)}>`"
             cited.setdefault((row.seed, int(row.paragraph)), []).append(link)
     return cited
 

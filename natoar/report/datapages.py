@@ -1,19 +1,36 @@
-"""Describe the curated tables for the book's Data pages: the data dictionary, size and coverage."""
+"""The book's Data pages, one per curated table: the notebook chapters/data/<table>.ipynb holds the hand-written
+introduction, and its one code cell, `page("<table>")`, writes the rest from the data. What differs between the
+pages (the columns shown, the charts, the counts) is declared in PAGES; everything else is the same for all."""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText, source_ref
+from natoar.report import charts
+from natoar.report.figures import FIGURES, display_width, write_figure
+from natoar.report.markdown import MarkdownText, data_label, escape, markdown_table, source_ref
+from natoar.sources.book import Book, load_book
 from natoar.sources.paths import project_root
-from natoar.text.dates import parse_date
+from natoar.text.dates import describe, parse_date
+from natoar.text.names import build_matcher, mentions
 
 DICTIONARY = Path("data") / "README.md"
+FOLDER = Path("chapters") / "data"
 _SECTION = re.compile(r"^## `(?P<name>[a-z_/]+)\.csv`\s*$")
 _ROW = re.compile(r"^\| `(?P<column>[a-z0-9_]+)` \| (?P<meaning>.+) \|\s*$")
+OUTSIDE_CONTEXT = (
+    "This is **outside context**: facts the seeds assume but do not state, each row with the public page it comes "
+    "from. It is shown apart from the seed evidence, in grey in the figures."
+)
+MOST_MENTIONED = 15
+MEMBERS_SINCE = 1990
 
 
 def data_dictionary(root: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -32,8 +49,6 @@ def data_dictionary(root: Path | None = None) -> dict[str, pd.DataFrame]:
 
 def columns(name: str, root: Path | None = None) -> MarkdownText:
     """Return the data dictionary entry of table `name` as a Markdown table."""
-    from natoar.report.markdown import markdown_table
-
     return markdown_table(data_dictionary(root)[name], markup=("meaning",))
 
 
@@ -63,3 +78,211 @@ def with_source(table: pd.DataFrame) -> pd.DataFrame:
     """Return `table` with a `source` column of links to each row's cited paragraph."""
     links = [source_ref(s, int(p)) for s, p in zip(table["seed"], table["paragraph"], strict=True)]
     return table.assign(source=links)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart drawn for a Data page, with the data it shows, its file name, caption and alt text."""
+
+    name: str
+    drawing: plt.Figure
+    data: pd.DataFrame
+    caption: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A count of a table's rows by the values of some of its columns."""
+
+    by: tuple[str, ...]
+    counted: str
+    largest_first: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """What one table's Data page shows besides what every page shows (the overview and the columns)."""
+
+    shown: tuple[str, ...]  # the columns of 'The table'; `source` links each row to its cited paragraph
+    noun: str = "rows"  # what a row is, in the plural, for chart labels and captions
+    figures: tuple[Chart, ...] = ()  # the charts under 'Coverage'
+    breakdown: Breakdown | None = None  # a count under 'Coverage'
+
+
+Chart = Callable[[str, Page, pd.DataFrame, Book], Figure]
+
+
+def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+    """Return a bar chart of how many rows each document contributes."""
+    data = per_document(table, book.catalogue)
+    drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
+    return Figure(
+        f"{data_label(name)}-per-document",
+        drawing,
+        data,
+        f"How many {spec.noun} each document contributes.",
+        f"Horizontal bar chart of the number of {spec.noun} taken from each source document.",
+    )
+
+
+def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+    """Return a bar chart of events per decade, captioned with the earliest and the latest event."""
+    data = per_decade(table["date"])
+    drawing = charts.count_bars(
+        data, "decade", "rows", f"{spec.noun.capitalize()} per decade (by earliest possible date)"
+    )
+    starts = table["date"].map(lambda d: parse_date(d).start)
+    first, last = table.loc[starts.idxmin()], table.loc[starts.idxmax()]
+    busiest = data.loc[data["rows"].idxmax()]
+    caption = (
+        f"{spec.noun.capitalize()} per decade, by the earliest date each can mean: from “{escape(first['event_en'])}” "
+        f"({describe(first['date'])}) to “{escape(last['event_en'])}” ({describe(last['date'])}, {last['status']}); "
+        f"{busiest['rows']} of the {len(table)} fall in the {busiest['decade']}."
+    )
+    alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade."
+    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption, alt)
+
+
+def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+    """Return a bar chart of the most mentioned entities in the article text, found through the aliases."""
+    found = mentions(book.paragraphs, build_matcher(table))
+    counts = found.groupby("entity").size().sort_values(ascending=False, kind="stable")
+    top = counts.head(MOST_MENTIONED).reset_index(name="mentions")
+    drawing = charts.count_bars(
+        top, "entity", "mentions", "Mentions in the article text (name, metonym and adjective forms)"
+    )
+    leaders = top.head(2)
+    caption = (
+        f"The {len(top)} most mentioned of the {len(counts)} entities found: {' and '.join(leaders['entity'])} "
+        f"account for {leaders['mentions'].sum()} of all {counts.sum()} mentions."
+    )
+    alt = f"Horizontal bar chart of the number of mentions of the {len(top)} most mentioned actors and frameworks."
+    return Figure(f"{data_label(name)}-mentions", drawing, top, caption, alt)
+
+
+def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+    """Return NATO's membership over time with the documents' writing dates, captioned with the size at the first."""
+    catalogue = book.catalogue
+    drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE)
+    first_written = min(parse_date(d).start for d in catalogue["date_iso"])
+    reached = table.loc[[parse_date(d).start <= first_written for d in table["date"]], "members"].max()
+    caption = (
+        "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
+        f"catalogue): all {len(catalogue)} were written after the Alliance reached {reached} members."
+    )
+    alt = (
+        f"Step chart of the number of NATO member states since {MEMBERS_SINCE}, with dashed vertical lines at the "
+        f"dates of the {len(catalogue)} documents."
+    )
+    return Figure("data-nato-members", drawing, data, caption, alt)
+
+
+PAGES: dict[str, Page] = {
+    "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis")),
+    "events": Page(
+        ("id", "date", "status", "event_en", "quote", "source"),
+        "events",
+        (per_document_chart, events_by_decade),
+        Breakdown(("status", "date_basis"), "events"),
+    ),
+    "actors": Page(
+        ("id", "kind", "name_en", "name_ar", "role_en", "source"),
+        "actors (first cited)",
+        (per_document_chart,),
+        Breakdown(("kind",), "actors"),
+    ),
+    "frameworks": Page(
+        ("id", "kind", "name_en", "name_ar", "acronym", "launched", "source"),
+        "frameworks (first cited)",
+        (per_document_chart,),
+        Breakdown(("kind",), "frameworks"),
+    ),
+    "memberships": Page(
+        ("country", "framework", "role", "as_of", "source"),
+        "memberships",
+        (per_document_chart,),
+        Breakdown(("framework", "role"), "countries"),
+    ),
+    "topics": Page(
+        ("seed", "topic", "quote", "source"),
+        "topics",
+        (per_document_chart,),
+        Breakdown(("topic",), "documents", largest_first=True),
+    ),
+    "topic_vocabulary": Page(("topic", "label_en", "description")),
+    "claims": Page(("id", "value_min", "value_max", "counts_en", "as_of", "source"), "claims", (per_document_chart,)),
+    "passages": Page(
+        ("id", "theme", "quote", "english", "source"),
+        "passages",
+        (per_document_chart,),
+        Breakdown(("theme",), "passages"),
+    ),
+    "aliases": Page(("entity", "form_ar", "use", "note"), figures=(mentions_chart,)),
+    "theme_lexicon": Page(("theme", "form_ar", "match", "note"), breakdown=Breakdown(("theme",), "forms")),
+    "glosses": Page(("term", "gloss", "note")),
+    "reference/nato_members": Page(
+        ("date", "members", "joined_en", "source_title", "source_url"), figures=(membership_chart,)
+    ),
+    "reference/partners": Page(("framework", "country_en", "joined", "note", "source_url")),
+    "reference/summits": Page(("id", "name_en", "place_en", "start", "end", "source_url")),
+    "reference/context": Page(("id", "date", "fact_en", "relates_to", "source_url")),
+    "reference/checks": Page(
+        ("id", "reference", "verdict", "quote", "note", "source"), breakdown=Breakdown(("verdict",), "checks")
+    ),
+}
+
+
+def notebook(name: str) -> Path:
+    """Return the Data page of table `name`, from the book's root (e.g. chapters/data/reference-summits.ipynb)."""
+    return FOLDER / f"{data_label(name).removeprefix('data-')}.ipynb"
+
+
+def figure_markdown(figure: Figure, root: Path) -> str:
+    """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page."""
+    png = write_figure(figure.drawing, figure.name, figure.data, root)
+    folder = Path(os.path.relpath(FIGURES, FOLDER)).as_posix()
+    return "\n".join(
+        [
+            f":::{{figure}} {folder}/{png.name}",
+            f":name: fig-{figure.name}",
+            f":alt: {figure.alt}",
+            f":width: {display_width(png)}px",
+            "",
+            f"{figure.caption} Data: [{figure.name}.csv]({folder}/{figure.name}.csv).",
+            ":::",
+        ]
+    )
+
+
+def breakdown(table: pd.DataFrame, spec: Breakdown) -> MarkdownText:
+    """Return the number of rows for each combination of values of `spec.by`, as a Markdown table."""
+    counts = table.groupby(list(spec.by)).size()
+    if spec.largest_first:
+        counts = counts.sort_values(ascending=False, kind="stable")
+    return markdown_table(counts.reset_index(name=spec.counted))
+
+
+def _table(book: Book, name: str) -> pd.DataFrame:
+    return book.catalogue if name == "documents" else book[name]
+
+
+def page(name: str, start: Path | str | None = None) -> MarkdownText:
+    """Return table `name`'s Data page below its introduction: overview, coverage, columns and the table itself."""
+    book = load_book(start)
+    spec, table = PAGES[name], _table(book, name)
+    parts = [OUTSIDE_CONTEXT] if name.startswith("reference/") else []
+    parts.append(overview(name, table, book.catalogue))
+    coverage = [figure_markdown(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    if spec.breakdown:
+        coverage.append(breakdown(table, spec.breakdown))
+    if coverage:
+        parts += ["## Coverage", *coverage]
+    shown = with_source(table) if "source" in spec.shown else table
+    parts += [
+        "## Columns",
+        columns(name, book.root),
+        "## The table",
+        markdown_table(shown[list(spec.shown)], markup=("source",)),
+    ]
+    return MarkdownText("\n\n".join(parts))

@@ -44,20 +44,31 @@ def label(text: str) -> str:
     return display_text(text, matplotlib_shapes_arabic())
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
-    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG for display.
-
-    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
-    figure.dpi drawing would have (sharp on high-density screens and in print).
-    """
+def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
+    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path."""
     folder = project_root(root) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, metadata={"Software": None})
     plt.close(fig)
     data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    return png
+
+
+def display_width(png: Path) -> int:
+    """Return the width at which the book shows a PNG drawn at savefig.dpi: that of a figure.dpi drawing."""
     width, _ = png_size(png)
-    return Image(data=png.read_bytes(), format="png", width=round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"]))
+    return round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"])
+
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
+    """Write the figure and its data (see `write_figure`) and return the PNG for display.
+
+    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
+    figure.dpi drawing would have (sharp on high-density screens and in print).
+    """
+    png = write_figure(fig, name, data, root)
+    return Image(data=png.read_bytes(), format="png", width=display_width(png))
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -29,6 +29,11 @@ def document_label(doc: str) -> str:
     return f"src-{doc}"
 
 
+def data_label(table: str) -> str:
+    """Return the cross-reference label of curated table `table`'s Data page, e.g. 'data-reference-partners'."""
+    return "data-" + table.replace("/", "-").replace("_", "-")
+
+
 def paragraph_ref(doc: str, number: int) -> str:
     """Return a MyST reference to paragraph `number` of `doc`, shown as 'doc ¶number'."""
     return f"{{ref}}`{doc} ¶{number} <{paragraph_label(doc, number)}>`"
@@ -60,7 +65,7 @@ class MarkdownText(str):
         return str(self)
 
 
-ARABIC_COLUMNS = ("quote", "name_ar", "form_ar", "role_ar", "title_ar", "outlet_ar")
+ARABIC_COLUMNS = ("quote", "name_ar", "form_ar", "role_ar", "title_ar", "outlet_ar", "term")
 
 
 def _cell(value: object, markup: bool, arabic: bool) -> str:
