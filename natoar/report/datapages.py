@@ -1,40 +1,62 @@
-"""Describe the curated tables for the book's Data pages: the data dictionary, size and coverage."""
+"""Describe the curated tables for the book's Data pages: the data dictionary (from data/datapackage.yaml), size and
+coverage."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText, source_ref
-from natoar.sources.paths import project_root
+from natoar.report.markdown import MarkdownText, markdown_table, source_ref
+from natoar.sources.datapackage import Package, Table, read_package
+from natoar.sources.schema import Column
 from natoar.text.dates import parse_date
 
-DICTIONARY = Path("data") / "README.md"
-_SECTION = re.compile(r"^## `(?P<name>[a-z_/]+)\.csv`\s*$")
-_ROW = re.compile(r"^\| `(?P<column>[a-z0-9_]+)` \| (?P<meaning>.+) \|\s*$")
+
+def _rules(package: Package, table: Table, column: Column) -> str:
+    """Return what the descriptor requires of a column's values, in words."""
+    rules = ["required" if column.required else "optional"]
+    if column.type == "integer":
+        rules.append("an integer" + ("" if column.minimum is None else f" ≥ {column.minimum}"))
+    if column.unique:
+        rules.append("unique")
+    if column.choices:
+        rules.append("one of " + ", ".join(f"`{c}`" for c in column.choices))
+    if column.pattern:
+        rules.append(f"matches `{column.pattern}`")
+    rules += [f"refers to `{k.reference}` in `{k.table}.csv`" for k in table.foreign_keys if k.column == column.name]
+    if column.rule:
+        rules.append(package.checks[column.rule][0])
+    return "; ".join(rules)
 
 
 def data_dictionary(root: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return, for each table documented in data/README.md, its columns and their meanings."""
-    text = (project_root(root) / DICTIONARY).read_text(encoding="utf-8")
-    sections: dict[str, list[tuple[str, str]]] = {}
-    current = None
-    for line in text.splitlines():
-        if heading := _SECTION.match(line):
-            current = heading["name"]
-            sections[current] = []
-        elif current and (row := _ROW.match(line)):
-            sections[current].append((row["column"], row["meaning"]))
-    return {name: pd.DataFrame(rows, columns=["column", "meaning"]) for name, rows in sections.items()}
+    """Return, for each table declared in data/datapackage.yaml, its columns with their meanings and rules."""
+    package = read_package(root)
+    return {
+        name: pd.DataFrame(
+            [(c.name, c.description, _rules(package, table, c)) for c in table.columns],
+            columns=["column", "meaning", "rules"],
+        )
+        for name, table in package.tables.items()
+    }
+
+
+def row_rules(name: str, root: Path | None = None) -> str:
+    """Return the sentences on what each row of table `name` must satisfy beyond its columns ('' if nothing)."""
+    package = read_package(root)
+    table = package.table(name)
+    sentences = []
+    if len(table.primary_key) > 1:
+        sentences.append(f"Each ({', '.join(f'`{k}`' for k in table.primary_key)}) appears once.")
+    sentences += [f"In each row, {package.checks[c][0]}." for c in table.row_checks]
+    return " ".join(sentences)
 
 
 def columns(name: str, root: Path | None = None) -> MarkdownText:
-    """Return the data dictionary entry of table `name` as a Markdown table."""
-    from natoar.report.markdown import markdown_table
-
-    return markdown_table(data_dictionary(root)[name], markup=("meaning",))
+    """Return the data dictionary entry of table `name`: a Markdown table of its columns, then its row rules."""
+    table = markdown_table(data_dictionary(root)[name], markup=("meaning", "rules"))
+    return MarkdownText("\n\n".join(filter(None, [table, row_rules(name, root)])))
 
 
 def per_document(table: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
