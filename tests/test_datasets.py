@@ -9,18 +9,29 @@ import yaml
 
 from natoar.report import datapages, markdown
 from natoar.sources import corpus
-from natoar.sources.corpus import CATALOGUE_COLUMNS
-from natoar.sources.evidence import SCHEMAS
+from natoar.sources.datapackage import read_package
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_dictionary_documents_every_column_of_every_table(root):
+def test_dictionary_documents_every_column_of_every_csv(root):
     dictionary = datapages.data_dictionary(root)
-    schemas = {**SCHEMAS, "documents": CATALOGUE_COLUMNS}
-    assert set(dictionary) == set(schemas)
-    for name, schema in schemas.items():
-        assert dictionary[name]["column"].tolist() == [c.name for c in schema], name
+    files = {p.relative_to(root / "data").with_suffix("").as_posix(): p for p in (root / "data").rglob("*.csv")}
+    assert set(dictionary) == set(files)
+    for name, path in files.items():
+        header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert dictionary[name]["column"].tolist() == header, name
+        assert (dictionary[name]["meaning"].str.len() > 0).all(), name
+
+
+def test_columns_show_the_declared_rules(root):
+    page = datapages.columns("memberships", root)
+    assert "| seed | The document the row cites. | required; matches `[a-z0-9]+(-[a-z0-9]+)*`; refers to `id`" in page
+    assert page.endswith("Each (`country`, `framework`, `role`, `seed`) appears once.")
+    claims = datapages.columns("claims", root)
+    assert "| value\\_min |" in claims and "required; an integer ≥ 0 |" in claims
+    assert claims.endswith("In each row, `value_max` is not below `value_min`.")
+    assert datapages.row_rules("topic_vocabulary", root) == ""
 
 
 def test_per_document_includes_documents_without_rows(root):
@@ -53,7 +64,7 @@ def _output(notebook: nbformat.NotebookNode) -> str:
 
 
 def test_every_table_has_exactly_one_data_page_listed_in_the_toc_in_declared_order():
-    assert set(datapages.PAGES) == {*SCHEMAS, "documents"}
+    assert set(datapages.PAGES) == set(read_package(ROOT).tables)
     pages = [datapages.notebook(name) for name in datapages.PAGES]
     assert sorted(p.relative_to(ROOT) for p in (ROOT / datapages.FOLDER).glob("*.ipynb")) == sorted(pages)
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from natoar.sources.errors import TableError
@@ -50,3 +52,24 @@ def test_bad_rows_name_line_column_and_reason(tmp_path, text, where, message):
         read_table(path, COLUMNS)
     assert str(path) in str(err.value)
     assert where in str(err.value)
+
+
+def test_integer_columns_are_read_as_numbers(tmp_path):
+    columns = (Column("n", type="integer", minimum=0), Column("m", type="integer", required=False))
+    table = read_table(write(tmp_path, "n,m\n3,\n10,7\n"), columns)
+    assert table["n"].tolist() == [3, 10] and table["n"].dtype == "int64"
+    assert table["m"].isna().tolist() == [True, False] and table["m"].iloc[1] == 7
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("07", "'07' is not an integer in plain digits"),
+        ("+7", "'+7' is not an integer in plain digits"),
+        ("1_000", "'1_000' is not an integer in plain digits"),
+        ("-1", "-1 is below the minimum 0"),
+    ],
+)
+def test_integers_are_plain_digits_within_bounds(tmp_path, value, message):
+    with pytest.raises(TableError, match=re.escape(f"line 2: column 'n' {message}")):
+        read_table(write(tmp_path, f"n\n{value}\n"), (Column("n", type="integer", minimum=0),))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.corpus import Corpus, read_corpus
-from natoar.sources.evidence import SEED_TABLES, load_evidence
+from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
 from natoar.text.dates import parse_date
 
@@ -41,10 +41,10 @@ def _metadata(doc: pd.Series, removed: int) -> str:
     return "\n".join(["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
 
 
-def citations(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], list[str]]:
+def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict[tuple[str, int], list[str]]:
     """Return, for each (document, paragraph), links to the curated rows that cite it, by table."""
     cited: dict[tuple[str, int], list[str]] = {}
-    for name in SEED_TABLES:
+    for name in seed_tables(root):
         table = tables[name]
         key = "id" if "id" in table else ("topic" if name == "topics" else "framework")
         for row in table.sort_values("line").itertuples():
@@ -157,7 +157,7 @@ def write_pages(
     tables = tables or load_evidence(root, corpus)
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
-    cited = citations(tables)
+    cited = citations(tables, root)
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []

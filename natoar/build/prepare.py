@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from natoar.build import cache, check, execute
+from natoar.build.dictionary import write_dictionary
 from natoar.build.pages import write_pages
 from natoar.sources.paths import project_root
 
@@ -22,6 +23,7 @@ def main() -> int:
     if book is None:
         return 1
     print(f"pages: {len(write_pages(root, book.corpus, book.tables))} generated pages up to date")
+    print(f"data dictionary: {write_dictionary(root).relative_to(root)} up to date")
     stale = cache.clear_if_stale(root)
     print("inputs changed: cleared cached outputs" if stale else "inputs unchanged: cache kept")
     try:

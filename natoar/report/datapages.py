@@ -5,7 +5,6 @@ pages (the columns shown, the charts, the counts) is declared in PAGES; everythi
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +16,12 @@ from natoar.report import charts
 from natoar.report.figures import FIGURES, display_width, write_figure
 from natoar.report.markdown import MarkdownText, data_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
-from natoar.sources.paths import project_root
+from natoar.sources.datapackage import Package, Table, read_package
+from natoar.sources.schema import Column
 from natoar.text.dates import describe, parse_date
 from natoar.text.names import build_matcher, mentions
 
-DICTIONARY = Path("data") / "README.md"
 FOLDER = Path("chapters") / "data"
-_SECTION = re.compile(r"^## `(?P<name>[a-z_/]+)\.csv`\s*$")
-_ROW = re.compile(r"^\| `(?P<column>[a-z0-9_]+)` \| (?P<meaning>.+) \|\s*$")
 OUTSIDE_CONTEXT = (
     "This is **outside context**: facts the seeds assume but do not state, each row with the public page it comes "
     "from. It is shown apart from the seed evidence, in grey in the figures."
@@ -33,23 +30,50 @@ MOST_MENTIONED = 15
 MEMBERS_SINCE = 1990
 
 
+def _rules(package: Package, table: Table, column: Column) -> str:
+    """Return what the descriptor requires of a column's values, in words."""
+    rules = ["required" if column.required else "optional"]
+    if column.type == "integer":
+        rules.append("an integer" + ("" if column.minimum is None else f" ≥ {column.minimum}"))
+    if column.unique:
+        rules.append("unique")
+    if column.choices:
+        rules.append("one of " + ", ".join(f"`{c}`" for c in column.choices))
+    if column.pattern:
+        rules.append(f"matches `{column.pattern}`")
+    rules += [f"refers to `{k.reference}` in `{k.table}.csv`" for k in table.foreign_keys if k.column == column.name]
+    if column.rule:
+        rules.append(package.checks[column.rule][0])
+    return "; ".join(rules)
+
+
 def data_dictionary(root: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return, for each table documented in data/README.md, its columns and their meanings."""
-    text = (project_root(root) / DICTIONARY).read_text(encoding="utf-8")
-    sections: dict[str, list[tuple[str, str]]] = {}
-    current = None
-    for line in text.splitlines():
-        if heading := _SECTION.match(line):
-            current = heading["name"]
-            sections[current] = []
-        elif current and (row := _ROW.match(line)):
-            sections[current].append((row["column"], row["meaning"]))
-    return {name: pd.DataFrame(rows, columns=["column", "meaning"]) for name, rows in sections.items()}
+    """Return, for each table declared in data/datapackage.yaml, its columns with their meanings and rules."""
+    package = read_package(root)
+    return {
+        name: pd.DataFrame(
+            [(c.name, c.description, _rules(package, table, c)) for c in table.columns],
+            columns=["column", "meaning", "rules"],
+        )
+        for name, table in package.tables.items()
+    }
+
+
+def row_rules(name: str, root: Path | None = None) -> str:
+    """Return the sentences on what each row of table `name` must satisfy beyond its columns ('' if nothing)."""
+    package = read_package(root)
+    table = package.table(name)
+    sentences = []
+    if len(table.primary_key) > 1:
+        sentences.append(f"Each ({', '.join(f'`{k}`' for k in table.primary_key)}) appears once.")
+    sentences += [f"In each row, {package.checks[c][0]}." for c in table.row_checks]
+    return " ".join(sentences)
 
 
 def columns(name: str, root: Path | None = None) -> MarkdownText:
-    """Return the data dictionary entry of table `name` as a Markdown table."""
-    return markdown_table(data_dictionary(root)[name], markup=("meaning",))
+    """Return the data dictionary entry of table `name`: a Markdown table of its columns, then its row rules."""
+    table = markdown_table(data_dictionary(root)[name], markup=("meaning", "rules"))
+    return MarkdownText("\n\n".join(filter(None, [table, row_rules(name, root)])))
 
 
 def per_document(table: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

@@ -8,63 +8,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from natoar.sources.datapackage import DATA, read_package
 from natoar.sources.errors import CatalogueError, SeedError
 from natoar.sources.furniture import classify_lines
 from natoar.sources.paths import project_root
-from natoar.sources.schema import Column, read_table
 from natoar.sources.textfile import read_text
-from natoar.text.dates import parse_date
 from natoar.text.letters import normalise
 
-CATALOGUE = Path("data") / "documents.csv"
+CATALOGUE_TABLE = "documents"
+CATALOGUE = DATA / f"{CATALOGUE_TABLE}.csv"
 SEEDS = Path("seeds")
-GENRES = ("leaked-cable", "news-report", "analysis", "official-release")
-DATE_BASES = ("printed", "inferred", "corrected")
-
-CATALOGUE_COLUMNS = (
-    Column("id", pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", unique=True),
-    Column("file", pattern=r"[A-Za-z0-9_.-]+\.txt", unique=True),
-    Column("sha256", pattern=r"[0-9a-f]{64}"),
-    Column("outlet"),
-    Column("outlet_ar", required=False),
-    Column("title_ar"),
-    Column("title_en"),
-    Column("genre", choices=GENRES),
-    Column("author"),
-    Column("date_printed", required=False),
-    Column("date_printed_iso", required=False, check=parse_date),
-    Column("date_iso", check=parse_date),
-    Column("date_basis", choices=DATE_BASES),
-    Column("events_from", check=parse_date),
-    Column("events_to", check=parse_date),
-    Column("stance"),
-    Column("reliability"),
-    Column("summary_en"),
-)
-
-
-def _fail(path: Path, line: int, problem: str, fix: str) -> None:
-    raise CatalogueError(path, problem, fix, where=f"line {line}")
-
-
-def _check_row(path: Path, row: pd.Series) -> None:
-    """Raise CatalogueError if a catalogue row's fields contradict each other."""
-    line = int(row["line"])
-    if bool(row["date_printed"]) != bool(row["date_printed_iso"]):
-        _fail(path, line, "date_printed and date_printed_iso must both be given or both be empty", "fill both")
-    if row["date_basis"] == "printed" and row["date_iso"] != row["date_printed_iso"]:
-        _fail(path, line, "date_basis is 'printed' but date_iso differs from date_printed_iso", "align them")
-    if parse_date(row["events_to"]).end < parse_date(row["events_from"]).start:
-        _fail(path, line, "events_to is before events_from", "swap or correct them")
 
 
 def load_catalogue(root: Path | None = None) -> pd.DataFrame:
     """Return the validated catalogue: one row per document, checked against the files in seeds/."""
     root = project_root(root)
-    path = root / CATALOGUE
-    catalogue = read_table(path, CATALOGUE_COLUMNS, CatalogueError)
-    for _, row in catalogue.iterrows():
-        _check_row(path, row)
+    catalogue = read_package(root).table(CATALOGUE_TABLE).read(root, CatalogueError)
     on_disk = sorted(p.name for p in (root / SEEDS).glob("*.txt"))
     listed = set(catalogue["file"])
     unlisted = [name for name in on_disk if name not in listed]

@@ -27,3 +27,7 @@ class CatalogueError(BookInputError):
 
 class TableError(BookInputError):
     """A curated table breaks its declared schema."""
+
+
+class DescriptorError(BookInputError):
+    """The data package descriptor (data/datapackage.yaml) is malformed or declares what the loader cannot check."""

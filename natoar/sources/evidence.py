@@ -1,202 +1,26 @@
-"""The curated evidence tables in data/: declared schemas, foreign keys, and quotes proven against the seeds.
+"""The curated evidence tables in data/: checked against their declarations, linked, and quotes proven against the
+seeds.
 
-Every table is loaded through `load_table`, which checks its schema row by row; `load_evidence` loads them
-all, checks the links between them, and proves that each quote occurs verbatim in the seed paragraph it cites
-(paragraph 0 is the headline).
+Every table is declared in data/datapackage.yaml and loaded through `load_table`, which checks it row by row;
+`load_evidence` loads them all, checks the foreign keys and the named checks that need other tables, and proves
+that each quote occurs verbatim in the seed paragraph it cites (paragraph 0 is the headline).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from natoar.sources.corpus import Corpus, read_corpus
-from natoar.sources.errors import TableError
+from natoar.sources.corpus import CATALOGUE_TABLE, Corpus, read_corpus
+from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, read_package
+from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
-from natoar.sources.schema import Column, read_table
-from natoar.text.dates import parse_date
+from natoar.sources.schema import Column
 from natoar.text.names import contains_form
-from natoar.text.tokens import words
-
-DATA = Path("data")
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUGS = rf"{SLUG}(?:;{SLUG})*"
-URL = r"https?://[^\s,]+"
-NUMBER = r"0|[1-9][0-9]*"
-
-
-def _seed_columns() -> tuple[Column, ...]:
-    return (Column("seed", pattern=SLUG), Column("paragraph", pattern=NUMBER), Column("quote"))
-
-
-def _normalised_word(value: str) -> None:
-    """Raise ValueError unless `value` is one word written as the text pipeline counts it (normalised)."""
-    if words(value) != [value]:
-        raise ValueError(f"{value!r} is not one normalised word (as counted: {' '.join(words(value))!r})")
-
-
-SCHEMAS: dict[str, tuple[Column, ...]] = {
-    "topic_vocabulary": (Column("topic", pattern=SLUG, unique=True), Column("label_en"), Column("description")),
-    "actors": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("kind", choices=("person", "organisation", "country")),
-        Column("name_en"),
-        Column("name_ar"),
-        Column("role_en", required=False),
-        Column("role_ar", required=False),
-        Column("country", required=False, pattern=SLUG),
-        *_seed_columns(),
-    ),
-    "frameworks": (
-        Column("id", pattern=SLUG, unique=True),
-        Column(
-            "kind",
-            choices=(
-                "partnership-framework",
-                "partnership",
-                "initiative",
-                "programme",
-                "status",
-                "agreement",
-                "exercise",
-                "dialogue",
-                "proposal",
-                "mechanism",
-                "project",
-                "strategy",
-            ),
-        ),
-        Column("name_en"),
-        Column("name_ar"),
-        Column("acronym", required=False),
-        Column("launched", required=False, check=parse_date),
-        Column("launched_basis", required=False, choices=("stated", "inferred")),
-        *_seed_columns(),
-        Column("note", required=False),
-    ),
-    "events": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("date", check=parse_date),
-        Column("date_basis", choices=("stated", "inferred")),
-        Column("date_note"),
-        Column("status", choices=("occurred", "planned", "claimed")),
-        Column("event_en"),
-        Column("actors", pattern=SLUGS),
-        Column("place", required=False),
-        Column("framework", required=False, pattern=SLUG),
-        *_seed_columns(),
-    ),
-    "memberships": (
-        Column("country", pattern=SLUG),
-        Column("framework", pattern=SLUG),
-        Column(
-            "role",
-            choices=(
-                "member",
-                "partner",
-                "beneficiary",
-                "candidate",
-                "observer",
-                "party",
-                "host",
-                "participant",
-                "founder",
-                "supporter",
-            ),
-        ),
-        Column("as_of", check=parse_date),
-        *_seed_columns(),
-    ),
-    "topics": (
-        Column("seed", pattern=SLUG),
-        Column("topic", pattern=SLUG),
-        Column("paragraph", pattern=NUMBER),
-        Column("quote"),
-    ),
-    "claims": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("value_min", pattern=NUMBER),
-        Column("value_max", pattern=NUMBER),
-        Column("counts_en"),
-        Column("as_of", check=parse_date),
-        *_seed_columns(),
-        Column("note", required=False),
-    ),
-    "passages": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("theme", pattern=SLUG),
-        *_seed_columns(),
-        Column("english"),
-        Column("note", required=False),
-    ),
-    "theme_lexicon": (
-        Column("theme", pattern=SLUG),
-        Column("form_ar"),
-        Column("match", choices=("word", "prefix")),
-        Column("note", required=False),
-    ),
-    "glosses": (
-        Column("term", unique=True, check=_normalised_word),
-        Column("gloss"),
-        Column("note", required=False),
-    ),
-    "aliases": (
-        Column("entity", pattern=SLUG),
-        Column("form_ar"),
-        Column("use", choices=("name", "metonym", "adjective", "generic", "exclude")),
-        Column("note", required=False),
-    ),
-    "reference/nato_members": (
-        Column("date", check=parse_date, unique=True),
-        Column("members", pattern=NUMBER),
-        Column("joined_en"),
-        Column("source_url", pattern=URL),
-        Column("source_title"),
-    ),
-    "reference/partners": (
-        Column("framework", pattern=SLUG),
-        Column("country_en"),
-        Column("actor", required=False, pattern=SLUG),
-        Column("joined", check=parse_date),
-        Column("source_url", pattern=URL),
-        Column("source_title"),
-        Column("note", required=False),
-    ),
-    "reference/summits": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("name_en"),
-        Column("place_en"),
-        Column("start", check=parse_date),
-        Column("end", check=parse_date),
-        Column("source_url", pattern=URL),
-        Column("source_title"),
-    ),
-    "reference/context": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("date", check=parse_date),
-        Column("fact_en"),
-        Column("source_url", pattern=URL),
-        Column("source_title"),
-        Column("relates_to", required=False, pattern=SLUG),
-    ),
-    "reference/checks": (
-        Column("id", pattern=SLUG, unique=True),
-        Column("reference", pattern=r"[a-z_]+:[a-z0-9-]+"),
-        *_seed_columns(),
-        Column("verdict", choices=("agrees", "contradicts", "imprecise", "misattributes")),
-        Column("note", required=False),
-    ),
-}
-SEED_TABLES = ("actors", "frameworks", "events", "memberships", "topics", "claims", "passages", "reference/checks")
-UNIQUE_TOGETHER = {
-    "topics": ("seed", "topic"),
-    "memberships": ("country", "framework", "role", "seed"),
-    "aliases": ("entity", "form_ar"),
-    "theme_lexicon": ("theme", "form_ar"),
-    "reference/partners": ("framework", "country_en"),
-}
 
 
 def table_path(root: Path, name: str) -> Path:
@@ -204,22 +28,21 @@ def table_path(root: Path, name: str) -> Path:
     return root / DATA / f"{name}.csv"
 
 
+def evidence_tables(root: Path | None = None) -> tuple[str, ...]:
+    """Return the names of the curated tables: every table the descriptor declares except the catalogue."""
+    return tuple(name for name in read_package(root).tables if name != CATALOGUE_TABLE)
+
+
+def seed_tables(root: Path | None = None) -> tuple[str, ...]:
+    """Return the names of the tables whose rows cite a seed paragraph with a quote proven against it."""
+    package = read_package(root)
+    return tuple(name for name, table in package.tables.items() if any(c.rule == QUOTE for c in table.columns))
+
+
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
-    """Return one curated table, checked against its declared schema."""
+    """Return one curated table, checked against its declaration in data/datapackage.yaml."""
     root = project_root(root)
-    path = table_path(root, name)
-    table = read_table(path, SCHEMAS[name])
-    for column in ("paragraph", "members", "value_min", "value_max"):
-        if column in table:
-            table[column] = table[column].astype(int)
-    columns = UNIQUE_TOGETHER.get(name)
-    if columns:
-        duplicated = table[table.duplicated(list(columns), keep="first")]
-        if not duplicated.empty:
-            row = duplicated.iloc[0]
-            values = ", ".join(f"{c}={row[c]}" for c in columns)
-            raise TableError(path, f"({values}) appears twice", "merge the rows", where=f"line {row['line']}")
-    return table
+    return read_package(root).table(name).read(root)
 
 
 class _Checker:
@@ -232,81 +55,129 @@ class _Checker:
         bad = self.table[~ok]
         if not bad.empty:
             row = bad.iloc[0]
-            raise TableError(
-                self.path, f"column '{column}' {problem.format(**row.to_dict())}", fix, where=f"line {row['line']}"
-            )
+            text = problem.format_map({**row.to_dict(), "value": row[column]})
+            raise TableError(self.path, f"column '{column}' {text}", fix, where=f"line {row['line']}")
 
 
 def _in(values: pd.Series, allowed: set[str]) -> pd.Series:
     return values.map(lambda v: v == "" or v in allowed)
 
 
-def _each_in(values: pd.Series, allowed: set[str]) -> pd.Series:
-    return values.map(lambda v: all(part in allowed for part in v.split(";")))
+def _names(value: str, quote: str, exact: bool) -> bool:
+    if not value:
+        return True
+    if exact:
+        return value in quote
+    return contains_form(quote, value)
 
 
-def _check_links(root: Path, tables: dict[str, pd.DataFrame], seeds: set[str]) -> None:
-    actors = set(tables["actors"]["id"])
-    countries = set(tables["actors"].loc[tables["actors"]["kind"] == "country", "id"])
-    frameworks = set(tables["frameworks"]["id"])
-    for name in SEED_TABLES:
-        _Checker(root, name, tables[name]).require(
-            _in(tables[name]["seed"], seeds),
-            "seed",
-            "'{seed}' is not a document id in data/documents.csv",
-            "use an id from the catalogue",
+def _countries(tables: dict[str, pd.DataFrame]) -> set[str]:
+    actors = tables["actors"]
+    return set(actors.loc[actors["kind"] == "country", "id"])
+
+
+def _ids(tables: dict[str, pd.DataFrame], name: str) -> set[str]:
+    return set(tables[name]["id"])
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A check a column's values must pass against other rows or tables: which values pass, the problem, the fix.
+
+    Stages run in order over all tables: 0, values that must name rows elsewhere (the foreign keys follow these
+    stricter checks); 1, rows that must be named elsewhere; 2, values that must occur in the row's quote.
+    """
+
+    stage: int
+    ok: Callable[[pd.DataFrame, str, dict[str, pd.DataFrame]], pd.Series]
+    problem: str
+    fix: str = "correct the value or add the missing row"
+    reads: tuple[str, ...] = ()
+
+
+def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFrame]], pd.Series]:
+    def ok(table: pd.DataFrame, column: str, _: dict[str, pd.DataFrame]) -> pd.Series:
+        pairs = zip(table[column], table["quote"], strict=True)
+        return pd.Series([_names(v, q, exact) for v, q in pairs], index=table.index)
+
+    return ok
+
+
+# The checks named by `natoar:check` that need more than the value. QUOTE, the quote proof, is made last.
+LINKS = {
+    "country": _Link(0, lambda t, c, ts: _in(t[c], _countries(ts)), "'{value}' is not a country in actors"),
+    "actor-list": _Link(
+        0,
+        lambda t, c, ts: t[c].map(lambda v: set(v.split(";")) <= _ids(ts, "actors")),
+        "'{value}' names an unknown actor",
+    ),
+    "actor-or-framework": _Link(
+        0,
+        lambda t, c, ts: _in(t[c], _ids(ts, "actors") | _ids(ts, "frameworks")),
+        "'{value}' is neither an actor nor a framework",
+    ),
+    "has-alias": _Link(
+        1,
+        lambda t, c, ts: t[c].isin(set(ts["aliases"]["entity"])),
+        "'{value}' has no row in data/aliases.csv",
+        "add its Arabic forms",
+    ),
+    "in-quote": _Link(
+        2,
+        _in_quote(False),
+        "'{value}' does not occur in the row's quote",
+        "quote the passage that names it",
+        ("quote",),
+    ),
+    "verbatim-in-quote": _Link(
+        2, _in_quote(True), "'{value}' does not occur in the row's quote", "quote the passage that names it", ("quote",)
+    ),
+}
+QUOTE = "quote"
+_QUOTE_READS = ("seed", "paragraph", "quote")
+
+
+def _link(package: Package, table: str, column: Column) -> _Link | None:
+    """Return the implementation of the column's named check (None for the quote proof, made apart), or raise
+    DescriptorError if it has none or the table lacks a column it reads."""
+    where = f"resource '{table}', field '{column.name}'"
+    if column.rule != QUOTE and column.rule not in LINKS:
+        raise DescriptorError(
+            package.path,
+            f"natoar:check '{column.rule}' has no implementation",
+            f"use one of {', '.join([*VALUE_CHECKS, *LINKS, QUOTE])}, or implement it in natoar.sources.evidence",
+            where=where,
         )
-    rules = [
-        ("actors", "country", _in(tables["actors"]["country"], countries), "'{country}' is not a country in actors"),
-        ("events", "actors", _each_in(tables["events"]["actors"], actors), "'{actors}' names an unknown actor"),
-        ("events", "framework", _in(tables["events"]["framework"], frameworks), "'{framework}' is not a framework"),
-        ("memberships", "country", _in(tables["memberships"]["country"], actors), "'{country}' is not an actor"),
-        (
-            "memberships",
-            "framework",
-            _in(tables["memberships"]["framework"], frameworks),
-            "'{framework}' is not a framework",
-        ),
-        (
-            "topics",
-            "topic",
-            _in(tables["topics"]["topic"], set(tables["topic_vocabulary"]["topic"])),
-            "'{topic}' is not in data/topic_vocabulary.csv",
-        ),
-        (
-            "aliases",
-            "entity",
-            _in(tables["aliases"]["entity"], actors | frameworks),
-            "'{entity}' is neither an actor nor a framework",
-        ),
-        (
-            "reference/partners",
-            "actor",
-            _in(tables["reference/partners"]["actor"], countries),
-            "'{actor}' is not a country in actors",
-        ),
-        (
-            "claims",
-            "value_max",
-            tables["claims"]["value_min"] <= tables["claims"]["value_max"],
-            "{value_max} is below value_min {value_min}",
-        ),
-        (
-            "frameworks",
-            "launched_basis",
-            (tables["frameworks"]["launched"] == "") == (tables["frameworks"]["launched_basis"] == ""),
-            "is required exactly when 'launched' is given (launched='{launched}')",
-        ),
-    ]
-    for name, column, ok, problem in rules:
-        _Checker(root, name, tables[name]).require(ok, column, problem, "correct the value or add the missing row")
-    named = set(tables["aliases"]["entity"])
-    _Checker(root, "actors", tables["actors"]).require(
-        tables["actors"]["id"].isin(named), "id", "'{id}' has no row in data/aliases.csv", "add its Arabic forms"
-    )
-    _Checker(root, "frameworks", tables["frameworks"]).require(
-        tables["frameworks"]["id"].isin(named), "id", "'{id}' has no row in data/aliases.csv", "add its Arabic forms"
-    )
+    link = LINKS.get(column.rule)
+    names = {c.name for c in package.table(table).columns}
+    missing = [c for c in (link.reads if link else _QUOTE_READS) if c not in names]
+    if missing:
+        raise DescriptorError(
+            package.path, f"'{column.rule}' reads {', '.join(missing)}, which the table lacks", "add them", where=where
+        )
+    return link
+
+
+def _check_links(root: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Raise TableError at the first value that fails its named check or refers to a row that does not exist.
+
+    `tables` holds the catalogue too, as 'documents'."""
+    package = read_package(root)
+    links = {name: [(c, _link(package, name, c)) for c in table.links] for name, table in package.tables.items()}
+    for stage in range(3):
+        for name, table in package.tables.items():
+            frame, check = tables[name], _Checker(root, name, tables[name])
+            for column, link in links[name]:
+                if link and link.stage == stage:
+                    check.require(link.ok(frame, column.name, tables), column.name, link.problem, link.fix)
+            for key in table.foreign_keys if stage == 0 else ():
+                target = f"data/{key.table}.csv"
+                check.require(
+                    _in(frame[key.column], set(tables[key.table][key.reference])),
+                    key.column,
+                    f"'{{value}}' is not the {key.reference} of any row in {target}",
+                    f"use a {key.reference} from {target}, or add the row there",
+                )
 
 
 def _paragraph_texts(corpus: Corpus) -> dict[tuple[str, int], str]:
@@ -340,39 +211,14 @@ def check_quotes(root: Path, name: str, table: pd.DataFrame, texts: dict[tuple[s
             )
 
 
-def _names(value: str, quote: str, exact: bool) -> bool:
-    if not value:
-        return True
-    if exact:
-        return value in quote
-    return contains_form(quote, value)
-
-
-def _check_names_in_quotes(root: Path, tables: dict[str, pd.DataFrame]) -> None:
-    """Raise TableError unless each actor's and framework's Arabic name (and stated role) is in its quote."""
-    for name, column, exact in (
-        ("actors", "name_ar", False),
-        ("actors", "role_ar", True),
-        ("frameworks", "name_ar", False),
-    ):
-        table = tables[name]
-        ok = pd.Series(
-            [_names(v, q, exact) for v, q in zip(table[column], table["quote"], strict=True)], index=table.index
-        )
-        _Checker(root, name, table).require(
-            ok, column, f"'{{{column}}}' does not occur in the row's quote", "quote the passage that names it"
-        )
-
-
 def load_evidence(root: Path | None = None, corpus: Corpus | None = None) -> dict[str, pd.DataFrame]:
     """Return every curated table by name, after checking schemas, links and quotes (against `corpus`, if read)."""
     root = project_root(root)
-    tables = {name: load_table(name, root) for name in SCHEMAS}
+    tables = {name: load_table(name, root) for name in evidence_tables(root)}
     corpus = corpus or read_corpus(root)
-    _check_links(root, tables, set(corpus.documents["id"]))
-    _check_names_in_quotes(root, tables)
+    _check_links(root, {CATALOGUE_TABLE: corpus.documents, **tables})
     texts = _paragraph_texts(corpus)
-    for name in SEED_TABLES:
+    for name in seed_tables(root):
         check_quotes(root, name, tables[name], texts)
     return tables
 
@@ -422,7 +268,7 @@ def uncovered_numbers(root: Path | None = None, tables: dict[str, pd.DataFrame] 
     tables = tables or load_evidence(root, corpus)
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     texts = {key: text for key, text in _paragraph_texts(corpus).items() if key[1] > 0}
-    for name in SEED_TABLES:
+    for name in seed_tables(root):
         for row in tables[name].itertuples():
             text = texts.get((row.seed, row.paragraph), "")
             start = text.find(row.quote)

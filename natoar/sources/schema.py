@@ -1,4 +1,4 @@
-"""Declared schemas for the CSV tables, checked row by row with errors that name line and column."""
+"""Columns of the CSV tables and the reader that checks them row by row, with errors that name line and column."""
 
 from __future__ import annotations
 
@@ -14,17 +14,26 @@ import pandas as pd
 from natoar.sources.errors import BookInputError, TableError
 from natoar.sources.textfile import read_text
 
+INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+
 
 @dataclass(frozen=True)
 class Column:
-    """One column: whether it may be empty, what it must look like, whether its values are unique."""
+    """One column: its type, whether it may be empty, what it must look like, whether its values are unique.
+
+    `rule` names a check from the data package descriptor; `check` is that check when it needs only the value.
+    """
 
     name: str
+    type: str = "string"
     required: bool = True
     pattern: str | None = None
     choices: tuple[str, ...] = ()
     unique: bool = False
+    minimum: int | None = None
     check: Callable[[str], object] | None = None
+    rule: str = ""
+    description: str = ""
 
     def problem(self, value: str) -> str | None:
         """Return why `value` is not allowed here, or None when it is."""
@@ -32,6 +41,10 @@ class Column:
             return "has leading or trailing white space"
         if not value:
             return "is empty but required" if self.required else None
+        if self.type == "integer" and not INTEGER.fullmatch(value):
+            return f"'{value}' is not an integer in plain digits"
+        if self.minimum is not None and int(value) < self.minimum:
+            return f"{value} is below the minimum {self.minimum}"
         if self.pattern and not re.fullmatch(self.pattern, value):
             return f"'{value}' does not match {self.pattern}"
         if self.choices and value not in self.choices:
@@ -44,8 +57,11 @@ class Column:
         return None
 
 
-def read_table(path: Path, columns: Sequence[Column], error: type[BookInputError] = TableError) -> pd.DataFrame:
-    """Return the CSV at `path` as a frame of strings, with `line` holding each row's line number."""
+def read_table(
+    path: Path, columns: Sequence[Column], error: type[BookInputError] = TableError, declared_in: Path | None = None
+) -> pd.DataFrame:
+    """Return the CSV at `path` as a frame of strings (integers where declared), with each row's line number in
+    `line`; `declared_in` names the file that declares the columns, for the fix of a wrong header."""
     text = read_text(path, error)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -59,7 +75,8 @@ def read_table(path: Path, columns: Sequence[Column], error: type[BookInputError
         raise error(
             path,
             f"the header lacks {missing or 'nothing'} and has unexpected {extra or 'nothing'}",
-            f"use exactly these columns: {', '.join(names)}",
+            f"use exactly these columns: {', '.join(names)}"
+            + (f", or change the table's fields in {declared_in}" if declared_in else ""),
             where="line 1",
         )
     rows, lines, seen = [], [], {c.name: {} for c in columns if c.unique}
@@ -95,5 +112,9 @@ def read_table(path: Path, columns: Sequence[Column], error: type[BookInputError
     if not rows:
         raise error(path, "the table has no rows", "add at least one row below the header")
     frame = pd.DataFrame(rows, columns=names, dtype="string")
+    for col in columns:
+        if col.type == "integer":
+            values = frame[col.name]
+            frame[col.name] = values.astype(int) if col.required else values.replace("", pd.NA).astype("Int64")
     frame["line"] = lines
     return frame
