@@ -46,8 +46,8 @@ def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict
     cited: dict[tuple[str, int], list[str]] = {}
     for name in seed_tables(root):
         table = tables[name]
-        key = "id" if "id" in table else ("topic" if name == "topics" else "framework")
-        for row in table.sort_values("line").itertuples():
+        key = next(k for k in ("id", "topic", "framework", "hedged") if k in table)
+        for row in table[table["quote"] != ""].sort_values("line").itertuples():
             link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{data_label(name)}>`"
             cited.setdefault((row.seed, int(row.paragraph)), []).append(link)
     return cited

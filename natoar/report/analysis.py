@@ -9,6 +9,8 @@ import pandas as pd
 from natoar.report.markdown import source_ref
 from natoar.text import markers
 from natoar.text.markers import ATTRIBUTIONS, HEDGES
+from natoar.text.names import Matcher
+from natoar.text.sentences import sentence_around
 
 ROLE_MARKS = {
     "member": "M",
@@ -17,6 +19,7 @@ ROLE_MARKS = {
     "candidate": "C",
     "observer": "O",
     "party": "A",
+    "attendee": "E",
     "host": "H",
     "participant": "T",
     "founder": "F",
@@ -24,10 +27,31 @@ ROLE_MARKS = {
 }
 
 
+# Frameworks by whose instrument they are (frameworks.csv `family`), in the order the book shows them.
+FAMILIES = {
+    "nato-multilateral": "NATO forum",
+    "nato-individual": "NATO, one partner",
+    "nato-initiative": "NATO initiative",
+    "nato-policy": "NATO policy",
+    "us-bilateral": "US bilateral",
+    "regional": "regional",
+    "unverified": "unverified",
+}
+NATO_FAMILIES = tuple(f for f in FAMILIES if f.startswith("nato-"))
+
+
+def by_family(frameworks: pd.DataFrame, ids: list[str]) -> list[str]:
+    """Return framework ids ordered by family (FAMILIES order), keeping their given order within a family."""
+    family = frameworks.set_index("id")["family"]
+    return sorted(ids, key=lambda f: list(FAMILIES).index(family[f]))
+
+
 def membership_matrix(memberships: pd.DataFrame, frameworks: list[str]) -> pd.DataFrame:
-    """Return a country × framework table of role marks (see ROLE_MARKS) for the given frameworks."""
+    """Return a country × framework table of role marks (see ROLE_MARKS) for the given frameworks; a role the seed
+    only claims (status `claimed`) is marked with a question mark."""
     chosen = memberships[memberships["framework"].isin(frameworks)]
-    marks = chosen.assign(mark=chosen["role"].map(ROLE_MARKS))
+    doubt = chosen["status"].map({"claimed": "?"}).fillna("")
+    marks = chosen.assign(mark=chosen["role"].map(ROLE_MARKS) + doubt)
     table = marks.groupby(["country", "framework"])["mark"].agg(lambda m: "".join(sorted(set(m)))).unstack()
     table = table.reindex(columns=[f for f in frameworks if f in table.columns]).fillna("")
     order = (table != "").sum(axis=1).sort_values(ascending=False, kind="stable")
@@ -74,3 +98,73 @@ def entity_names(actors: pd.DataFrame, frameworks: pd.DataFrame) -> dict[str, st
     for key, name, acronym in zip(frameworks["id"], frameworks["name_en"], frameworks["acronym"], strict=True):
         names[key] = acronym or name.split(" (")[0]
     return names
+
+
+def framework_mentions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return each (document, framework) pair the curated tables record, with the framework's family."""
+    pairs = [
+        tables["frameworks"][["seed", "id"]].rename(columns={"id": "framework"}),
+        tables["memberships"][["seed", "framework"]],
+        tables["events"].loc[tables["events"]["framework"] != "", ["seed", "framework"]],
+        tables["attributions"][["seed", "instrument"]].rename(columns={"instrument": "framework"}),
+    ]
+    found = pd.concat(pairs, ignore_index=True).drop_duplicates().sort_values(["seed", "framework"], ignore_index=True)
+    family = tables["frameworks"].set_index("id")["family"]
+    return found.assign(family=found["framework"].map(family))
+
+
+def family_counts(mentions: pd.DataFrame, documents: list[str], families: list[str]) -> pd.DataFrame:
+    """Return a family × document table of how many distinct frameworks of each family each document names."""
+    table = pd.crosstab(mentions["family"], mentions["seed"]).reindex(index=families, columns=documents, fill_value=0)
+    return table.rename_axis(index="family", columns=None).reset_index()
+
+
+def attribution_summary(attributions: pd.DataFrame, documents: list[str]) -> pd.DataFrame:
+    """Return, per document, the passages naming a US instrument and how many of them make it NATO's."""
+    to_nato = attributions["attributed_to"] != "us"
+    rows = [
+        (doc, int((attributions["seed"] == doc).sum()), int((to_nato & (attributions["seed"] == doc)).sum()))
+        for doc in documents
+    ]
+    return pd.DataFrame(rows, columns=["document", "passages naming a US instrument", "made NATO's"])
+
+
+def agreement(labels: pd.Series, measured: pd.Series) -> dict[str, float | int]:
+    """Return how often a yes/no measure agrees with hand labels: counts of each cell, the share agreeing and
+    Cohen's kappa (agreement beyond what the two marginal rates would give by chance)."""
+    labels, measured = labels.astype(bool).to_numpy(), measured.astype(bool).to_numpy()
+    n = len(labels)
+    both, neither = int((labels & measured).sum()), int((~labels & ~measured).sum())
+    observed = (both + neither) / n
+    chance = labels.mean() * measured.mean() + (1 - labels.mean()) * (1 - measured.mean())
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    return {
+        "n": n,
+        "both yes": both,
+        "both no": neither,
+        "only the labels": int((labels & ~measured).sum()),
+        "only the measure": int((~labels & measured).sum()),
+        "agreement": round(observed, 3),
+        "kappa": round(float(kappa), 3),
+    }
+
+
+def hedging_check(paragraphs: pd.DataFrame, labels: pd.DataFrame) -> dict[str, float | int]:
+    """Return the agreement of the hedge markers (HEDGES) with the hand labels of `data/hedge_labels.csv`."""
+    text = paragraphs.set_index(["doc", "paragraph"])["text"]
+    measured = pd.Series(
+        [markers.count(HEDGES, text[(s, p)]) > 0 for s, p in zip(labels["seed"], labels["paragraph"], strict=True)]
+    )
+    return agreement(labels["hedged"] == "yes", measured)
+
+
+def blur_check(paragraphs: pd.DataFrame, attributions: pd.DataFrame, nato: Matcher) -> dict[str, float | int]:
+    """Return the agreement with the hand reading of `data/attributions.csv` of a word-pattern proxy: a passage
+    makes a US instrument NATO's if its sentence names NATO at all."""
+    text = paragraphs.set_index(["doc", "paragraph"])["text"]
+    sentences = [
+        sentence_around(text[(s, p)], q)
+        for s, p, q in attributions[["seed", "paragraph", "quote"]].itertuples(index=False)
+    ]
+    measured = pd.Series([any(e == "nato" for e, *_ in nato.find(s)) for s in sentences])
+    return agreement(attributions["attributed_to"] != "us", measured)

@@ -134,17 +134,37 @@ def membership_steps(
     return fig, data
 
 
-def presence_grid(table: pd.DataFrame, index: str, xlabel: str, colour: str = SEED, labels: bool = True) -> plt.Figure:
-    """Return a grid with a filled cell wherever `table` has a non-empty, non-zero value (marks written in)."""
+def presence_grid(
+    table: pd.DataFrame,
+    index: str,
+    xlabel: str,
+    colour: str = SEED,
+    labels: bool = True,
+    groups: dict[str, str] | None = None,
+) -> plt.Figure:
+    """Return a grid with a filled cell wherever `table` has a non-empty, non-zero value (marks written in).
+
+    With `groups` (column → group name, columns already ordered by group), a rule separates the groups and each
+    group's name stands above its columns."""
     use_style()
     values = table.drop(columns=index)
     filled = values.map(lambda v: 0.0 if v in ("", 0) else 1.0).to_numpy(dtype=float)
-    fig, ax = plt.subplots(figsize=(1.0 + 0.75 * values.shape[1] + 1.6, 0.32 * len(table) + 1.6))
+    fig, ax = plt.subplots(
+        figsize=(1.0 + 0.75 * values.shape[1] + 1.6, 0.32 * len(table) + 1.6 + (0.5 if groups else 0))
+    )
     ax.imshow(filled, cmap=mpl.colors.ListedColormap(["#f4f4f4", colour]), aspect="auto", vmin=0, vmax=1)
     if labels:
         for (y, x), value in np.ndenumerate(values.to_numpy()):
             if value not in ("", 0, 1):
                 ax.text(x, y, str(value), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
+    if groups:
+        names = [groups[c] for c in values.columns]
+        starts = [i for i, name in enumerate(names) if i == 0 or name != names[i - 1]]
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(names)
+            if start:
+                ax.axvline(start - 0.5, color="#333333", lw=1.2)
+            ax.text((start + end - 1) / 2, -0.9, names[start], ha="center", va="bottom", fontsize=8.5, wrap=True)
     ax.set_xticks(range(values.shape[1]), values.columns, rotation=35, ha="right")
     ax.set_yticks(range(len(table)), table[index])
     ax.set_xlabel(xlabel)

@@ -217,16 +217,16 @@ PAGES: dict[str, Page] = {
         Breakdown(("kind",), "actors"),
     ),
     "frameworks": Page(
-        ("id", "kind", "name_en", "name_ar", "acronym", "launched", "source"),
+        ("id", "kind", "family", "name_en", "name_ar", "acronym", "launched", "source"),
         "frameworks (first cited)",
         (per_document_chart,),
-        Breakdown(("kind",), "frameworks"),
+        Breakdown(("family", "kind"), "frameworks"),
     ),
     "memberships": Page(
-        ("country", "framework", "role", "as_of", "source"),
+        ("country", "framework", "role", "status", "as_of", "source"),
         "memberships",
         (per_document_chart,),
-        Breakdown(("framework", "role"), "countries"),
+        Breakdown(("framework", "role", "status"), "countries"),
     ),
     "topics": Page(
         ("seed", "topic", "quote", "source"),
@@ -242,9 +242,18 @@ PAGES: dict[str, Page] = {
         (per_document_chart,),
         Breakdown(("theme",), "passages"),
     ),
+    "attributions": Page(
+        ("id", "instrument", "attributed_to", "quote", "english", "source"),
+        "passages",
+        (per_document_chart,),
+        Breakdown(("seed", "attributed_to"), "passages"),
+    ),
     "aliases": Page(("entity", "form_ar", "use", "note"), figures=(mentions_chart,)),
     "theme_lexicon": Page(("theme", "form_ar", "match", "note"), breakdown=Breakdown(("theme",), "forms")),
     "glosses": Page(("term", "gloss", "note")),
+    "hedge_labels": Page(
+        ("seed", "paragraph", "hedged", "quote", "note"), breakdown=Breakdown(("seed", "hedged"), "paragraphs")
+    ),
     "reference/nato_members": Page(
         ("date", "members", "joined_en", "source_title", "source_url"), figures=(membership_chart,)
     ),

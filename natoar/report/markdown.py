@@ -103,6 +103,13 @@ def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
     return MarkdownText(f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})")
 
 
+def quote_rows(table: pd.DataFrame) -> MarkdownText:
+    """Return every row of a table with `seed`, `paragraph`, `quote` and `english` as a quotation, in table order."""
+    return MarkdownText(
+        "\n\n".join(quote(r.seed, int(r.paragraph), r.quote, escape(r.english)) for r in table.itertuples())
+    )
+
+
 def passages(table: pd.DataFrame, theme: str) -> MarkdownText:
     """Return every passage of `theme` as an Arabic quotation with its translation and source link, in table order."""
     chosen = table[table["theme"] == theme]

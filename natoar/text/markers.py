@@ -10,11 +10,11 @@ import re
 from natoar.text.letters import normalise
 from natoar.text.proclitics import CONJUNCTION
 
-# قد counts only before an imperfect verb (قد يكون "may be"); before a perfect verb (قد نجحت "has succeeded")
-# it affirms.
+# قد counts only before an imperfect verb (قد يكون "may be"); before a perfect verb (قد نجحت "has succeeded",
+# قد تم "has been done") it affirms. A perfect verb that starts with ت is told apart only for تم, the commonest.
 HEDGES = {
     "يرجح (is likely)": r"يرجح",
-    "قد + imperfect (may)": r"قد\s+[يت]\w+",
+    "قد + imperfect (may)": r"قد\s+(?!تم(?!\w))[يت]\w+",
     "ربما (perhaps)": r"ربما",
     "من شأن (would tend to)": r"من\s+شان",
     "يمكن (can, could)": r"يمكن",
