@@ -26,6 +26,8 @@ def render_dictionary(root: Path | None = None) -> str:
         "",
         "# Data dictionary",
         "",
+        f"*{package.title}.*",
+        "",
         package.description,
         "",
         f"Every table is declared once, in [`{DESCRIPTOR.name}`]({DESCRIPTOR.name}), a "
@@ -45,8 +47,9 @@ def render_dictionary(root: Path | None = None) -> str:
     ]
     for name, table in package.tables.items():
         parts += ["", f"## `{table.path.relative_to(DATA).as_posix()}`", "", f"**{table.title}.** {table.description}"]
+        parts += ["", f"Licence: {'; '.join(table.licenses)}."]
         if table.sources:
-            parts += ["", f"Sources: {'; '.join(table.sources)}."]
+            parts[-1] += f" Sources: {'; '.join(table.sources)}."
         parts += ["", markdown_table(dictionary[name], markup=("meaning", "rules"))]
         if rules := row_rules(name, root):
             parts += ["", rules]
