@@ -98,7 +98,7 @@ def test_changed_data_is_not_served_from_stale_cache(copy):
 
 
 def test_broken_reference_fails_the_build(copy):
-    intro = copy / "chapters" / "intro.md"
+    intro = copy / "chapters" / "licence.md"
     intro.write_text(intro.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
     result = make(copy)
     assert result.returncode != 0

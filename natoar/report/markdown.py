@@ -98,6 +98,11 @@ def box(title: str, items: list[str], kind: str = "tip") -> MarkdownText:
     return MarkdownText(f":::{{admonition}} {title}\n:class: {kind}\n{bullets}\n:::")
 
 
+def numbered(items: list[tuple[str, str]]) -> MarkdownText:
+    """Return a numbered list of (sentence, section label) pairs, each sentence linked to the section that argues it."""
+    return MarkdownText("\n".join(f"{i}. {text} ({{ref}}`{label}`)" for i, (text, label) in enumerate(items, 1)))
+
+
 def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
     """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph."""
     return MarkdownText(f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})")

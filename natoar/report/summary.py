@@ -1,0 +1,146 @@
+"""The book's summary of findings: one sentence per finding, each computed from the data and linked to the chapter
+that argues it. The opening page shows them; tests check each against the seeds and the outside record."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from natoar.report import analysis
+from natoar.sources.book import Book
+from natoar.text.dates import describe, parse_date
+
+
+class Finding(NamedTuple):
+    """One numbered finding: the sentence and the label of the section that argues it."""
+
+    sentence: str
+    section: str
+
+
+def _day(value: str) -> object:
+    return parse_date(value).start
+
+
+def _verb(count: int) -> str:
+    return "prints" if count == 1 else "print"
+
+
+def dcb(book: Book) -> Finding:
+    """Morocco and Defence Capacity Building: what was asked, who was named, what NATO's record shows."""
+    memberships, claims = book["memberships"], book["claims"].set_index("id")
+    named = memberships[
+        (memberships["seed"] == "wales-2014") & memberships["framework"].isin(["dcb", "dcb-mission-iraq"])
+    ]
+    record = book["reference/context"]
+    never = record["fact_en"].str.contains("Morocco is not among").any()
+    return Finding(
+        "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building; "
+        f"the Wales summit's public account named {named['country'].nunique()} other partners, as many as the cable's "
+        f"{claims.loc['cable-other-beneficiaries', 'value_min']}, and not Morocco"
+        + (", and NATO's record of packages never includes Morocco." if never else "."),
+        "ans-wales-dcb",
+    )
+
+
+def individual_ties(book: Book) -> Finding:
+    """Which of Morocco's ties in the seeds are NATO's, and whether any is the Mediterranean Dialogue."""
+    memberships, frameworks = book["memberships"], book["frameworks"].set_index("id")
+    mine = set(memberships.loc[memberships["country"] == "morocco", "framework"])
+    nato = sorted(f for f in mine if frameworks.loc[f, "family"] in analysis.NATO_FAMILIES)
+    partners = book["reference/partners"]
+    joined = partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
+    acronyms = [frameworks.loc[f, "acronym"] or frameworks.loc[f, "name_en"] for f in nato]
+    md_named = "md" in nato
+    return Finding(
+        f"In the seeds Morocco's ties to NATO are individual ({', '.join(acronyms)})"
+        + (
+            "."
+            if md_named
+            else f"; none mentions the Mediterranean Dialogue, to which it has belonged since {describe(joined)}."
+        ),
+        "ans-architecture",
+    )
+
+
+def us_fold(book: Book) -> Finding:
+    """Which documents make US instruments NATO's."""
+    summary = analysis.attribution_summary(book["attributions"], list(book.catalogue["id"])).set_index("document")
+    naming = summary[summary["passages naming a US instrument"] > 0]
+    parts = [f"{doc} makes {row.iloc[1]} of {row.iloc[0]} NATO's" for doc, row in naming.iterrows()]
+    folding = int((naming["made NATO's"] > 0).sum())
+    whose = "one text's" if folding == 1 else f"{folding} texts'"
+    return Finding(
+        "Whether US instruments are folded into NATO depends on the text, not on its being Moroccan: "
+        + "; ".join(parts)
+        + f"; the confusion is {whose}, not the sources' as a whole.",
+        "ans-architecture",
+    )
+
+
+def recognition(book: Book) -> Finding:
+    """The 2020 article against the US recognition of Moroccan sovereignty over the Western Sahara."""
+    written = _day(book.catalogue.set_index("id").loc["morocco-us-2020", "date_iso"])
+    context = book["reference/context"].set_index("id")
+    days = (written - _day(context.loc["us-recognition", "date"])).days
+    return Finding(
+        f"The 2020 article, published {days} days after the United States recognised Moroccan sovereignty over the "
+        "Western Sahara, celebrates an American alliance and is silent on the normalisation with Israel announced with "
+        "the recognition.",
+        "ans-morocco-us",
+    )
+
+
+def speculation(book: Book) -> Finding:
+    """The 2024 analysis: how much is hedged, and how many of its statements the outside record does not bear."""
+    doc = "nato-morocco-2024"
+    markers = analysis.hedging(book.paragraphs, doc)
+    checks = book["reference/checks"]
+    beyond = checks[(checks["seed"] == doc) & checks["verdict"].isin(["contradicts", "unconfirmed"])]
+    return Finding(
+        f"The 2024 analysis rests on one reported fact: {int((markers['hedges'] > 0).sum())} of its {len(markers)} "
+        f"paragraphs hedge, and {len(beyond)} of its statements are contradicted or unconfirmed by the outside record.",
+        "ans-sahel-energy",
+    )
+
+
+def gulf(book: Book) -> Finding:
+    """NATO's 2011 release against the Arab uprisings."""
+    released = _day(book.catalogue.set_index("id").loc["ici-doha-2011", "date_iso"])
+    fell = _day(book["reference/context"].set_index("id").loc["mubarak-falls", "date"])
+    return Finding(
+        f"NATO's 2011 release to Gulf partners, issued {(released - fell).days} days after Mubarak fell, names no "
+        "upheaval in the region; its contrast with the Maghreb texts reflects genre and date as much as region.",
+        "ans-gulf",
+    )
+
+
+def periods(book: Book) -> Finding:
+    """The periodisation, with the year before which everything rests on outside context."""
+    first = min(_day(d) for d in book.catalogue["date_iso"])
+    return Finding(
+        "Divided by its instruments, the relationship narrowed from a multilateral dialogue (1994) to individual "
+        "cooperation (2004) and an offer left untaken (2014), and is now written about through the US alliance and "
+        f"the Sahel; everything before {first.year} rests on the outside record.",
+        "ans-timeline",
+    )
+
+
+def sources(book: Book) -> Finding:
+    """How far the documents can be dated and trusted."""
+    catalogue = book.catalogue
+    undated = int((catalogue["date_printed_iso"] == "").sum())
+    corrected = int((catalogue["date_basis"] == "corrected").sum())
+    return Finding(
+        f"Of the {len(catalogue)} documents, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
+        "wrong one; the leaked "
+        "cable, the most revealing, is also the least verifiable.",
+        "ch-sources",
+    )
+
+
+FINDINGS = (dcb, individual_ties, us_fold, recognition, speculation, gulf, periods, sources)
+
+
+def findings(book: Book) -> list[Finding]:
+    """Return the book's findings, in the order the opening page numbers them."""
+    return [finding(book) for finding in FINDINGS]

@@ -1,0 +1,44 @@
+"""The opening page's findings: computed from the data, between six and ten, each linked to the section arguing it."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from natoar.report import summary
+from natoar.sources.book import load_book
+
+CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
+
+
+@pytest.fixture(scope="module")
+def findings(root):
+    return summary.findings(load_book(root))
+
+
+def test_six_to_ten_findings_each_one_sentence(findings):
+    assert 6 <= len(findings) <= 10
+    for finding in findings:
+        assert finding.sentence.endswith(".") and finding.sentence.count(". ") == 0, finding.sentence
+
+
+def test_each_finding_links_to_a_label_the_book_defines(findings):
+    labels = {m for p in CHAPTERS.rglob("*.ipynb") for m in re.findall(r"\(([a-z0-9-]+)\)=", p.read_text())}
+    assert {f.section for f in findings} <= labels
+
+
+def test_findings_follow_the_data(findings):
+    text = " ".join(f.sentence for f in findings)
+    assert "named 5 other partners, as many as the cable's 5, and not Morocco" in text
+    assert "morocco-us-2020 makes 0 of 4 NATO's; nato-morocco-2024 makes 3 of 3 NATO's" in text
+    assert "published 15 days after the United States recognised" in text
+    assert "issued 4 days after Mubarak fell" in text
+
+
+def test_a_changed_fact_changes_the_finding(root):
+    book = load_book(root)
+    book.corpus.documents.loc[book.corpus.documents["id"] == "morocco-us-2020", "date_iso"] = "2020-12-20"
+    try:
+        assert "published 10 days after" in summary.recognition(book).sentence
+    finally:
+        book.corpus.documents.loc[book.corpus.documents["id"] == "morocco-us-2020", "date_iso"] = "2020-12-25"
