@@ -15,10 +15,12 @@ from natoar.report.markdown import data_label, document_label, escape, paragraph
 from natoar.sources.corpus import Corpus, read_corpus
 from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
+from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
 
 PAGES = Path("chapters") / "sources"
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
+LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
 
 
@@ -167,7 +169,8 @@ def write_pages(
         written.append(_write_if_changed(path, text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
-    written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue)))
+    literature = read_text(root / LITERATURE)
+    written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue) + "\n" + literature))
     written.append(_write_if_changed(root / GLOSSARY, render_glossary(tables["frameworks"])))
     return written
 
