@@ -251,6 +251,7 @@ PAGES: dict[str, Page] = {
     "aliases": Page(("entity", "form_ar", "use", "note"), figures=(mentions_chart,)),
     "theme_lexicon": Page(("theme", "form_ar", "match", "note"), breakdown=Breakdown(("theme",), "forms")),
     "glosses": Page(("term", "gloss", "note")),
+    "renderings": Page(("arabic", "english", "note")),
     "hedge_labels": Page(
         ("seed", "paragraph", "hedged", "quote", "note"), breakdown=Breakdown(("seed", "hedged"), "paragraphs")
     ),
