@@ -1,4 +1,4 @@
-# The book's commands. A new user needs two: `make book` and `make test`.
+# The book's commands. A new user needs two: `make book` and `make test` (`make check` while editing).
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html pdf pageweight benchmark buildbench test check pages chapter notebooks lint clean freeze system browser
+.PHONY: book html pdf pageweight benchmark buildbench test check chapter notebooks lint clean freeze system browser
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
@@ -41,10 +41,16 @@ html:
 pdf: book browser
 	$(BIN)/python -m natoar.build.pdf
 
-## test: the whole suite: unit tests, nbval over every chapter, the book build with warnings as errors
+## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF
+## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook) at a time
 test: $(VENV)/.installed system browser
 	$(BIN)/ruff check natoar tests
-	$(BIN)/python -m pytest --nbval --nbval-current-env tests chapters
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env tests chapters
+
+## check: ruff and the unit tests (no build, no kernel, no browser), in seconds
+check: $(VENV)/.installed
+	$(BIN)/ruff check natoar tests
+	$(BIN)/python -m pytest -n auto -m unit tests
 
 ## chapter: re-execute one notebook in place (NB=chapters/x.ipynb), then rebuild the book
 chapter: $(VENV)/.installed system

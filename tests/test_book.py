@@ -1,33 +1,21 @@
-"""The book as a reader gets it: `make book` builds with warnings as errors, caches, and refuses bad input."""
+"""The book as a reader gets it: `make book` builds with warnings as errors, caches, and refuses bad input.
+
+A changed input reaching the book is tested in test_new_document.py; a touched but unchanged one changing
+nothing, in test_reproducible.py.
+"""
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-from pathlib import Path
 
-import pytest
 from conftest import make
 
 from natoar.sources import corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
-
 
 def output(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
-
-
-@pytest.fixture
-def copy(tmp_path: Path, html: Path) -> Path:
-    """A copy of the whole project, with this checkout's built book and cache, sharing its virtual environment."""
-    target = tmp_path / "book"
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    shutil.copytree(ROOT / "_build", target / "_build", symlinks=True)
-    (target / ".venv").symlink_to(ROOT / ".venv")
-    return target
 
 
 def test_sources_chapter_shows_figures_with_alt_text_and_data(html):
@@ -51,50 +39,18 @@ def test_a_data_page_shows_its_generated_figures_with_numbers_alt_text_and_data(
         assert list((html / "_downloads").rglob(f"{name}.csv")), f"{name}.csv is not downloadable"
 
 
-def test_every_source_page_sets_numbered_arabic_right_to_left(html):
-    body = corpus.paragraphs(ROOT)
+def test_every_source_page_sets_numbered_arabic_right_to_left(built, html):
+    body = corpus.paragraphs(built)
     for doc, count in body.groupby("doc").size().items():
         page = (html / "chapters" / "sources" / f"{doc}.html").read_text(encoding="utf-8")
         blocks = re.findall(r'<div class="rtl" dir="rtl"(?: id="([^"]+)")? lang="ar">', page)
         assert blocks == ["", *(f"src-{doc}-p{n}" for n in range(1, count + 1))]
 
 
-def test_unchanged_rebuild_runs_nothing(html):
-    result = make(ROOT)
+def test_unchanged_rebuild_runs_nothing(built):
+    result = make(built)
     assert result.returncode == 0
     assert "natoar.build.prepare" not in output(result) and "jupyter-book" not in output(result)
-
-
-def test_touched_but_unchanged_input_executes_nothing_and_changes_no_page(html):
-    import hashlib
-    import os
-
-    def site() -> dict[str, str]:
-        return {
-            p.relative_to(html).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in html.rglob("*")
-            if p.is_file()
-        }
-
-    before = site()
-    os.utime(ROOT / "data" / "glosses.csv")  # newer than the last build, same bytes
-    result = make(ROOT)
-    assert result.returncode == 0, output(result)[-4000:]
-    assert "executed 0 notebooks into the build cache" in output(result)
-    assert "Executing notebook" not in output(result)
-    assert site() == before  # every page is written again (`make html` uses --all), byte for byte the same
-
-
-def test_changed_data_is_not_served_from_stale_cache(copy):
-    assert make(copy).returncode == 0
-    catalogue = copy / "data" / "documents.csv"
-    text = catalogue.read_text(encoding="utf-8")
-    assert "Celebratory:" in text
-    catalogue.write_text(text.replace("Celebratory:", "Glowing:"), encoding="utf-8")
-    result = make(copy)
-    assert result.returncode == 0, output(result)[-4000:]
-    page = (copy / "_build" / "html" / "chapters" / "sources.html").read_text(encoding="utf-8")
-    assert "Glowing:" in page and "Celebratory:" not in page
 
 
 def test_broken_reference_fails_the_build(copy):
@@ -115,11 +71,11 @@ def test_bad_seed_stops_before_the_book_is_touched(copy):
     assert page.read_bytes() == before
 
 
-def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(html, capsys):
+def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(built, html, capsys):
     from natoar.tools import pageweight
 
     site = html
-    assert pageweight.main(3, ROOT) == 0
+    assert pageweight.main(3, built) == 0
     printed = capsys.readouterr().out
     assert "chapters/text-analysis.html" in printed
     weights = [pageweight.weigh(page, site) for page in sorted(site.rglob("*.html"))]

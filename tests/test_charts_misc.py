@@ -6,7 +6,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from natoar.build import check
-from natoar.report import charts, documents, markdown, textstats
+from natoar.report import charts, documents, textstats
 from natoar.sources import corpus
 from natoar.sources.paths import project_root
 
@@ -34,10 +34,6 @@ def test_dating_chart_marks_only_differing_printed_dates(root):
     assert len(diamonds) == differing.sum()
     assert sorted(data["doc"]) == sorted(catalogue["id"])
     plt.close(fig)
-
-
-def test_box():
-    assert markdown.box("Key findings", ["a", "b"]) == ":::{admonition} Key findings\n:class: tip\n- a\n- b\n:::"
 
 
 def test_project_root_found_from_subfolder(root):

@@ -61,10 +61,6 @@ def test_letters_are_joined():
     assert joined < isolated * 0.75
 
 
-def test_label_is_raw_on_a_shaping_matplotlib():
-    assert label("حلف الناتو") == "حلف الناتو"
-
-
 def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
     (tmp_path / "_config.yml").write_text("title: t\n")
     (tmp_path / "seeds").mkdir()

@@ -1,4 +1,5 @@
-"""Adding a document: a new Arabic article and its catalogue row reach every part of the book on rebuild.
+"""Changing the inputs: a new Arabic article and its catalogue row, and an edited row, reach every part of the
+book on rebuild, none of it served from outputs cached before the change.
 
 The fixture article in tests/fixtures is written for this test (a plausible news item, not a real one).
 """
@@ -12,17 +13,15 @@ from pathlib import Path
 
 from conftest import make
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "new_article.txt"
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
+FIXTURE = Path(__file__).parent / "fixtures" / "new_article.txt"
 
 
-def test_a_new_document_reaches_the_sources_chapter_figures_and_text_analysis(tmp_path, html):
-    book = tmp_path / "book"
-    shutil.copytree(ROOT, book, ignore=IGNORE)
-    shutil.copytree(ROOT / "_build", book / "_build", symlinks=True)
-    (book / ".venv").symlink_to(ROOT / ".venv")
-    shutil.copy(FIXTURE, book / "seeds" / "005_test_tunisia.txt")
+def test_a_new_document_and_an_edited_row_reach_the_sources_chapter_figures_and_text_analysis(copy):
+    catalogue = copy / "data" / "documents.csv"
+    text = catalogue.read_text(encoding="utf-8")
+    assert "Celebratory:" in text
+    catalogue.write_text(text.replace("Celebratory:", "Glowing:"), encoding="utf-8")
+    shutil.copy(FIXTURE, copy / "seeds" / "005_test_tunisia.txt")
     row = {
         "id": "tunisia-2025",
         "file": "005_test_tunisia.txt",
@@ -43,14 +42,16 @@ def test_a_new_document_reaches_the_sources_chapter_figures_and_text_analysis(tm
         "reliability": "Written for the test suite.",
         "summary_en": "A test article about NATO and Tunisia.",
     }
-    with (book / "data" / "documents.csv").open("a", encoding="utf-8", newline="") as f:
+    with catalogue.open("a", encoding="utf-8", newline="") as f:
         csv.DictWriter(f, fieldnames=list(row), lineterminator="\n").writerow(row)
 
-    result = make(book)
+    result = make(copy)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    built = book / "_build" / "html" / "chapters"
-    assert "tunisia-2025" in (built / "sources.html").read_text(encoding="utf-8")
-    assert "tunisia-2025" in (book / "chapters" / "figures" / "sources-length.csv").read_text(encoding="utf-8")
-    assert "tunisia-2025" in (built / "text-analysis.html").read_text(encoding="utf-8")
-    page = (built / "sources" / "tunisia-2025.html").read_text(encoding="utf-8")
+    chapters = copy / "_build" / "html" / "chapters"
+    sources = (chapters / "sources.html").read_text(encoding="utf-8")
+    assert "tunisia-2025" in sources
+    assert "Glowing:" in sources and "Celebratory:" not in sources
+    assert "tunisia-2025" in (copy / "chapters" / "figures" / "sources-length.csv").read_text(encoding="utf-8")
+    assert "tunisia-2025" in (chapters / "text-analysis.html").read_text(encoding="utf-8")
+    page = (chapters / "sources" / "tunisia-2025.html").read_text(encoding="utf-8")
     assert 'id="src-tunisia-2025-p3"' in page and "اترك تعليق" not in page

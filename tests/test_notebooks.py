@@ -5,6 +5,7 @@ import pytest
 
 from natoar.build import execute
 
+pytestmark = pytest.mark.notebooks  # every test starts kernels
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 

@@ -1,7 +1,7 @@
 import os
 
 from natoar.build.pages import render_page, write_pages
-from natoar.report.markdown import escape, paragraph_ref
+from natoar.report.markdown import escape
 from natoar.sources import corpus
 
 
@@ -15,10 +15,6 @@ def test_escape_makes_markup_and_html_literal():
         html
         == "<p>&lt;script&gt;alert(1)&lt;/script&gt; **bold** [link](x) &amp;amp; &lt;b&gt;x&lt;/b&gt; # head</p>\n"
     )
-
-
-def test_paragraph_ref():
-    assert paragraph_ref("wales-2014", 3) == "{ref}`wales-2014 ¶3 <src-wales-2014-p3>`"
 
 
 def test_page_has_labels_and_rtl_paragraphs(root):
