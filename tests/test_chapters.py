@@ -6,9 +6,9 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+CHAPTERS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb") if p.stem != "intro")
 ALL_NOTEBOOKS = sorted((ROOT / "chapters").rglob("*.ipynb"))
-CLOSING = ("## What the evidence does not settle", "## What the corpus cannot tell us")
+ANSWER = ("**Claim.**", "**Evidence for.**", "**Evidence against, or missing.**", "**Confidence.**", "**Another reading.**")
 
 
 def text(path: Path) -> tuple[list, str]:
@@ -17,12 +17,17 @@ def text(path: Path) -> tuple[list, str]:
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_opens_with_question_and_key_findings_and_closes_with_limits(path):
+def test_chapter_opens_with_question_and_key_findings_and_closes_with_its_answer(path):
     cells, prose = text(path)
     assert "**The question.**" in cells[0].source
     outputs = [o for c in cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert any("Key findings" in str(o.get("data", {}).get("text/markdown", "")) for o in outputs)
-    assert any(heading in prose for heading in CLOSING)
+    assert "## The answer" in prose, "the chapter does not end with its answer"
+    answer = prose.split("## The answer", 1)[1]
+    assert "\n## " not in answer, "a section follows the answer"
+    positions = [answer.find(part) for part in ANSWER]
+    assert -1 not in positions and positions == sorted(positions), "the answer lacks a part or has them out of order"
+    assert any(word in answer.split("**Confidence.**")[1] for word in ("*High*", "*Moderate*", "*Low*"))
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.stem)
