@@ -8,7 +8,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb") if p.stem != "intro")
 ALL_NOTEBOOKS = sorted((ROOT / "chapters").rglob("*.ipynb"))
-ANSWER = ("**Claim.**", "**Evidence for.**", "**Evidence against, or missing.**", "**Confidence.**", "**Another reading.**")
+ANSWER = (
+    "**Claim.**",
+    "**Evidence for.**",
+    "**Evidence against, or missing.**",
+    "**Confidence.**",
+    "**Another reading.**",
+)
 
 
 def text(path: Path) -> tuple[list, str]:
