@@ -34,8 +34,12 @@ $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 # html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it).
 # --all writes every page each time: an incremental Sphinx 7.4 build drops the index entries of unchanged pages
 # from the search index (sphinx-doc/sphinx#12599), so a rebuild would not give the same site as a clean build.
+# The build goes to _build/next/ and replaces _build/html only when it has succeeded (natoar.build.publish): a
+# failing or interrupted build leaves the previous site as it was.
 html:
-	$(BIN)/jupyter-book build . --all $(BUILD_FLAGS)
+	rm -rf _build/next
+	$(BIN)/jupyter-book build . --all --path-output _build/next $(BUILD_FLAGS)
+	$(BIN)/python -m natoar.build.publish
 
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
 pdf: book browser

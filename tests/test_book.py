@@ -6,9 +6,14 @@ nothing, in test_reproducible.py.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
+import time
+from pathlib import Path
 
+import nbformat
 from conftest import make
 
 from natoar.sources import corpus
@@ -84,3 +89,41 @@ def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(built, ht
     for image in (site / "_images").glob("*.png"):
         assert image.stat().st_size < 300_000, image  # no multi-megabyte figures
         assert max(pageweight.png_size(image)) <= 2400, image
+
+
+def _site(root: Path) -> dict[str, bytes]:
+    site = root / "_build" / "html"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_failing_notebook_leaves_the_previous_site_byte_identical(copy):
+    before = _site(copy)
+    context = copy / "data" / "reference" / "context.csv"  # a changed input clears the cached outputs
+    context.write_text(context.read_text(encoding="utf-8").replace("stepped down", "resigned", 1), encoding="utf-8")
+    chapter = copy / "chapters" / "gulf.ipynb"
+    notebook = nbformat.read(chapter, as_version=4)
+    notebook.cells[1].source += "\nraise RuntimeError('broken on purpose')"
+    nbformat.write(notebook, chapter)
+    result = make(copy)
+    assert result.returncode != 0
+    assert "gulf.ipynb" in output(result) and "broken on purpose" in output(result)
+    assert _site(copy) == before
+
+
+def test_an_interrupted_build_leaves_the_previous_site_byte_identical(copy):
+    before = _site(copy)
+    (copy / "chapters" / "licence.md").write_text("# Licence\n\nChanged, to force a rebuild.\n", encoding="utf-8")
+    build = subprocess.Popen(
+        ["make", "-o", ".venv/.installed", "book"],
+        cwd=copy,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while not (copy / "_build" / "next").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)  # Sphinx is writing into _build/next
+    os.killpg(build.pid, signal.SIGINT)
+    build.wait(timeout=120)
+    assert _site(copy) == before

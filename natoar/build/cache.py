@@ -16,12 +16,9 @@ INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
 # Measuring tools sit inside the package but no notebook imports them: editing them keeps the cached outputs.
 NOT_INPUTS = (Path("natoar") / "tools",)
 STAMP = Path("_build") / ".inputs.sha256"
-CACHED = (
-    Path("_build") / ".jupyter_cache",
-    Path("_build") / "html",
-    Path("_build") / ".doctrees",
-    Path("_build") / "jupyter_execute",
-)
+# Outputs computed from the inputs. The published site is not among them: a build replaces it only when it has
+# succeeded (natoar.build.publish), so a failing build leaves the last good site in place.
+CACHED = (Path("_build") / ".jupyter_cache",)
 
 
 def inputs_digest(root: Path | None = None) -> str:
