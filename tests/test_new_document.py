@@ -37,6 +37,8 @@ def test_a_new_document_reaches_the_sources_chapter_figures_and_text_analysis(tm
         "date_printed_iso": "2025-03-12",
         "date_iso": "2025-03-12",
         "date_basis": "printed",
+        "date_outside": "",
+        "date_note": "The printed date; the officials spoke 'today, Wednesday'.",
         "events_from": "2025-03",
         "events_to": "2025-06",
         "stance": "Neutral (test fixture).",
@@ -49,7 +51,9 @@ def test_a_new_document_reaches_the_sources_chapter_figures_and_text_analysis(tm
     result = make(book)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     built = book / "_build" / "html" / "chapters"
-    assert "tunisia-2025" in (built / "sources.html").read_text(encoding="utf-8")
+    sources = (built / "sources.html").read_text(encoding="utf-8")
+    assert "tunisia-2025" in sources
+    assert "yes: 2025-03-12 (Wednesday)" in sources  # its weekday is checked against its printed date
     assert "tunisia-2025" in (book / "chapters" / "figures" / "sources-length.csv").read_text(encoding="utf-8")
     assert "tunisia-2025" in (built / "text-analysis.html").read_text(encoding="utf-8")
     page = (built / "sources" / "tunisia-2025.html").read_text(encoding="utf-8")
