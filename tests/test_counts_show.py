@@ -2,6 +2,7 @@ import pandas as pd
 
 from natoar.report import documents, markdown, textstats
 from natoar.sources import corpus
+from natoar.sources.evidence import load_table
 
 
 def test_lengths_count_paragraphs_words_and_characters_in_document_order():
@@ -29,8 +30,9 @@ def test_furniture_by_reason_sorted_by_total():
 def test_key_findings_are_computed(root):
     catalogue = corpus.load_catalogue(root)
     body = corpus.paragraphs(root)
-    findings = documents.key_findings(catalogue, textstats.lengths(body), corpus.furniture(root))
-    assert findings[0].startswith(f"{len(catalogue)} documents")
+    summits = load_table("reference/summits", root)
+    findings = documents.key_findings(catalogue, textstats.lengths(body), body, corpus.furniture(root), summits)
+    assert findings[0].startswith(f"Only 1 of the {len(catalogue)} texts")
     assert "wales-2014" in findings[2]
 
 

@@ -36,6 +36,8 @@ def test_a_new_document_and_an_edited_row_reach_the_sources_chapter_figures_and_
         "date_printed_iso": "2025-03-12",
         "date_iso": "2025-03-12",
         "date_basis": "printed",
+        "date_outside": "",
+        "date_note": "The printed date; the officials spoke 'today, Wednesday'.",
         "events_from": "2025-03",
         "events_to": "2025-06",
         "stance": "Neutral (test fixture).",
@@ -51,6 +53,7 @@ def test_a_new_document_and_an_edited_row_reach_the_sources_chapter_figures_and_
     sources = (chapters / "sources.html").read_text(encoding="utf-8")
     assert "tunisia-2025" in sources
     assert "Glowing:" in sources and "Celebratory:" not in sources
+    assert "yes: 2025-03-12 (Wednesday)" in sources  # its weekday is checked against its printed date
     assert "tunisia-2025" in (copy / "chapters" / "figures" / "sources-length.csv").read_text(encoding="utf-8")
     assert "tunisia-2025" in (chapters / "text-analysis.html").read_text(encoding="utf-8")
     page = (chapters / "sources" / "tunisia-2025.html").read_text(encoding="utf-8")

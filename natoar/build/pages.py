@@ -35,6 +35,8 @@ def _metadata(doc: pd.Series, removed: int) -> str:
             "Date of writing (best estimate)",
             f"{doc['date_iso']} ({parse_date(doc['date_iso']).precision}, {doc['date_basis']})",
         ),
+        ("How it was dated", escape(doc["date_note"])),
+        ("Outside context for the date", escape(doc["date_outside"].replace(";", ", ")) or "none"),
         ("Events described", f"{doc['events_from']} to {doc['events_to']}"),
         ("Seed file", f"`{doc['file']}`"),
         ("SHA-256", f"`{doc['sha256']}`"),

@@ -203,9 +203,9 @@ def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
 
 
 PAGES: dict[str, Page] = {
-    "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis")),
+    "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside")),
     "events": Page(
-        ("id", "date", "status", "event_en", "quote", "source"),
+        ("id", "date", "date_basis", "status", "event_en", "quote", "source"),
         "events",
         (per_document_chart, events_by_decade),
         Breakdown(("status", "date_basis"), "events"),

@@ -1,12 +1,30 @@
-"""The sources chapter's tables: removed furniture by rule, the documents' dating, and its key findings."""
+"""The sources chapter's tables: removed furniture by rule, the documents' dating and its proofs (the weekdays a
+text gives against its printed and estimated dates, and against a summit's dates), the signs of republishing and
+translation, how the events' dates are known, and the chapter's key findings."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
 
-from natoar.text.dates import parse_date
+from natoar.report.markdown import source_ref
+from natoar.sources.datapackage import read_package
+from natoar.text.dates import Span, describe, parse_date
+from natoar.text.scripts import latin_in_arabic, latin_prose, quotation_marks
+from natoar.text.weekdays import WEEKDAY_NAMES, WeekdayClaim, fits, fitting_days, weekday_claims, weekday_name
 
 DAYS_PER_YEAR = 365.25
+# After a summit's last day, the days in which a report of it is looked for (the outside proof's window).
+WEEK_AFTER = 7
+LIST_JOIN = "; "  # between the items of a list in one cell
+FIT_COLUMN = f"days that fit, from its opening to {WEEK_AFTER} days after its close"
+# How the events' dates are known, in words, by `date_basis` (the descriptor declares the values).
+BASIS_WORDS = {
+    "stated": "stated in the text",
+    "inferred": "inferred from the text's own wording",
+    "outside": "taken from outside knowledge",
+}
 
 
 def furniture_by_reason(furniture: pd.DataFrame) -> pd.DataFrame:
@@ -31,6 +49,7 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
                 "written": doc.date_iso,
                 "precision": written.precision,
                 "basis": doc.date_basis,
+                "outside knowledge": doc.date_outside.replace(";", ", ") or "—",
                 "events": f"{doc.events_from} – {doc.events_to}",
                 "printed minus last event (years)": "—" if printed_gap is None else f"{printed_gap:.1f}",
             }
@@ -47,21 +66,270 @@ def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def key_findings(catalogue: pd.DataFrame, lengths: pd.DataFrame, furniture: pd.DataFrame) -> list[str]:
-    """Return the sources chapter's key findings as sentences built from the data."""
-    years = [parse_date(d) for d in catalogue["date_iso"]]
-    longest = lengths.loc[lengths["words"].idxmax()]
-    shortest = lengths.loc[lengths["words"].idxmin()]
-    undated = catalogue.loc[catalogue["date_printed_iso"] == "", "id"].tolist()
-    corrected = catalogue.loc[catalogue["date_basis"] == "corrected", "id"].tolist()
+def _unsigned(catalogue: pd.DataFrame) -> pd.Series:
+    """Return True for each document whose author is given as unsigned or unnamed."""
+    return catalogue["author"].str.match(r"(?i)unsigned|unnamed")
+
+
+def dating_counts(catalogue: pd.DataFrame, events: pd.DataFrame) -> dict[str, int | str]:
+    """Return the prose's counts of authorship and dating: unsigned texts, documents by `date_basis`, and events
+    by `date_basis` (with the phrase that says how the events' dates are known)."""
+    documents = catalogue["date_basis"].value_counts()
+    return {
+        "n_unsigned": int(_unsigned(catalogue).sum()),
+        "n_docs_printed": int(documents.get("printed", 0)),
+        "n_docs_outside": int(documents.get("outside", 0)),
+        "n_events": len(events),
+        **{f"n_events_{basis}": n for basis, n in date_bases(events).items()},
+        "events_dated": date_basis_phrase(events),
+    }
+
+
+def bases_by_document(events: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Return a document × `date_basis` count of the events, documents in catalogue order, with totals."""
+    bases = list(date_bases(events))
+    table = pd.crosstab(events["seed"], events["date_basis"]).reindex(
+        index=[d for d in catalogue["id"] if d in set(events["seed"])], columns=bases, fill_value=0
+    )
+    table.loc["all"] = table.sum()
+    return table.reset_index().rename(columns={"seed": "doc"}).rename_axis(columns=None)
+
+
+def republishing_counts(signs: pd.DataFrame) -> dict[str, int | str]:
+    """Return the prose's counts from `republishing_signs`: documents that print their headline again, the Latin
+    words inside Arabic and the guillemets, and which texts repeat sentences as pull quotes, in words."""
+    return {
+        "n_headline_again": int((signs["repeated headline"] > 0).sum()),
+        "n_latin_words": sum(len(v.split(LIST_JOIN)) for v in signs["Latin words in the Arabic"] if v != "—"),
+        "n_guillemets": int(signs["guillemets « »"].sum()),
+        "pull_quotes": "; ".join(
+            f"{doc} repeats {n} of its own sentences as pull quotes"
+            for doc, n in zip(signs["doc"], signs["pull quotes"], strict=True)
+            if n
+        )
+        or "no text carries pull quotes",
+    }
+
+
+def date_bases(events: pd.DataFrame) -> dict[str, int]:
+    """Return the number of events per `date_basis`, every value the descriptor allows included, in its order."""
+    column = next(c for c in read_package().table("events").columns if c.name == "date_basis")
+    counts = events["date_basis"].value_counts()
+    return {basis: int(counts.get(basis, 0)) for basis in column.choices}
+
+
+def date_basis_phrase(events: pd.DataFrame) -> str:
+    """Return how the events' dates are known, in words: '2 are stated in the text, 2 are inferred from the
+    text's own wording and 2 are taken from outside knowledge' (bases with no event left out)."""
+    parts = [f"{n} {'is' if n == 1 else 'are'} {BASIS_WORDS[basis]}" for basis, n in date_bases(events).items() if n]
+    if not parts:
+        return "none is dated"
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _claims(paragraphs: pd.DataFrame) -> list[tuple[str, int, WeekdayClaim]]:
+    """Return every weekday claim of the article text with its document and paragraph, in text order."""
     return [
-        f"{len(catalogue)} documents from {catalogue['outlet'].nunique()} outlets in "
-        f"{catalogue['genre'].nunique()} genres, written between {min(y.start.year for y in years)} "
-        f"and {max(y.end.year for y in years)}.",
-        f"{lengths['words'].sum()} words of article text in {lengths['paragraphs'].sum()} paragraphs; "
-        f"the longest is {longest['doc']} ({longest['words']} words), the shortest {shortest['doc']} "
-        f"({shortest['words']}).",
-        f"{len(undated)} documents print no date ({', '.join(undated) or 'none'}) and are dated from their "
-        f"content; {len(corrected)} printed date is contradicted by its own text ({', '.join(corrected) or 'none'}).",
-        f"{len(furniture)} lines of site furniture were removed by {furniture['reason'].nunique()} general rules.",
+        (doc, int(number), claim)
+        for doc, number, text in zip(paragraphs["doc"], paragraphs["paragraph"], paragraphs["text"], strict=True)
+        for claim in weekday_claims(text)
     ]
+
+
+def _claims_by_doc(paragraphs: pd.DataFrame) -> dict[str, list[WeekdayClaim]]:
+    """Return each document's weekday claims, for the documents that make any."""
+    claims: dict[str, list[WeekdayClaim]] = {}
+    for doc, _, claim in _claims(paragraphs):
+        claims.setdefault(doc, []).append(claim)
+    return claims
+
+
+def _day(iso: str) -> str:
+    """Return a day as 'YYYY-MM-DD (Weekday)'."""
+    return f"{iso} ({weekday_name(date.fromisoformat(iso))})"
+
+
+def _verdict(claim: WeekdayClaim, iso: str) -> str:
+    """Return whether the claim holds if the text was written on date `iso`: for a day, the day the claim speaks of
+    with its weekday; for a longer span, how many of its days fit."""
+    if not iso:
+        return "—"
+    span = parse_date(iso)
+    if span.precision != "day":
+        return f"{len(fitting_days([claim], span))} of {(span.end - span.start).days + 1} days fit"
+    meant = span.start + timedelta(days=claim.offset)
+    return f"{'yes' if claim.holds(span.start) else 'no'}: {_day(meant.isoformat())}"
+
+
+def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per weekday a text gives for a day counted from its writing ('today, Saturday'): the document,
+    paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date."""
+    dates = catalogue.set_index("id")
+    rows = [
+        {
+            "doc": doc,
+            "paragraph": source_ref(doc, number),
+            "quote": claim.text,
+            "the text says": claim.english(),
+            "on the printed date": _verdict(claim, dates.at[doc, "date_printed_iso"]),
+            "on the estimated date": _verdict(claim, dates.at[doc, "date_iso"]),
+        }
+        for doc, number, claim in _claims(paragraphs)
+    ]
+    columns = ["doc", "paragraph", "quote", "the text says", "on the printed date", "on the estimated date"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _summit_refs(value: str) -> list[str]:
+    """Return the summit ids among a `date_outside` value's `table:id` rows."""
+    return [ref.partition(":")[2] for ref in value.split(";") if ref.startswith("summits:")]
+
+
+def summit_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame) -> pd.DataFrame:
+    """Return, for each document that gives weekdays and whose date needs a summit (`date_outside`), the summit's
+    days from outside context and the days from its opening to a week after its close that fit every weekday the
+    text gives, beside the printed date and the estimate."""
+    claims = _claims_by_doc(paragraphs)
+    by_id = summits.set_index("id")
+    rows = []
+    for doc in catalogue.itertuples():
+        for summit in _summit_refs(doc.date_outside) if doc.id in claims else ():
+            start, end = by_id.at[summit, "start"], by_id.at[summit, "end"]
+            window = Span(parse_date(start).start, parse_date(end).end + timedelta(days=WEEK_AFTER), "interval")
+            fit = fitting_days(claims[doc.id], window)
+            rows.append(
+                {
+                    "doc": doc.id,
+                    "outside context": f"{by_id.at[summit, 'name_en']} (summits:{summit})",
+                    "summit": f"{_day(start)} to {_day(end)}",
+                    FIT_COLUMN: ", ".join(_day(d.isoformat()) for d in fit) or "none",
+                    "printed": _day(doc.date_printed_iso) if doc.date_printed_iso else "—",
+                    "estimate": doc.date_iso,
+                }
+            )
+    columns = ["doc", "outside context", "summit", FIT_COLUMN, "printed", "estimate"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame, doc: str) -> dict[str, str]:
+    """Return, for the prose, the proofs that document `doc`'s printed date is not its date of writing: the
+    weekday the text gives its own day and the printed date's, the summit's close, and how many days between the
+    close and the printed date the weekdays alone would allow."""
+    row = catalogue.set_index("id").loc[doc]
+    claims = _claims_by_doc(paragraphs).get(doc, [])
+    implied = {claim.of_writing for claim in claims}
+    if len(implied) != 1 or not row["date_printed_iso"]:
+        raise ValueError(f"{doc}: its weekdays do not name one day of writing, or it prints no date")
+    printed = date.fromisoformat(row["date_printed_iso"])
+    summit = summits.set_index("id").loc[_summit_refs(row["date_outside"])[0]]
+    close = parse_date(summit["end"]).end
+    allowed = fitting_days(claims, Span(close, printed, "interval"))
+    return {
+        "misdated_printed": f"{describe(row['date_printed_iso'])}, a {weekday_name(printed)}",
+        "misdated_text_day": WEEKDAY_NAMES[implied.pop()],
+        "misdated_summit": str(summit["name_en"]),
+        "misdated_close": f"{weekday_name(close)} {describe(summit['end'])}",
+        "misdated_written": f"{weekday_name(date.fromisoformat(row['date_iso']))} {describe(row['date_iso'])}",
+        "misdated_allowed": f"{len(allowed):,}",
+        "week_after": str(WEEK_AFTER),
+    }
+
+
+def republishing_signs(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, furniture: pd.DataFrame) -> pd.DataFrame:
+    """Return, per document, the signs of how its text reached us: headlines printed again and pull quotes (from
+    the furniture), Latin-script words inside its Arabic, its quotation marks, and Latin-script prose removed."""
+    rows = []
+    for doc in catalogue["id"]:
+        body = paragraphs[paragraphs["doc"] == doc]
+        removed = furniture[furniture["doc"] == doc]
+        latin = [
+            f"{word.word} ({source_ref(doc, int(number))}{', glued to Arabic' if word.glued else ''})"
+            for number, text in zip(body["paragraph"], body["text"], strict=True)
+            for word in latin_in_arabic(text)
+        ]
+        marks = quotation_marks("\n".join(body["text"]))
+        rows.append(
+            {
+                "doc": doc,
+                "repeated headline": int((removed["reason"] == "repeated headline").sum()),
+                "pull quotes": int((removed["reason"] == "pull quote").sum()),
+                "Latin words in the Arabic": LIST_JOIN.join(latin) or "—",
+                "guillemets « »": marks.guillemets,
+                "with French spacing": marks.french_spaced,
+                "other quotation marks": f'“ ” {marks.curly}, " {marks.straight}',
+                "Latin-script lines removed": LIST_JOIN.join(t for t in removed["text"] if latin_prose(t)) or "—",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _printed_refuted(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> list[str]:
+    """Return the documents whose printed day does not fit the weekdays their own text gives."""
+    printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
+    return [
+        doc
+        for doc, claims in _claims_by_doc(paragraphs).items()
+        if printed[doc]
+        and parse_date(printed[doc]).precision == "day"
+        and not fits(claims, parse_date(printed[doc]).start)
+    ]
+
+
+def _translation_signs(signs: pd.Series) -> list[str]:
+    """Return the signs of translation in one row of `republishing_signs`, in words."""
+    found = []
+    if signs["Latin words in the Arabic"] != "—":
+        found.append("Latin words left in its Arabic")
+    if signs["with French spacing"]:
+        found.append("guillemets with French spacing")
+    return found
+
+
+def key_findings(
+    catalogue: pd.DataFrame,
+    lengths: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    furniture: pd.DataFrame,
+    summits: pd.DataFrame,
+) -> list[str]:
+    """Return the sources chapter's key findings, answers computed from the seeds, the catalogue and the outside
+    context: who the texts are from, how far each dates itself, which printed date the text's own weekdays refute,
+    and what the layout and script say of how the texts reached us."""
+    official = catalogue.loc[catalogue["genre"] == "official-release", "id"].tolist()
+    unsigned = catalogue.loc[_unsigned(catalogue), "id"].tolist()
+    by_print = catalogue.loc[catalogue["date_basis"] == "printed", "id"].tolist()
+    outside = catalogue[catalogue["date_basis"] == "outside"]
+    refs = sorted({ref for value in outside["date_outside"] for ref in value.split(";")})
+    claims = _claims_by_doc(paragraphs)
+    printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
+    near = summit_checks(catalogue, paragraphs, summits).set_index("doc")
+    signs = republishing_signs(catalogue, paragraphs, furniture).set_index("doc")
+    republished = signs.index[(signs["repeated headline"] > 0) | (signs["pull quotes"] > 0)].tolist()
+    findings = [
+        f"Only {len(official)} of the {len(catalogue)} texts has an institutional author ({', '.join(official)}); "
+        f"{len(unsigned)} are unsigned or by an unnamed writer ({', '.join(unsigned)}). All are short: "
+        f"{lengths['words'].min()} to {lengths['words'].max()} words of article text.",
+        f"{len(by_print)} of the {len(catalogue)} texts are dated by the date their page prints "
+        f"({', '.join(by_print)}); {len(outside)} ({', '.join(outside['id'])}) can be dated only with outside "
+        f"knowledge ({', '.join(refs)}), their own wording giving no year, or too wide a span.",
+    ]
+    for doc in _printed_refuted(catalogue, paragraphs):
+        day = date.fromisoformat(printed[doc])
+        implied = " or ".join(sorted({WEEKDAY_NAMES[claim.of_writing] for claim in claims[doc]}))
+        fit = f"; near the summit, its weekdays fit {near.at[doc, FIT_COLUMN]}" if doc in near.index else ""
+        findings.append(
+            f"The printed date of {doc}, {describe(printed[doc])}, a {weekday_name(day)}, is not when it was "
+            f"written: its own text calls the day of writing a {implied}{fit}."
+        )
+    translated = {doc: _translation_signs(signs.loc[doc]) for doc in signs.index}
+    translated = {doc: found for doc, found in translated.items() if found}
+    findings.append(
+        f"{len(republished)} texts ({', '.join(republished)}) print their headline twice or carry pull quotes: "
+        "they reached us as pages of websites, in the sites' layout, not as the originals. "
+        + " ".join(
+            f"{doc} shows signs of translation ({' and '.join(found)}), so its original language, like its "
+            "authenticity, is not established."
+            for doc, found in translated.items()
+        )
+    )
+    return findings

@@ -73,8 +73,23 @@ def _printed_date(row: pd.Series) -> str | None:
 
 
 def _printed_basis(row: pd.Series) -> str | None:
-    if row["date_basis"] == "printed" and row["date_iso"] != row["date_printed_iso"]:
-        return "date_basis is 'printed' but date_iso differs from date_printed_iso"
+    if row["date_basis"] == "printed":
+        if row["date_iso"] != row["date_printed_iso"]:
+            return "date_basis is 'printed' but date_iso differs from date_printed_iso"
+        return None
+    if row["date_printed_iso"]:
+        written, printed = parse_date(row["date_iso"]), parse_date(row["date_printed_iso"])
+        if written.start <= printed.end and printed.start <= written.end:
+            return (
+                f"date_basis is '{row['date_basis']}' but date_iso {row['date_iso']} overlaps the printed date "
+                f"{row['date_printed_iso']}"
+            )
+    return None
+
+
+def _outside_basis(row: pd.Series) -> str | None:
+    if (row["date_basis"] == "outside") != bool(row["date_outside"]):
+        return f"column 'date_outside' is required exactly when date_basis is 'outside' (it is '{row['date_basis']}')"
     return None
 
 
@@ -98,7 +113,16 @@ def _launched_basis(row: pd.Series) -> str | None:
 
 ROW_CHECKS = {
     "printed-date": RowCheck(("date_printed", "date_printed_iso"), _printed_date, "fill both"),
-    "printed-basis": RowCheck(("date_basis", "date_iso", "date_printed_iso"), _printed_basis, "align them"),
+    "printed-basis": RowCheck(
+        ("date_basis", "date_iso", "date_printed_iso"),
+        _printed_basis,
+        "use date_basis 'printed' for the printed date, or an estimate that excludes it",
+    ),
+    "outside-basis": RowCheck(
+        ("date_basis", "date_outside"),
+        _outside_basis,
+        "name the outside context as table:id rows, or use another date_basis",
+    ),
     "events-span": RowCheck(("events_from", "events_to"), _events_span, "swap or correct them"),
     "value-range": RowCheck(("value_min", "value_max"), _value_range, "correct the bounds"),
     "launched-basis": RowCheck(("launched", "launched_basis"), _launched_basis, "give both or neither"),

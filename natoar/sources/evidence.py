@@ -80,6 +80,16 @@ def _ids(tables: dict[str, pd.DataFrame], name: str) -> set[str]:
     return set(tables[name]["id"])
 
 
+def _reference_rows(value: str, tables: dict[str, pd.DataFrame]) -> bool:
+    """Return True if every `table:id` in `value` (separated by ';') names a row of reference/<table>.csv."""
+    for item in value.split(";") if value else ():
+        table, _, key = item.partition(":")
+        rows = tables.get(f"reference/{table}")
+        if rows is None or "id" not in rows or key not in set(rows["id"]):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Link:
     """A check a column's values must pass against other rows or tables: which values pass, the problem, the fix.
@@ -115,6 +125,12 @@ LINKS = {
         0,
         lambda t, c, ts: _in(t[c], _ids(ts, "actors") | _ids(ts, "frameworks")),
         "'{value}' is neither an actor nor a framework",
+    ),
+    "reference-rows": _Link(
+        0,
+        lambda t, c, ts: t[c].map(lambda v: _reference_rows(v, ts)),
+        "'{value}' names a row that data/reference/ lacks",
+        "write table:id with the id of a row of data/reference/<table>.csv, or add the row there",
     ),
     "has-alias": _Link(
         1,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from natoar.text.dates import Span, parse_date
-from natoar.text.months import MONTHS
+from natoar.text.months import MONTHS, TODAY, YESTERDAY
 from natoar.text.phrases import form_words
 from natoar.text.proclitics import BEFORE_A_MONTH, with_conjunctions
 from natoar.text.tokens import VOCABULARY, Word, is_word
@@ -30,8 +30,8 @@ _YEARS = ("سنوات", "السنوات")
 _YEAR = ("سنة", "سنه")
 _ORDINAL_DAY = re.compile(r"(?:ال)?(?:اول|ثاني|ثالث|رابع|اخير)")
 _DASHES = ("-", "\u2013", "\u2014")
-_YESTERDAY = ("امس", "وامس")
-_TODAY = ("اليوم", "واليوم")
+_YESTERDAY = (YESTERDAY, "و" + YESTERDAY)
+_TODAY = (TODAY, "و" + TODAY)
 _ANCHORS = {*_YESTERDAY, *_TODAY, *_YEARS, *_COUNT}
 # Ordinal day words (normalised), as dates write the day: في السابع من (a month). Days 11-19 add عشر; 20-29 and
 # 30-31 are a unit joined by و to العشرين or الثلاثين (الحادي والعشرين).

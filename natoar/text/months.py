@@ -1,4 +1,4 @@
-"""Arabic month and weekday names: the one list that the date finder and the furniture rules read.
+"""Arabic month and weekday names: the one list that the date finder, the furniture rules and the weekday check read.
 
 Month names come in their Egyptian/Mashriqi (سبتمبر), Moroccan (شتنبر), Algerian-Tunisian (جوان) and Levantine
 (أيلول) forms; two-word names (كانون الأول) are written with one space.
@@ -20,7 +20,20 @@ MONTHS = {
     11: ("نوفمبر", "نونبر", "تشرين الثاني"),
     12: ("ديسمبر", "دجنبر", "كانون الأول"),
 }
-WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+# Weekday names by Python's number for the day (`date.weekday()`: Monday 0, Sunday 6), in the Arabic week's order.
+DAYS = {
+    6: ("الأحد",),
+    0: ("الاثنين", "الإثنين"),
+    1: ("الثلاثاء",),
+    2: ("الأربعاء",),
+    3: ("الخميس",),
+    4: ("الجمعة",),
+    5: ("السبت",),
+}
+WEEKDAYS = tuple(name for names in DAYS.values() for name in names)
+# Days counted from the day of writing, normalised (no hamza, no tanwin): yesterday, today, tomorrow.
+YESTERDAY, TODAY, TOMORROW = "امس", "اليوم", "غدا"
+RELATIVE_DAYS = {YESTERDAY: -1, TODAY: 0, TOMORROW: 1}
 
 
 def month_words() -> list[str]:
