@@ -40,7 +40,9 @@ def test_frameworks_are_ordered_and_counted_by_family(root):
     assert order == ["md", "dcb", "african-lion", "african-nato"]
     counts = analysis.family_counts(analysis.framework_mentions(tables), ["morocco-us-2020"], list(analysis.FAMILIES))
     us = counts.set_index("family").loc["us-bilateral", "morocco-us-2020"]
-    assert us == 3  # major non-NATO ally status, the roadmap and African Lion
+    # major non-NATO ally status, the roadmap, African Lion, the joint prevention programmes (¶3) and the
+    # intelligence cooperation of the DGSN and DGST with US agencies (¶12-15)
+    assert us == 5
 
 
 def test_the_2020_article_keeps_us_instruments_apart_and_the_2024_analysis_does_not(root):

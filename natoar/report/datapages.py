@@ -242,6 +242,11 @@ PAGES: dict[str, Page] = {
         (per_document_chart,),
         Breakdown(("theme",), "passages"),
     ),
+    "causes": Page(
+        ("id", "cause_en", "outcome_en", "leads_to", "attribution", "hedged", "quote", "source"),
+        "causes",
+        breakdown=Breakdown(("attribution", "hedged"), "causes"),
+    ),
     "attributions": Page(
         ("id", "instrument", "attributed_to", "quote", "english", "source"),
         "passages",
