@@ -168,3 +168,10 @@ def blur_check(paragraphs: pd.DataFrame, attributions: pd.DataFrame, nato: Match
     ]
     measured = pd.Series([any(e == "nato" for e, *_ in nato.find(s)) for s in sentences])
     return agreement(attributions["attributed_to"] != "us", measured)
+
+
+def cause_support(causes: pd.DataFrame) -> pd.DataFrame:
+    """Return how the causes a text gives are supported: counts by attribution (a named source, a section's source,
+    the text's own voice) and hedging, largest first."""
+    table = causes.groupby(["attribution", "hedged"]).size().reset_index(name="causes")
+    return table.sort_values(["causes", "attribution", "hedged"], ascending=[False, True, True], ignore_index=True)
