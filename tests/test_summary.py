@@ -33,6 +33,7 @@ def test_findings_follow_the_data(findings):
     assert "morocco-us-2020 makes 0 of 4 NATO's; nato-morocco-2024 makes 3 of 3 NATO's" in text
     assert "published 15 days after the United States recognised" in text
     assert "issued 4 days after Mubarak fell" in text
+    assert "2 print no date and 1 prints a wrong one" in text
 
 
 def test_a_changed_fact_changes_the_finding(root):

@@ -128,13 +128,17 @@ def periods(book: Book) -> Finding:
 def sources(book: Book) -> Finding:
     """How far the documents can be dated and trusted."""
     catalogue = book.catalogue
-    undated = int((catalogue["date_printed_iso"] == "").sum())
-    corrected = int((catalogue["date_basis"] == "corrected").sum())
+    printed = catalogue[catalogue["date_printed_iso"] != ""]
+    undated = len(catalogue) - len(printed)
+    corrected = sum(
+        parse_date(p).end < parse_date(w).start or parse_date(w).end < parse_date(p).start
+        for p, w in zip(printed["date_printed_iso"], printed["date_iso"], strict=True)
+    )
     return Finding(
         f"Of the {len(catalogue)} documents, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
         "wrong one; the leaked "
         "cable, the most revealing, is also the least verifiable.",
-        "ch-sources",
+        "ans-sources",
     )
 
 
