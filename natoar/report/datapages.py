@@ -186,14 +186,12 @@ def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Fi
 
 
 def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return NATO's membership over time with the documents' writing dates, captioned with the size at the first."""
+    """Return NATO's membership over time with the documents' writing dates, as context for reading them."""
     catalogue = book.catalogue
     drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE)
-    first_written = min(parse_date(d).start for d in catalogue["date_iso"])
-    reached = table.loc[[parse_date(d).start <= first_written for d in table["date"]], "members"].max()
     caption = (
         "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
-        f"catalogue): all {len(catalogue)} were written after the Alliance reached {reached} members."
+        "catalogue): the size of the Alliance each document was written in."
     )
     alt = (
         f"Step chart of the number of NATO member states since {MEMBERS_SINCE}, with dashed vertical lines at the "
