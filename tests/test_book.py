@@ -45,7 +45,7 @@ def test_a_data_page_shows_its_generated_figures_with_numbers_alt_text_and_data(
 
 
 def test_every_source_page_sets_numbered_arabic_right_to_left(built, html):
-    body = corpus.paragraphs(built)
+    body = corpus.read_corpus(built).paragraphs
     for doc, count in body.groupby("doc").size().items():
         page = (html / "chapters" / "sources" / f"{doc}.html").read_text(encoding="utf-8")
         blocks = re.findall(r'<div class="rtl" dir="rtl"(?: id="([^"]+)")? lang="ar">', page)

@@ -18,7 +18,7 @@ def test_short_title():
 
 def test_length_bars_data_matches_bars(root):
     catalogue = corpus.load_catalogue(root)
-    lengths = textstats.lengths(corpus.paragraphs(root))
+    lengths = textstats.lengths(corpus.read_corpus(root).paragraphs)
     fig, data = charts.length_bars(lengths, catalogue)
     bars = [patch.get_width() for patch in fig.axes[0].patches]
     assert bars == data["words"].tolist() == sorted(lengths["words"])

@@ -24,14 +24,14 @@ def test_seeds_identical_to_shared_originals(root):
 
 
 def test_paragraphs_numbered_from_one_without_gaps(root):
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     for _, group in body.groupby("doc"):
         assert group["paragraph"].tolist() == list(range(1, len(group) + 1))
         assert group["line"].is_monotonic_increasing
 
 
 def test_known_paragraphs_are_stable(root):
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     assert corpus.paragraph_text(body, "wales-2014", 1).startswith("اتفق قادة حلف الناتو")
     assert corpus.paragraph_text(body, "ici-doha-2011", 1).startswith("في الكلمة الرئيسية")
     assert corpus.paragraph_text(body, "morocco-us-2020", 1).startswith("من ضمن المجالات المتعددة")
@@ -40,7 +40,7 @@ def test_known_paragraphs_are_stable(root):
 
 
 def test_furniture_never_reaches_the_body(root):
-    text = "\n".join(corpus.paragraphs(root)["text"])
+    text = "\n".join(corpus.read_corpus(root).paragraphs["text"])
     for furniture in (
         "Quitter la version mobile",
         "Site icon",
@@ -52,19 +52,19 @@ def test_furniture_never_reaches_the_body(root):
         "NATO Permanent Representatives",
     ):
         assert furniture not in text
-    removed = corpus.furniture(root)
+    removed = corpus.read_corpus(root).furniture
     assert set(removed.loc[removed["doc"] == "nato-morocco-2024", "reason"]) >= {"pull quote", "outlet name"}
     assert "advertisement label" in set(removed.loc[removed["doc"] == "wales-2014", "reason"])
 
 
 def test_normalised_column_is_separate(root):
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     assert (body["text"] != body["norm"]).any()
     assert not body["norm"].str.contains("أ").any()
 
 
 def test_headlines_found(root):
-    heads = corpus.headlines(root)
+    heads = corpus.read_corpus(root).headlines
     catalogue = corpus.load_catalogue(root)
     assert heads["doc"].tolist() == catalogue["id"].tolist()
 
@@ -153,11 +153,11 @@ def test_bad_catalogue_rows_name_line_and_column(project, column, value, message
 def test_title_not_in_seed(project):
     _edit_catalogue(project, lambda f: f.assign(title_ar=f["title_ar"].where(f["id"] != "wales-2014", "عنوان آخر")))
     with pytest.raises(CatalogueError, match="the title of 'wales-2014' is not a line"):
-        corpus.paragraphs(project)
+        corpus.read_corpus(project)
 
 
 def test_document_with_no_arabic(project):
     text = "قادة الناتو يتفقون على إحياء شراكة الحلف مع العراق\n\nOnly English text here.\n"
     _replace_seed(project, "001_56f98c8a3ec56dc3.txt", text.encode())
     with pytest.raises(SeedError, match="no Arabic article text"):
-        corpus.paragraphs(project)
+        corpus.read_corpus(project)

@@ -29,9 +29,11 @@ def test_furniture_by_reason_sorted_by_total():
 
 def test_key_findings_are_computed(root):
     catalogue = corpus.load_catalogue(root)
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     summits = load_table("reference/summits", root)
-    findings = documents.key_findings(catalogue, textstats.lengths(body), body, corpus.furniture(root), summits)
+    findings = documents.key_findings(
+        catalogue, textstats.lengths(body), body, corpus.read_corpus(root).furniture, summits
+    )
     assert findings[0].startswith(f"Only 1 of the {len(catalogue)} texts")
     assert "wales-2014" in findings[2]
 

@@ -21,8 +21,8 @@ def test_every_table_loads_with_rows(tables, root):
 
 
 def test_every_quote_occurs_in_its_cited_paragraph(tables, root):
-    body = corpus.paragraphs(root)
-    heads = corpus.headlines(root).set_index("doc")["text"]
+    body = corpus.read_corpus(root).paragraphs
+    heads = corpus.read_corpus(root).headlines.set_index("doc")["text"]
     for name in seed_tables(root):
         for row in tables[name].itertuples():
             text = heads[row.seed] if row.paragraph == 0 else corpus.paragraph_text(body, row.seed, row.paragraph)

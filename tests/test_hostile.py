@@ -31,7 +31,7 @@ def original(root) -> str:
 def test_html_and_script_in_a_seed_render_as_text(project, root):
     hostile = "<script>alert('x')</script> فقرة <img src=x onerror=alert(1)> **عريض** [رابط](javascript:alert(1))"
     replace_seed(project, (original(root) + "\n" + hostile + "\n").encode())
-    body = corpus.paragraphs(project)
+    body = corpus.read_corpus(project).paragraphs
     doc = corpus.load_catalogue(project).set_index("id").loc["ici-doha-2011"].rename("x")
     doc["id"] = "ici-doha-2011"
     page = render_page(doc, body[body["doc"] == "ici-doha-2011"], 0)
@@ -42,9 +42,9 @@ def test_html_and_script_in_a_seed_render_as_text(project, root):
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_other_line_endings_give_the_same_paragraphs(project, root, newline):
-    expected = corpus.paragraphs(root)
+    expected = corpus.read_corpus(root).paragraphs
     replace_seed(project, original(root).replace("\n", newline).encode())
-    got = corpus.paragraphs(project)
+    got = corpus.read_corpus(project).paragraphs
     assert got["text"].tolist() == expected["text"].tolist()
 
 
@@ -52,7 +52,7 @@ def test_a_seed_truncated_inside_a_character_is_refused(project, root):
     data = original(root).encode()
     replace_seed(project, data[: len(data) // 2 + 1] if data[len(data) // 2] >= 0x80 else data[:-1] + b"\xd8")
     with pytest.raises(SeedError, match=f"{SEED}.*is not UTF-8"):
-        corpus.paragraphs(project)
+        corpus.read_corpus(project)
 
 
 def test_a_ten_megabyte_document_is_split_completely():

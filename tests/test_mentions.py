@@ -68,7 +68,7 @@ def test_no_forms_is_an_error():
 
 def test_every_named_entity_is_found_in_the_corpus(root):
     aliases = load_table("aliases", root)
-    found = mentions(corpus.paragraphs(root), build_matcher(aliases))
+    found = mentions(corpus.read_corpus(root).paragraphs, build_matcher(aliases))
     entities = set(aliases.loc[aliases["use"].isin(["name", "metonym", "adjective"]), "entity"])
     # Every entity with a non-generic form is mentioned somewhere in the article text, except those named only
     # by generic forms or only in a headline.

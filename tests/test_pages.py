@@ -19,7 +19,7 @@ def test_escape_makes_markup_and_html_literal():
 
 def test_page_has_labels_and_rtl_paragraphs(root):
     catalogue = corpus.load_catalogue(root)
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     doc = catalogue[catalogue["id"] == "wales-2014"].iloc[0]
     page = render_page(doc, body[body["doc"] == "wales-2014"], 3)
     assert page.startswith("(src-wales-2014)=\n# wales-2014: ")
@@ -68,7 +68,7 @@ def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
     cited = citations(load_evidence(root))
     assert "{ref}`events: mnna-2004 <data-events>`" in cited[("morocco-us-2020", 3)]
     catalogue = corpus.load_catalogue(root)
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
     page = render_page(doc, body[body["doc"] == "morocco-us-2020"], 0, cited)
     assert "<small>Cited in " in page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]

@@ -15,7 +15,7 @@ from natoar.text.reading import Reader, content_counts
 
 @pytest.fixture(scope="module")
 def readings(root):
-    body = corpus.paragraphs(root)
+    body = corpus.read_corpus(root).paragraphs
     written = dict(zip(*corpus.load_catalogue(root)[["id", "date_iso"]].T.values, strict=True))
     reader = Reader(load_table("theme_lexicon", root), load_table("aliases", root))
     counts: dict[str, Counter] = {}

@@ -56,7 +56,9 @@ def test_theme_hits_take_the_longest_form_once():
 
 
 def test_theme_counts_on_the_corpus(root):
-    themes = textstats.theme_counts(corpus.paragraphs(root), load_table("theme_lexicon", root)).set_index("theme")
+    themes = textstats.theme_counts(corpus.read_corpus(root).paragraphs, load_table("theme_lexicon", root)).set_index(
+        "theme"
+    )
     assert themes.loc["counter-terrorism", "nato-morocco-2024"] > themes.loc["counter-terrorism", "cable-2014"]
     assert themes.loc["proliferation"].idxmax() == "ici-doha-2011"
 
@@ -105,7 +107,7 @@ def test_date_expressions(sentence, written, expected):
 
 
 def test_every_resolved_expression_is_a_valid_date(root):
-    found = datefinder.date_expressions(corpus.paragraphs(root), corpus.load_catalogue(root))
+    found = datefinder.date_expressions(corpus.read_corpus(root).paragraphs, corpus.load_catalogue(root))
     assert len(found) > 10
     for value in found.loc[found["resolved"] != "", "resolved"]:
         datefinder.parse_date(value)
@@ -143,7 +145,7 @@ def test_date_expressions_are_quoted_as_written():
 def test_every_word_the_chapter_shows_has_a_gloss(root):
     glossed = set(load_table("glosses", root)["term"])
     people = people_matcher(load_table("aliases", root), load_table("actors", root))
-    counts = textstats.term_counts(corpus.paragraphs(root), leave_out=people)
+    counts = textstats.term_counts(corpus.read_corpus(root).paragraphs, leave_out=people)
     shown = set(counts.groupby("doc").head(textstats.TOP_TERMS)["term"]) | set(
         textstats.distinctive(textstats.log_odds(counts))["term"]
     )

@@ -108,21 +108,6 @@ def read_corpus(root: Path | None = None) -> Corpus:
     return Corpus(documents, body, removed, heads)
 
 
-def paragraphs(root: Path | None = None) -> pd.DataFrame:
-    """Return the body paragraphs: document id, stable paragraph number (from 1), seed line, text, normalised text."""
-    return read_corpus(root).paragraphs
-
-
-def furniture(root: Path | None = None) -> pd.DataFrame:
-    """Return the lines removed as site furniture, with the rule that removed each."""
-    return read_corpus(root).furniture
-
-
-def headlines(root: Path | None = None) -> pd.DataFrame:
-    """Return each document's headline line as found in its seed."""
-    return read_corpus(root).headlines
-
-
 def paragraph_text(paragraphs: pd.DataFrame, doc: str, number: int) -> str:
     """Return the text of paragraph `number` of document `doc`, or raise KeyError naming both."""
     match = paragraphs[(paragraphs["doc"] == doc) & (paragraphs["paragraph"] == number)]

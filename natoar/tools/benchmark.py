@@ -31,7 +31,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from natoar.sources.corpus import paragraphs
+from natoar.sources.corpus import read_corpus
 from natoar.sources.evidence import load_table
 from natoar.sources.paths import project_root
 from natoar.text.dates import parse_date
@@ -45,7 +45,7 @@ _FLOOR = re.compile(r"[\u0600-\u06ff]+|[^\W\d_]+|\d+")
 
 def synthetic_corpus(n: int, seed: int = SEED) -> list[str]:
     """Return `n` documents of 5 to 30 paragraphs each, drawn from the seeds' article text."""
-    pool = paragraphs()["text"].tolist()
+    pool = read_corpus().paragraphs["text"].tolist()
     rng = random.Random(seed)
     return ["\n\n".join(rng.choices(pool, k=rng.randint(5, 30))) for _ in range(n)]
 
