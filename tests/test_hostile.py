@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 
 from natoar.build.pages import render_page
 from natoar.sources import corpus
-from natoar.sources.errors import SeedError
+from natoar.sources.book import load_book
+from natoar.sources.errors import SeedError, TableError
 from natoar.sources.furniture import classify_lines
 
 SEED = "004_810da94f271c6378.txt"
@@ -51,8 +52,30 @@ def test_other_line_endings_give_the_same_paragraphs(project, root, newline):
 def test_a_seed_truncated_inside_a_character_is_refused(project, root):
     data = original(root).encode()
     replace_seed(project, data[: len(data) // 2 + 1] if data[len(data) // 2] >= 0x80 else data[:-1] + b"\xd8")
-    with pytest.raises(SeedError, match=f"{SEED}.*is not UTF-8"):
+    with pytest.raises(SeedError, match=f"{SEED}.*is not UTF-8") as err:
         corpus.read_corpus(project)
+    assert "truncated" in str(err.value) and "iconv" not in str(err.value)  # converting would make mojibake
+
+
+def test_a_seed_whose_every_line_is_furniture_is_told_so(project, root):
+    headline = corpus.read_corpus(root).headlines.set_index("doc").loc["wales-2014", "text"]
+    replace_seed(project, "\n".join([headline] * 40).encode())  # a page that only repeats its headline
+    path = project / "data" / "documents.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame["file"] == SEED, "title_ar"] = headline
+    frame.to_csv(path, index=False)
+    with pytest.raises(SeedError, match="every line besides the headline was removed as site furniture"):
+        corpus.read_corpus(project)
+
+
+@pytest.mark.parametrize(("table", "column"), [("theme_lexicon", "form_ar"), ("aliases", "form_ar")])
+def test_a_form_the_matchers_cannot_use_is_refused_before_any_notebook_runs(project, table, column):
+    path = project / "data" / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[1, column] = "،"
+    frame.to_csv(path, index=False)
+    with pytest.raises(TableError, match=rf"data/{table}.csv, line 3.*has no words"):
+        load_book(project)
 
 
 def test_a_ten_megabyte_document_is_split_completely():

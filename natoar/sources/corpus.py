@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +87,15 @@ def _lines(root: Path, documents: pd.DataFrame) -> pd.DataFrame:
                 where=f"line {doc.line}",
             )
         if not any(line.role == "body" for line in lines):
+            removed = Counter(line.reason for line in lines if line.role == "furniture")
+            if removed:
+                reasons = ", ".join(f"{n} as {reason}" for reason, n in sorted(removed.items()))
+                raise SeedError(
+                    root / SEEDS / doc.file,
+                    f"no Arabic article text was found: every line besides the headline was removed as site furniture ({reasons})",
+                    "check that the file holds the article; if it does, the furniture rules in "
+                    "natoar/sources/furniture.py are too broad for it",
+                )
             raise SeedError(
                 root / SEEDS / doc.file,
                 "no Arabic article text was found",

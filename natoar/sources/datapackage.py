@@ -25,6 +25,7 @@ from natoar.sources.paths import project_root
 from natoar.sources.schema import Column, read_table
 from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
+from natoar.text.phrases import form_words
 from natoar.text.tokens import words
 
 DATA = Path("data")
@@ -54,7 +55,11 @@ def _normalised_word(value: str) -> None:
         raise ValueError(f"{value!r} is not one normalised word (as counted: {' '.join(words(value))!r})")
 
 
-VALUE_CHECKS: dict[str, Callable[[str], object]] = {"date": parse_date, "normalised-word": _normalised_word}
+VALUE_CHECKS: dict[str, Callable[[str], object]] = {
+    "date": parse_date,
+    "normalised-word": _normalised_word,
+    "arabic-form": form_words,
+}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ def read_text(path: Path, error: type[BookInputError] = BookInputError) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
+        if err.reason == "unexpected end of data":
+            raise error(
+                path,
+                f"the file ends inside a UTF-8 character (byte 0x{raw[err.start]:02x} at offset {err.start} starts one "
+                "that is cut short), so it is not UTF-8 as it stands: it was probably truncated",
+                "restore the complete file from its source; do not convert it from another encoding",
+                where=f"line {line}",
+            ) from None
         raise error(
             path,
             f"byte 0x{raw[err.start]:02x} at offset {err.start} is not UTF-8",
