@@ -92,7 +92,8 @@ def _lines(root: Path, documents: pd.DataFrame) -> pd.DataFrame:
                 reasons = ", ".join(f"{n} as {reason}" for reason, n in sorted(removed.items()))
                 raise SeedError(
                     root / SEEDS / doc.file,
-                    f"no Arabic article text was found: every line besides the headline was removed as site furniture ({reasons})",
+                    "no Arabic article text was found: every line besides the headline was removed as site "
+                    f"furniture ({reasons})",
                     "check that the file holds the article; if it does, the furniture rules in "
                     "natoar/sources/furniture.py are too broad for it",
                 )
