@@ -57,7 +57,7 @@ def floor(root: Path) -> float:
 
 
 def _executed(output: str) -> int:
-    """Return how many notebooks a `make book` run executed (as `natoar.build.execute --cache` reports)."""
+    """Return how many notebooks a `make book` run executed (as `natoar.build.prepare` reports)."""
     found = re.search(r"executed (\d+) notebooks into the build cache", output)
     return int(found.group(1)) if found else 0
 
