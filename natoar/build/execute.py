@@ -1,38 +1,168 @@
-"""Execute the book's notebooks with jupyter-cache's own executor: a fresh kernel per notebook, started in the
-notebook's folder, one notebook per CPU at a time.
+"""Execute the book's notebooks in shared kernels, in place or into the build's cache.
 
-    python -m natoar.build.execute chapters/a.ipynb ...   execute in place and save the outputs (`make notebooks`)
+Starting a Jupyter kernel and importing pandas and matplotlib costs about 1.7 s, more than most chapters'
+own code. So notebooks run one after another in a shared kernel (one kernel per CPU, each with its share
+of the notebooks). Before each notebook, the names the previous one defined are deleted, the working
+folder becomes the notebook's folder, and matplotlib's settings return to the kernel's first state.
+Imported modules stay loaded: that is the saving, and it is safe because the package's caches hold pure
+results. Execution counts restart at 1 in every notebook, and no timing metadata is kept, so the outputs
+are those of a fresh kernel per notebook; `make test` proves it, since nbval re-executes every committed
+notebook in a kernel of its own and compares.
 
-`make book` calls `execute_into_cache` (from `natoar.build.prepare`): the notebooks the build's cache lacks are
-executed into it, so `jupyter-book build` (execute_notebooks: cache) only reads their outputs. The timeout and
-allow_errors come from the `execute` section of `_config.yml`, as for Sphinx. The executor keeps no timing
-metadata in the cells, so a saved notebook changes only when its outputs do.
+    python -m natoar.build.execute chapters/a.ipynb ...   execute in place (`make notebooks`)
+    python -m natoar.build.execute --cache                execute what the build's cache lacks (`make book`)
 """
 
 from __future__ import annotations
 
-import logging
+import multiprocessing
 import os
 import re
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import yaml
-from jupyter_cache import get_cache
-from jupyter_cache.base import JupyterCacheAbstract
-from jupyter_cache.executors import load_executor
+from jupyter_client.client import KernelClient
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 from natoar.sources.paths import project_root
 
+TIMEOUT = 600
 CACHE = Path("_build") / ".jupyter_cache"
-_CELL_ERROR = re.compile(r"^nbclient\.exceptions\.\w+: ", re.MULTILINE)
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SETUP = """\
+_shell = get_ipython()
+for _name in [n for n in _shell.user_ns if not n.startswith("_") and n not in _shell.user_ns_hidden]:
+    del _shell.user_ns[_name]
+_name = None
+import os as _os, matplotlib as _mpl
+_os.chdir({folder!r})
+if not hasattr(_shell, "_natoar_rc"):
+    _shell._natoar_rc = dict(_mpl.rcParams)
+_mpl.rcParams.update(_shell._natoar_rc)
+del _os, _mpl, _shell, _name
+"""
 
 
 class NotebookError(RuntimeError):
-    """A notebook failed to execute: names the notebook and the cell or the cause."""
+    """A notebook's cell failed or timed out: names the notebook, the cell and the error."""
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _name(path: Path, root: Path) -> str:
+    """Return `path` relative to `root` if it lies inside, else as it is."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+@dataclass
+class Kernel:
+    """A running kernel and one client connected to it, shared by the notebooks run in it."""
+
+    manager: KernelManager
+    client: KernelClient
+
+
+@contextmanager
+def shared_kernel(root: Path) -> Iterator[Kernel]:
+    """Start one python3 kernel in `root`, connect a client, and shut both down afterwards.
+
+    One client for all notebooks: connecting a new one waits 0.2 s for the kernel's output to go quiet. The
+    kernel talks over Unix sockets in a private temporary folder, not TCP: kernels started at the same moment
+    in parallel processes could otherwise pick the same free port, and one would die on start.
+    """
+    with tempfile.TemporaryDirectory(prefix="natoar-kernel-") as sockets:
+        manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        manager.start_kernel(cwd=str(root))
+        client = manager.client()
+        try:
+            client.start_channels()
+            client.wait_for_ready(timeout=TIMEOUT)
+            client.allow_stdin = False
+            yield Kernel(manager, client)
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+
+
+def run(notebook: nbformat.NotebookNode, folder: Path, kernel: Kernel, name: str) -> float:
+    """Execute `notebook` in `kernel` as if in a fresh kernel started in `folder`; return the seconds taken."""
+    setup = nbformat.v4.new_code_cell(_SETUP.format(folder=str(folder.resolve())))
+    notebook.cells.insert(0, setup)
+    client = NotebookClient(notebook, km=kernel.manager, timeout=TIMEOUT, record_timing=False, allow_errors=False)
+    client.kc = kernel.client
+    start = time.perf_counter()
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError) as err:
+        raise NotebookError(f"{name}: a cell failed while executing the notebook:\n{_ANSI.sub('', str(err))}") from None
+    finally:
+        notebook.cells.pop(0)
+    count = 0
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            count += 1
+            cell.execution_count = count
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output.execution_count = count
+    return time.perf_counter() - start
+
+
+def _execute_group(root: str, paths: list[str]) -> list[tuple[str, str, float]]:
+    """Execute notebooks one after another in one kernel; return (path, executed notebook as JSON, seconds)."""
+    done = []
+    with shared_kernel(Path(root)) as kernel:
+        for name in paths:
+            path = Path(name)
+            notebook = nbformat.read(path, as_version=4)
+            seconds = run(notebook, path.parent, kernel, _name(path, Path(root)))
+            done.append((name, nbformat.writes(notebook), seconds))
+    return done
+
+
+def execute(
+    paths: list[Path], root: Path, workers: int | None = None
+) -> list[tuple[Path, nbformat.NotebookNode, float]]:
+    """Execute notebooks in up to `workers` kernels at once (default: one per CPU); return them in input order.
+
+    Each kernel takes a share of the notebooks, largest files first to the least loaded kernel, and runs its
+    share one after another (see the module docstring).
+    """
+    workers = max(1, min(workers or os.cpu_count() or 1, len(paths)))
+    groups: list[list[str]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for path in sorted(paths, key=lambda p: (-p.stat().st_size, p.as_posix())):
+        k = loads.index(min(loads))
+        groups[k].append(str(path))
+        loads[k] += path.stat().st_size
+    if workers == 1:
+        results = _execute_group(str(root), groups[0])
+    else:
+        # fork is cheap but unsafe once this process runs threads (a kernel client's); then spawn
+        method = "fork" if threading.active_count() == 1 else "spawn"
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            futures = [pool.submit(_execute_group, str(root), group) for group in groups]
+            results = [item for future in futures for item in future.result()]
+    by_path = {name: (nbformat.reads(text, as_version=4), seconds) for name, text, seconds in results}
+    return [(path, *by_path[str(path)]) for path in paths]
+
+
+def execute_in_place(paths: list[Path]) -> None:
+    """Execute each notebook and save it with its outputs."""
+    for path, notebook, _ in execute([p.resolve() for p in paths], project_root()):
+        nbformat.write(notebook, path)
+        print(f"executed {os.path.relpath(path)}")
 
 
 def book_notebooks(root: Path) -> list[Path]:
@@ -40,82 +170,41 @@ def book_notebooks(root: Path) -> list[Path]:
     return sorted((root / "chapters").rglob("*.ipynb"), key=lambda p: p.relative_to(root).as_posix())
 
 
-def _settings(root: Path) -> dict[str, int | bool]:
-    """Return the executor's timeout and allow_errors from the `execute` section of `_config.yml`."""
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-    execute = config.get("execute") or {}
-    return {"timeout": int(execute.get("timeout", 30)), "allow_errors": bool(execute.get("allow_errors", False))}
-
-
-def _cell_error(traceback: str) -> str:
-    """Return the part of an execution traceback that shows the failing cell and its error, without colours."""
-    found = list(_CELL_ERROR.finditer(traceback))
-    return _ANSI.sub("", traceback[found[-1].end() :] if found else traceback).strip()
-
-
-def _run(cache: JupyterCacheAbstract, paths: list[Path], root: Path) -> int:
-    """Execute those of `paths` that `cache` lacks and cache them; return how many ran; raise NotebookError."""
-    uris = [str(p.absolute()) for p in paths]
-    for record in cache.list_project_records():
-        if record.uri not in uris:
-            cache.remove_nb_from_project(record.pk)
-    for uri in uris:
-        cache.add_nb_to_project(uri)
-    if not cache.list_unexecuted(filter_uris=uris):
-        return 0
-    settings = _settings(root)
-    quiet = logging.getLogger(f"{__name__}.parallel")
-    quiet.setLevel(logging.CRITICAL)  # a failure is reported below, or retried
-    result = load_executor("local-parallel", cache, logger=quiet).run_and_cache(filter_uris=uris, **settings)
-    errored = result.errored
-    if errored:
-        # A kernel that died on start (two started at once can take the same free TCP port) gets a second chance
-        # alone; the serial executor logs what went wrong if it fails again.
-        retry = load_executor("local-serial", cache, logger=logging.getLogger(__name__))
-        again = retry.run_and_cache(filter_uris=errored, **settings)
-        result.succeeded += again.succeeded
-        result.excepted += again.excepted
-        errored = again.errored
-
-    def name(uri: str) -> str:
-        return Path(uri).relative_to(root).as_posix() if Path(uri).is_relative_to(root) else uri
-
-    failures = [
-        f"{name(uri)}: a cell failed while executing the notebook:\n"
-        + _cell_error(cache.get_project_record(uri).traceback or "")
-        for uri in sorted(result.excepted)
-    ]
-    failures += [f"{name(uri)}: the notebook could not be executed (the cause is logged above)" for uri in errored]
-    if failures:
-        raise NotebookError("\n\n".join(failures))
-    return len(result.succeeded)
-
-
 def execute_into_cache(root: Path | None = None) -> int:
-    """Execute the book's notebooks that the build's jupyter-cache lacks, into it; return how many ran."""
+    """Execute the book's notebooks that the build's jupyter-cache does not hold, and cache them.
+
+    Returns how many were executed. The cache is the one `jupyter-book build` reads (execute_notebooks:
+    cache), so the build then executes nothing itself.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
     root = project_root(root)
-    return _run(get_cache(str(root / CACHE)), book_notebooks(root), root)
-
-
-def execute_in_place(paths: list[Path]) -> None:
-    """Execute each notebook in a fresh kernel and save it with its outputs."""
-    paths = [p.resolve() for p in paths]
-    with tempfile.TemporaryDirectory(prefix="natoar-execute-") as folder:
-        cache = get_cache(folder)
-        _run(cache, paths, project_root())
-        for path in paths:
-            _, notebook = cache.merge_match_into_file(str(path))
-            nbformat.write(notebook, path)
-            print(f"executed {os.path.relpath(path)}")
+    cache = get_cache(str(root / CACHE))
+    missing = []
+    for path in book_notebooks(root):
+        try:
+            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+        except KeyError:
+            missing.append(path)
+    if not missing:
+        return 0
+    for path, notebook, seconds in execute(missing, root):
+        bundle = CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds})
+        cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+    return len(missing)
 
 
 def main(args: list[str]) -> int:
     """Run from the command line; return the exit status."""
-    if not args or any(a.startswith("-") for a in args):
-        print(__doc__, file=sys.stderr)
-        return 2
     try:
-        execute_in_place([Path(a) for a in args])
+        if args == ["--cache"]:
+            print(f"executed {execute_into_cache()} notebooks into the build cache")
+        elif args and not any(a.startswith("-") for a in args):
+            execute_in_place([Path(a) for a in args])
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
     except NotebookError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
