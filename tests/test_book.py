@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import nbformat
 import pytest
 from conftest import make
 
@@ -103,6 +104,17 @@ def test_bad_seed_stops_before_the_book_is_touched(copy):
     assert result.returncode != 0
     assert "004_810da94f271c6378.txt: SHA-256 is" in output(result)
     assert page.read_bytes() == before
+
+
+def test_a_failing_cell_stops_the_build_naming_the_notebook_and_the_cell(copy):
+    path = copy / "chapters" / "gulf.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    next(c for c in notebook.cells if c.cell_type == "code").source += "\nraise ValueError('broken on purpose')"
+    nbformat.write(notebook, path)
+    result = make(copy)
+    assert result.returncode != 0
+    assert re.search(r"(?s)error: chapters/gulf\.ipynb: a cell failed.*ValueError: broken on purpose", output(result))
+    assert "jupyter-book build" not in output(result)
 
 
 def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(html, capsys):
