@@ -1,7 +1,8 @@
-"""Notebooks executed in a shared kernel come out as if each had a kernel of its own."""
+"""Notebooks executed in a shared kernel come out as if each had a kernel of its own; a failing cell is named."""
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from natoar.build import execute
 
@@ -35,29 +36,32 @@ def test_in_place_execution_is_repeatable_and_keeps_no_timings(tmp_path):
     assert path.read_bytes() == first
 
 
-def test_a_shared_kernel_isolates_notebooks(tmp_path):
+def fresh_kernel_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, resources={"metadata": {"path": str(path.parent)}}, record_timing=False).execute()
+    return [(c.execution_count, c.outputs) for c in notebook.cells]
+
+
+def test_a_shared_kernel_gives_each_notebook_a_fresh_kernels_outputs(tmp_path):
+    # Both notebooks look for the other's names, settings and folder before leaving their own, so whichever the
+    # kernel runs second would show a leak.
+    check = "import os, matplotlib as mpl\nprint('left_over' in dir(), mpl.rcParams['font.size'] != 31, os.getcwd())"
+    leave = "mpl.rcParams['font.size'] = 31\nleft_over = 1\nos.chdir('/')"
     (tmp_path / "sub").mkdir()
-    first = write(
-        tmp_path / "a.ipynb",
-        "import matplotlib as mpl\nmpl.rcParams['font.size'] = 31\nleft_over = 1",
-        "print('a')",
-    )
-    second = write(
-        tmp_path / "sub" / "b.ipynb",
-        "import os, matplotlib as mpl\nprint('left_over' in dir(), mpl.rcParams['font.size'] != 31)",
-        "print(os.path.basename(os.getcwd()))",
-    )
-    execute.execute([first, second], tmp_path, workers=1)  # one kernel: b runs after a in it
-    for path, notebook, _ in execute.execute([first, second], tmp_path, workers=1):
+    paths = [write(folder / "n.ipynb", check, leave) for folder in (tmp_path, tmp_path / "sub")]
+    for path, notebook, _ in execute.execute(paths, tmp_path, workers=1):  # one kernel runs both
         nbformat.write(notebook, path)
-    assert outputs(second) == [(1, "False True\n"), (2, "sub\n")]
-    assert [count for count, _ in outputs(first)] == [1, 2]
+    for path in paths:
+        assert outputs(path) == [(1, f"False True {path.parent.resolve()}\n"), (2, "")]
+        assert [(c.execution_count, c.outputs) for c in nbformat.read(path, as_version=4).cells] == (
+            fresh_kernel_outputs(path)
+        )
 
 
-def test_a_failing_cell_names_the_notebook(tmp_path, capsys):
-    path = write(tmp_path / "broken.ipynb", "1 / 0")
+def test_a_failing_cell_names_the_notebook_and_the_cell(tmp_path, capsys):
+    path = write(tmp_path / "broken.ipynb", "x = 1", "1 / 0")
     with pytest.raises(execute.NotebookError, match=r"(?s)broken\.ipynb: a cell failed.*1 / 0.*ZeroDivisionError"):
-        execute.execute([path], tmp_path)
+        execute.execute_in_place([path])
     assert execute.main([str(path)]) == 1
     assert "broken.ipynb" in capsys.readouterr().err
 
@@ -72,3 +76,13 @@ def test_cache_execution_runs_only_what_is_missing(tmp_path):
     assert execute.execute_into_cache(tmp_path) == 0
     write(tmp_path / "chapters" / "b.ipynb", "print(3)")
     assert execute.execute_into_cache(tmp_path) == 1
+
+
+def test_a_failing_cell_stops_the_build_cache(tmp_path):
+    for folder in ("chapters", "seeds"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    write(tmp_path / "chapters" / "a.ipynb", "print(1)")
+    write(tmp_path / "chapters" / "b.ipynb", "raise ValueError('no such table')")
+    with pytest.raises(execute.NotebookError, match=r"(?s)chapters/b\.ipynb: a cell failed.*ValueError: no such table"):
+        execute.execute_into_cache(tmp_path)

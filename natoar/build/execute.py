@@ -7,7 +7,8 @@ folder becomes the notebook's folder, and matplotlib's settings return to the ke
 Imported modules stay loaded: that is the saving, and it is safe because the package's caches hold pure
 results. Execution counts restart at 1 in every notebook, and no timing metadata is kept, so the outputs
 are those of a fresh kernel per notebook; `make test` proves it, since nbval re-executes every committed
-notebook in a kernel of its own and compares.
+notebook in a kernel of its own and compares. jupyter-cache's own executor, a fresh kernel per notebook, was
+measured against this one and misses the build's cold-build goal (README, "Build speed").
 
     python -m natoar.build.execute chapters/a.ipynb ...   execute in place (`make notebooks`)
     python -m natoar.build.execute --cache                execute what the build's cache lacks (`make book`)
