@@ -1,0 +1,206 @@
+"""Each analytical chapter's key findings, computed from the book: the sentences its opening box shows.
+
+A chapter calls `markdown.box("Key findings", findings.<chapter>(book))`; the logic lives here, where tests reach
+it, not in the notebook's f-strings.
+"""
+
+from __future__ import annotations
+
+from natoar.report import analysis, documents, textstats
+from natoar.sources.book import Book
+from natoar.text import datefinder
+from natoar.text.dates import describe, parse_date
+from natoar.text.names import people_matcher
+
+MAGHREB = ("cable-2014", "morocco-us-2020", "nato-morocco-2024")
+READ = {"misattributes": "misattributed", "contradicts": "contradicted", "unconfirmed": "unconfirmed"}
+
+
+def architecture(book: Book) -> list[str]:
+    """Morocco's ties by family, the folding of US instruments into NATO, and the countries in several frameworks."""
+    tables = book.tables
+    memberships, frameworks = tables["memberships"], tables["frameworks"]
+    matrix = analysis.membership_matrix(
+        memberships, analysis.by_family(frameworks, sorted(set(memberships["framework"])))
+    )
+    attributed = analysis.attribution_summary(tables["attributions"], list(book.catalogue["id"]))
+    family = frameworks.set_index("id")["family"]
+    names = analysis.entity_names(tables["actors"], frameworks)
+    morocco = set(memberships.loc[memberships["country"] == "morocco", "framework"])
+    morocco_nato = sorted(f for f in morocco if family[f] in analysis.NATO_FAMILIES)
+    morocco_other = sorted(morocco - set(morocco_nato))
+    partners = tables["reference/partners"]
+    md_joined = partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
+    by_doc = attributed.set_index("document")
+    naming = by_doc[by_doc["passages naming a US instrument"] > 0]
+    in_several = matrix[(matrix.drop(columns="country") != "").sum(axis=1) > 1]["country"].tolist()
+    return [
+        f"In the seeds Morocco's ties to NATO are individual, not multilateral "
+        f"({', '.join(names[f] for f in morocco_nato)}): "
+        + (
+            "the Mediterranean Dialogue is among them."
+            if "md" in morocco_nato
+            else f"never the Mediterranean Dialogue, which it joined in {describe(md_joined)} (outside context)."
+        ),
+        f"Its other ties in the seeds are not NATO's: {', '.join(names[f] for f in morocco_other)} "
+        f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
+        "Whether a text folds US instruments into NATO depends on the text, not on its being Moroccan: "
+        + "; ".join(
+            f"{d} makes {row.iloc[1]} of its {row.iloc[0]} passages naming one NATO's" for d, row in naming.iterrows()
+        )
+        + ".",
+        f"Only {len(in_several)} of the {len(matrix)} countries the seeds place in a framework appear in more than "
+        f"one: {', '.join(names[c] for c in in_several)}.",
+    ]
+
+
+def wales(book: Book) -> list[str]:
+    """What NATO asked of Morocco, who the Wales report named, and NATO's record of packages."""
+    tables = book.tables
+    memberships, claims, context = tables["memberships"], tables["claims"], tables["reference/context"]
+    names = tables["actors"].set_index("id")["name_en"]
+    named = memberships[
+        (memberships["seed"] == "wales-2014") & memberships["framework"].isin(["dcb", "dcb-mission-iraq"])
+    ]
+    firm = sorted(names[named.loc[named["role"] == "beneficiary", "country"]])
+    conditional = sorted(names[named.loc[named["role"] == "candidate", "country"]])
+    other = claims.set_index("id").loc["cable-other-beneficiaries", "value_min"]
+    record = context[context["id"].str.startswith("dcb-")]
+    return [
+        "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
+        "the coming week; by the cable's own account, accepting would bind Morocco to no agreement.",
+        f"The cable's {other} other partners match in number the {len(named)} the Wales report names for capacity "
+        f"building when its conditional ones are counted ({', '.join(firm)}, and {' and '.join(conditional)} on "
+        "conditions); Morocco is not among them.",
+        "NATO's public lists of capacity-building partners, from the first packages to now, never include Morocco"
+        + (" (outside context)." if record["fact_en"].str.contains("Morocco is not among").any() else "."),
+    ]
+
+
+def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
+    """The 2020 article's story, its timing against the US recognition, and whether it keeps NATO apart."""
+    tables = book.tables
+    events = tables["events"]
+    doc_events = events[events["seed"] == doc].sort_values("date", key=lambda d: d.str.replace("X", "0"))
+    attributed = tables["attributions"][tables["attributions"]["seed"] == doc]
+    written = parse_date(book.catalogue.set_index("id").loc[doc, "date_iso"]).start
+    recognised = parse_date(tables["reference/context"].set_index("id").loc["us-recognition", "date"]).start
+    kept = (attributed["attributed_to"] == "us").all()
+    return [
+        f"The article tells the alliance as an unbroken line from {describe(doc_events['date'].iloc[0])} to "
+        f"{describe(doc_events['date'].iloc[-1])}, with no cost, dispute or critical voice; of its {len(doc_events)} "
+        f"dated events, {documents.date_basis_phrase(doc_events)}.",
+        f"It appeared {(written - recognised).days} days after the United States recognised Moroccan sovereignty over "
+        "the Western Sahara (outside context); it names the recognition, undated, as a reason the alliance will grow, "
+        "and is silent on the normalisation with Israel announced the same day.",
+        ("It keeps NATO apart: " if kept else "It does not keep NATO apart: ")
+        + f"{int((attributed['attributed_to'] == 'us').sum())} of its {len(attributed)} passages naming a US "
+        "instrument make it the United States'; NATO appears only in the name of the status 'major non-NATO ally'.",
+    ]
+
+
+def sahel(book: Book, doc: str = "nato-morocco-2024") -> list[str]:
+    """The 2024 analysis: its register, its causal story, its statements against the record, its US fold."""
+    tables, body = book.tables, book.paragraphs
+    events, checks = tables["events"], tables["reference/checks"]
+    markers = analysis.hedging(body, doc)
+    validation = analysis.hedging_check(body, tables["hedge_labels"])
+    beyond = checks[(checks["seed"] == doc) & (checks["verdict"] != "agrees")]
+    attributed = tables["attributions"][tables["attributions"]["seed"] == doc]
+    causes = tables["causes"][tables["causes"]["seed"] == doc]
+    claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
+    named = int((causes["attribution"] == "attributed").sum())
+    own_voice = int((causes["attribution"] == "asserted").sum())
+    return [
+        "The analysis builds on one reported fact, NATO's list of 2023 counter-terrorism consultation partners; only "
+        f"{int((markers['attributions'] > 0).sum())} of its {len(markers)} paragraphs attribute anything to a named "
+        f"source, while {int((markers['hedges'] > 0).sum())} hedge (the hedge count agrees with a hand reading of "
+        f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}).",
+        f"Its causal story is its own: of the {len(causes)} causes it gives for NATO's interest, {own_voice} are "
+        f"asserted in its own voice, the rest credited only as a section to the Future Center's report, {named} to a "
+        f"named source in the sentence that states them, and {int((causes['credited_to'] == 'nato').sum())} to NATO.",
+        f"Checked against the outside record, {len(beyond)} of its statements go beyond it ("
+        + ", ".join(f"{n} {READ.get(v, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items())
+        + "): NATO did not enlarge in Africa and cannot, Morocco and Mauritania are partners, not Allies, and no "
+        "record calls Morocco's Atlantic initiative an 'African NATO'.",
+        f"It credits NATO with American instruments in {int((attributed['attributed_to'] != 'us').sum())} of "
+        f"{len(attributed)} passages that name them, so its picture of a deepening NATO–Morocco partnership partly "
+        "describes the US relationship.",
+        "Asserted without support: " + "; ".join(claimed["event_en"]) + ".",
+    ]
+
+
+def maghreb_span(book: Book) -> str:
+    """Return the years the Moroccan documents were written, as 'first–last'."""
+    years = [parse_date(d).start.year for d in book.catalogue.set_index("id").loc[list(MAGHREB), "date_iso"]]
+    return f"{min(years)}–{max(years)}"
+
+
+def gulf(book: Book) -> list[str]:
+    """NATO's 2011 release: its topics against the Moroccan documents', and its date against the uprisings."""
+    catalogue, tables = book.catalogue, book.tables
+    matrix = analysis.topic_matrix(tables["topics"], list(catalogue["id"]))
+    gulf_topics = set(matrix.loc[matrix["ici-doha-2011"] == 1, "topic"])
+    maghreb = set(matrix.loc[matrix[list(MAGHREB)].sum(axis=1) > 0, "topic"])
+    context = tables["reference/context"].set_index("id")
+    released = parse_date(catalogue.set_index("id").loc["ici-doha-2011", "date_iso"]).start
+    mubarak = parse_date(context.loc["mubarak-falls", "date"]).start
+    ben_ali = parse_date(context.loc["ben-ali-falls", "date"]).start
+    only_gulf = sorted(gulf_topics - maghreb)
+    return [
+        "NATO's 2011 release frames Gulf partnership as shared management of global threats and of Afghanistan; "
+        f"{len(only_gulf)} of its {len(gulf_topics)} topics appear in none of the Moroccan documents "
+        f"({', '.join(only_gulf)}).",
+        f"It was issued {(released - mubarak).days} days after Mubarak fell and {(released - ben_ali).days} days after "
+        "Ben Ali did (outside context), yet names no upheaval in the region: it is NATO's account of a planned "
+        "conference, not a report on the Arab world.",
+        "Its differences from the Moroccan texts therefore reflect genre and date at least as much as region: one "
+        f"official NATO release of {released.year} set against a cable and press articles of {maghreb_span(book)}.",
+    ]
+
+
+def timeline(book: Book) -> list[str]:
+    """The periodisation, what rests on the outside record, and how the events are dated."""
+    events = book["events"]
+    first_written = min(parse_date(d).start for d in book.catalogue["date_iso"])
+    before = events[events["date"].map(lambda d: parse_date(d).start < first_written)]
+    return [
+        "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a multilateral "
+        "dialogue (from 1994), through individual cooperation and operations after Istanbul (2004), to a "
+        "capacity-building offer Morocco did not take up (2014), and then to a frame the sources set by US bilateral "
+        "ties and the Sahel (2020–2024).",
+        f"Everything before {first_written.year} rests on the outside record: no document was written earlier, and "
+        f"the seeds date only {len(before)} events before then, all in retrospect.",
+        f"Of the {len(events)} event dates, {documents.date_basis_phrase(events)}: the corpus rarely dates its own "
+        "events.",
+    ]
+
+
+def text_analysis(book: Book) -> list[str]:
+    """Size, the most distinctive word and leading theme of each document, and how its dates resolve."""
+    body, tables = book.paragraphs, book.tables
+    lengths = textstats.lengths(body)
+    terms = textstats.term_counts(body, leave_out=people_matcher(tables["aliases"], tables["actors"]))
+    top = textstats.distinctive(textstats.log_odds(terms), 1)
+    hits = textstats.theme_counts(body, tables["theme_lexicon"]).set_index("theme")
+    leading = hits.idxmax()[hits.sum() > 0]
+    no_hits = sorted(hits.columns[hits.sum() == 0])
+    expressions = datefinder.date_expressions(body, book.catalogue)
+    resolved = expressions[expressions["resolved"] != ""]
+    today, today_resolved = int((expressions["kind"] == "today").sum()), int((resolved["kind"] == "today").sum())
+    glosses = dict(zip(tables["glosses"]["term"], tables["glosses"]["gloss"], strict=True))
+    words = lengths["words"]
+    return [
+        f"{words.sum()} words in all; {lengths.loc[words.idxmax(), 'doc']} alone has {words.max()}, "
+        f"{words.max() / words.sum():.0%} of the corpus.",
+        "The most distinctive word of each document: "
+        + "; ".join(f"{d}: {t} ({glosses.get(t, 'no gloss')})" for d, t in zip(top["doc"], top["term"], strict=True))
+        + ".",
+        "The leading theme of each document with any lexicon hit: "
+        + "; ".join(f"{d}: {t}" for d, t in leading.items())
+        + (f"; no theme hits in {', '.join(no_hits)}" if no_hits else "")
+        + ".",
+        f"{len(expressions)} date expressions, of which {len(resolved)} resolve to a date; "
+        f"{today} are 'today', of which {today_resolved} resolve (only a document dated to the day says which day "
+        "it is).",
+    ]

@@ -1,0 +1,45 @@
+"""The chapters' key findings: computed from the data, answers rather than inventories, and following the data."""
+
+import pytest
+
+from natoar.report import findings
+from natoar.sources.book import load_book
+
+CHAPTERS = [
+    findings.architecture,
+    findings.wales,
+    findings.morocco_us,
+    findings.sahel,
+    findings.gulf,
+    findings.timeline,
+    findings.text_analysis,
+]
+
+
+@pytest.fixture(scope="module")
+def book(root):
+    return load_book(root)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda f: f.__name__)
+def test_each_chapter_has_a_few_finished_sentences(book, chapter):
+    sentences = chapter(book)
+    assert 2 <= len(sentences) <= 6
+    assert all(s.endswith(".") and "{" not in s for s in sentences)
+
+
+def test_findings_state_what_the_data_holds(book):
+    assert "never the Mediterranean Dialogue, which it joined in February 1995" in findings.architecture(book)[0]
+    assert "match in number the 5 the Wales report names" in findings.wales(book)[1]
+    assert "It appeared 15 days after" in findings.morocco_us(book)[1]
+    assert "It keeps NATO apart: 4 of its 4" in findings.morocco_us(book)[2]
+    assert "in 3 of 3 passages" in findings.sahel(book)[3]
+    assert "issued 4 days after Mubarak fell" in findings.gulf(book)[1]
+
+
+def test_a_changed_reading_changes_the_finding(root):
+    book = load_book(root)
+    attributions = book.tables["attributions"]
+    attributions.loc[attributions["id"] == "mnna-us", "attributed_to"] = "nato"
+    changed = type(book)(book.root, book.corpus, {**book.tables, "attributions": attributions})
+    assert findings.morocco_us(changed)[2].startswith("It does not keep NATO apart: 3 of its 4")
