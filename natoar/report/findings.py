@@ -6,6 +6,8 @@ it, not in the notebook's f-strings.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from natoar.report import analysis, documents, textstats
 from natoar.sources.book import Book
 from natoar.text import datefinder
@@ -14,6 +16,40 @@ from natoar.text.names import people_matcher
 
 MAGHREB = ("cable-2014", "morocco-us-2020", "nato-morocco-2024")
 READ = {"misattributes": "misattributed", "contradicts": "contradicted", "unconfirmed": "unconfirmed"}
+
+
+def days_after(book: Book, doc: str, fact: str) -> int:
+    """Return how many days after the outside-context fact `fact` the document `doc` was written."""
+    written = parse_date(book.catalogue.set_index("id").loc[doc, "date_iso"]).start
+    return (written - parse_date(book["reference/context"].set_index("id").loc[fact, "date"]).start).days
+
+
+def named_at_wales(book: Book) -> pd.DataFrame:
+    """Return the Wales report's rows naming partners for capacity building, conditional ones included."""
+    memberships = book["memberships"]
+    return memberships[
+        (memberships["seed"] == "wales-2014") & memberships["framework"].isin(["dcb", "dcb-mission-iraq"])
+    ]
+
+
+def absent_from_dcb_record(book: Book) -> bool:
+    """Return True if the outside context records that Morocco is not among NATO's capacity-building partners."""
+    record = book["reference/context"]
+    return bool(record.loc[record["id"].str.startswith("dcb-"), "fact_en"].str.contains("Morocco is not among").any())
+
+
+def morocco_ties(book: Book) -> tuple[list[str], list[str]]:
+    """Return the frameworks the seeds tie Morocco to: NATO's own, and the others, each sorted by id."""
+    memberships, family = book["memberships"], book["frameworks"].set_index("id")["family"]
+    mine = set(memberships.loc[memberships["country"] == "morocco", "framework"])
+    nato = sorted(f for f in mine if family[f] in analysis.NATO_FAMILIES)
+    return nato, sorted(mine - set(nato))
+
+
+def md_joined(book: Book) -> str:
+    """Return when Morocco joined the Mediterranean Dialogue (outside context)."""
+    partners = book["reference/partners"]
+    return partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
 
 
 def architecture(book: Book) -> list[str]:
@@ -26,11 +62,7 @@ def architecture(book: Book) -> list[str]:
     attributed = analysis.attribution_summary(tables["attributions"], list(book.catalogue["id"]))
     family = frameworks.set_index("id")["family"]
     names = analysis.entity_names(tables["actors"], frameworks)
-    morocco = set(memberships.loc[memberships["country"] == "morocco", "framework"])
-    morocco_nato = sorted(f for f in morocco if family[f] in analysis.NATO_FAMILIES)
-    morocco_other = sorted(morocco - set(morocco_nato))
-    partners = tables["reference/partners"]
-    md_joined = partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
+    morocco_nato, morocco_other = morocco_ties(book)
     by_doc = attributed.set_index("document")
     naming = by_doc[by_doc["passages naming a US instrument"] > 0]
     in_several = matrix[(matrix.drop(columns="country") != "").sum(axis=1) > 1]["country"].tolist()
@@ -40,7 +72,7 @@ def architecture(book: Book) -> list[str]:
         + (
             "the Mediterranean Dialogue is among them."
             if "md" in morocco_nato
-            else f"never the Mediterranean Dialogue, which it joined in {describe(md_joined)} (outside context)."
+            else f"never the Mediterranean Dialogue, which it joined in {describe(md_joined(book))} (outside context)."
         ),
         f"Its other ties in the seeds are not NATO's: {', '.join(names[f] for f in morocco_other)} "
         f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
@@ -57,15 +89,11 @@ def architecture(book: Book) -> list[str]:
 def wales(book: Book) -> list[str]:
     """What NATO asked of Morocco, who the Wales report named, and NATO's record of packages."""
     tables = book.tables
-    memberships, claims, context = tables["memberships"], tables["claims"], tables["reference/context"]
     names = tables["actors"].set_index("id")["name_en"]
-    named = memberships[
-        (memberships["seed"] == "wales-2014") & memberships["framework"].isin(["dcb", "dcb-mission-iraq"])
-    ]
+    named = named_at_wales(book)
     firm = sorted(names[named.loc[named["role"] == "beneficiary", "country"]])
     conditional = sorted(names[named.loc[named["role"] == "candidate", "country"]])
-    other = claims.set_index("id").loc["cable-other-beneficiaries", "value_min"]
-    record = context[context["id"].str.startswith("dcb-")]
+    other = tables["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
     return [
         "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
         "the coming week; by the cable's own account, accepting would bind Morocco to no agreement.",
@@ -73,7 +101,7 @@ def wales(book: Book) -> list[str]:
         f"building when its conditional ones are counted ({', '.join(firm)}, and {' and '.join(conditional)} on "
         "conditions); Morocco is not among them.",
         "NATO's public lists of capacity-building partners, from the first packages to now, never include Morocco"
-        + (" (outside context)." if record["fact_en"].str.contains("Morocco is not among").any() else "."),
+        + (" (outside context)." if absent_from_dcb_record(book) else "."),
     ]
 
 
@@ -83,16 +111,14 @@ def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
     events = tables["events"]
     doc_events = events[events["seed"] == doc].sort_values("date", key=lambda d: d.str.replace("X", "0"))
     attributed = tables["attributions"][tables["attributions"]["seed"] == doc]
-    written = parse_date(book.catalogue.set_index("id").loc[doc, "date_iso"]).start
-    recognised = parse_date(tables["reference/context"].set_index("id").loc["us-recognition", "date"]).start
     kept = (attributed["attributed_to"] == "us").all()
     return [
         f"The article tells the alliance as an unbroken line from {describe(doc_events['date'].iloc[0])} to "
         f"{describe(doc_events['date'].iloc[-1])}, with no cost, dispute or critical voice; of its {len(doc_events)} "
         f"dated events, {documents.date_basis_phrase(doc_events)}.",
-        f"It appeared {(written - recognised).days} days after the United States recognised Moroccan sovereignty over "
-        "the Western Sahara (outside context); it names the recognition, undated, as a reason the alliance will grow, "
-        "and is silent on the normalisation with Israel announced the same day.",
+        f"It appeared {days_after(book, doc, 'us-recognition')} days after the United States recognised Moroccan "
+        "sovereignty over the Western Sahara (outside context); it names the recognition, undated, as a reason the "
+        "alliance will grow, and is silent on the normalisation with Israel announced the same day.",
         ("It keeps NATO apart: " if kept else "It does not keep NATO apart: ")
         + f"{int((attributed['attributed_to'] == 'us').sum())} of its {len(attributed)} passages naming a US "
         "instrument make it the United States'; NATO appears only in the name of the status 'major non-NATO ally'.",
@@ -142,16 +168,14 @@ def gulf(book: Book) -> list[str]:
     matrix = analysis.topic_matrix(tables["topics"], list(catalogue["id"]))
     gulf_topics = set(matrix.loc[matrix["ici-doha-2011"] == 1, "topic"])
     maghreb = set(matrix.loc[matrix[list(MAGHREB)].sum(axis=1) > 0, "topic"])
-    context = tables["reference/context"].set_index("id")
     released = parse_date(catalogue.set_index("id").loc["ici-doha-2011", "date_iso"]).start
-    mubarak = parse_date(context.loc["mubarak-falls", "date"]).start
-    ben_ali = parse_date(context.loc["ben-ali-falls", "date"]).start
     only_gulf = sorted(gulf_topics - maghreb)
     return [
         "NATO's 2011 release frames Gulf partnership as shared management of global threats and of Afghanistan; "
         f"{len(only_gulf)} of its {len(gulf_topics)} topics appear in none of the Moroccan documents "
         f"({', '.join(only_gulf)}).",
-        f"It was issued {(released - mubarak).days} days after Mubarak fell and {(released - ben_ali).days} days after "
+        f"It was issued {days_after(book, 'ici-doha-2011', 'mubarak-falls')} days after Mubarak fell and "
+        f"{days_after(book, 'ici-doha-2011', 'ben-ali-falls')} days after "
         "Ben Ali did (outside context), yet names no upheaval in the region: it is NATO's account of a planned "
         "conference, not a report on the Arab world.",
         "Its differences from the Moroccan texts therefore reflect genre and date at least as much as region: one "

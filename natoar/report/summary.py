@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from natoar.report import analysis
+from natoar.report.findings import absent_from_dcb_record, days_after, md_joined, morocco_ties, named_at_wales
 from natoar.sources.book import Book
 from natoar.text.dates import describe, parse_date
 
@@ -27,36 +28,28 @@ def _verb(count: int) -> str:
 
 def dcb(book: Book) -> Finding:
     """Morocco and Defence Capacity Building: what was asked, who was named, what NATO's record shows."""
-    memberships, claims = book["memberships"], book["claims"].set_index("id")
-    named = memberships[
-        (memberships["seed"] == "wales-2014") & memberships["framework"].isin(["dcb", "dcb-mission-iraq"])
-    ]
-    record = book["reference/context"]
-    never = record["fact_en"].str.contains("Morocco is not among").any()
+    other = book["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
     return Finding(
         "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building; "
-        f"the Wales summit's public account named {named['country'].nunique()} other partners, as many as the cable's "
-        f"{claims.loc['cable-other-beneficiaries', 'value_min']}, and not Morocco"
-        + (", and NATO's record of packages never includes Morocco." if never else "."),
+        f"the Wales summit's public account named {named_at_wales(book)['country'].nunique()} other partners, "
+        f"as many as the cable's {other}, and not Morocco"
+        + (", and NATO's record of packages never includes Morocco." if absent_from_dcb_record(book) else "."),
         "ans-wales-dcb",
     )
 
 
 def individual_ties(book: Book) -> Finding:
     """Which of Morocco's ties in the seeds are NATO's, and whether any is the Mediterranean Dialogue."""
-    memberships, frameworks = book["memberships"], book["frameworks"].set_index("id")
-    mine = set(memberships.loc[memberships["country"] == "morocco", "framework"])
-    nato = sorted(f for f in mine if frameworks.loc[f, "family"] in analysis.NATO_FAMILIES)
-    partners = book["reference/partners"]
-    joined = partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
+    frameworks = book["frameworks"].set_index("id")
+    nato, _ = morocco_ties(book)
     acronyms = [frameworks.loc[f, "acronym"] or frameworks.loc[f, "name_en"] for f in nato]
-    md_named = "md" in nato
     return Finding(
         f"In the seeds Morocco's ties to NATO are individual ({', '.join(acronyms)})"
         + (
             "."
-            if md_named
-            else f"; none mentions the Mediterranean Dialogue, to which it has belonged since {describe(joined)}."
+            if "md" in nato
+            else "; none mentions the Mediterranean Dialogue, to which it has belonged since "
+            f"{describe(md_joined(book))}."
         ),
         "ans-architecture",
     )
@@ -79,9 +72,7 @@ def us_fold(book: Book) -> Finding:
 
 def recognition(book: Book) -> Finding:
     """The 2020 article against the US recognition of Moroccan sovereignty over the Western Sahara."""
-    written = _day(book.catalogue.set_index("id").loc["morocco-us-2020", "date_iso"])
-    context = book["reference/context"].set_index("id")
-    days = (written - _day(context.loc["us-recognition", "date"])).days
+    days = days_after(book, "morocco-us-2020", "us-recognition")
     return Finding(
         f"The 2020 article, published {days} days after the United States recognised Moroccan sovereignty over the "
         "Western Sahara, celebrates an American alliance and is silent on the normalisation with Israel announced with "
@@ -105,10 +96,9 @@ def speculation(book: Book) -> Finding:
 
 def gulf(book: Book) -> Finding:
     """NATO's 2011 release against the Arab uprisings."""
-    released = _day(book.catalogue.set_index("id").loc["ici-doha-2011", "date_iso"])
-    fell = _day(book["reference/context"].set_index("id").loc["mubarak-falls", "date"])
+    days = days_after(book, "ici-doha-2011", "mubarak-falls")
     return Finding(
-        f"NATO's 2011 release to Gulf partners, issued {(released - fell).days} days after Mubarak fell, names no "
+        f"NATO's 2011 release to Gulf partners, issued {days} days after Mubarak fell, names no "
         "upheaval in the region; its contrast with the Maghreb texts reflects genre and date as much as region.",
         "ans-gulf",
     )
@@ -128,12 +118,11 @@ def periods(book: Book) -> Finding:
 def sources(book: Book) -> Finding:
     """How far the documents can be dated and trusted."""
     catalogue = book.catalogue
-    printed = catalogue[catalogue["date_printed_iso"] != ""]
-    undated = len(catalogue) - len(printed)
-    corrected = sum(
-        parse_date(p).end < parse_date(w).start or parse_date(w).end < parse_date(p).start
-        for p, w in zip(printed["date_printed_iso"], printed["date_iso"], strict=True)
-    )
+    printed = catalogue["date_printed_iso"] != ""
+    undated = int((~printed).sum())
+    # The loader refuses a printed date that overlaps the estimate unless date_basis is 'printed', so a printed
+    # date set aside (any other basis) is one the date of writing misses.
+    corrected = int((printed & (catalogue["date_basis"] != "printed")).sum())
     return Finding(
         f"Of the {len(catalogue)} documents, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
         "wrong one; the leaked "
