@@ -191,8 +191,8 @@ def timeline(book: Book) -> list[str]:
     return [
         "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a multilateral "
         "dialogue (from 1994), through individual cooperation and operations after Istanbul (2004), to a "
-        "capacity-building offer Morocco did not take up (2014), and then to a frame the sources set by US bilateral "
-        "ties and the Sahel (2020–2024).",
+        "capacity-building offer that led to no package for Morocco (2014), and then to a frame the sources set by "
+        "US bilateral ties and the Sahel (2020–2024).",
         f"Everything before {first_written.year} rests on the outside record: no document was written earlier, and "
         f"the seeds date only {len(before)} events before then, all in retrospect.",
         f"Of the {len(events)} event dates, {documents.date_basis_phrase(events)}: the corpus rarely dates its own "

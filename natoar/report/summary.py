@@ -109,8 +109,8 @@ def periods(book: Book) -> Finding:
     first = min(_day(d) for d in book.catalogue["date_iso"])
     return Finding(
         "Divided by its instruments, the relationship narrowed from a multilateral dialogue (1994) to individual "
-        "cooperation (2004) and an offer left untaken (2014), and is now written about through the US alliance and "
-        f"the Sahel; everything before {first.year} rests on the outside record.",
+        "cooperation (2004) and an offer that led to no package (2014), and is now written about through the US "
+        f"alliance and the Sahel; everything before {first.year} rests on the outside record.",
         "ans-timeline",
     )
 
