@@ -143,11 +143,13 @@ _ASSEMBLE = """([title, style, body]) => {
   document.body.innerHTML = '<article class="bd-article" role="main">' + body + '</article>';
 }"""
 
-# Blocks kept whole (figures, tables, passages with their translations) that are taller than a page may
-# break after all: kept whole they would leave the page before them nearly empty.
-_MARK_TALL = """(height) => {
+# Blocks kept whole (figures, passages with their translations, tables) that are taller than a page may break after
+# all: kept whole they would leave the page before them nearly empty. Tables taller than half a page break between
+# rows (their header row repeats): kept whole they too leave large gaps.
+_MARK_TALL = """([page, table]) => {
   document.querySelectorAll('figure, table, .pdf-keep, .cell_output img').forEach(e => {
-    if (e.getBoundingClientRect().height > height) e.classList.add('pdf-tall');
+    const limit = e.tagName === 'TABLE' ? table : page;
+    if (e.getBoundingClientRect().height > limit) e.classList.add('pdf-tall');
   });
 }"""
 
@@ -251,7 +253,7 @@ class Printer:
         self.page.evaluate(_IMAGES_LOADED)
         self.page.emulate_media(media="print")
         self.page.set_viewport_size(TEXT_AREA)
-        self.page.evaluate(_MARK_TALL, TEXT_AREA["height"] * 0.9)
+        self.page.evaluate(_MARK_TALL, [TEXT_AREA["height"] * 0.9, TEXT_AREA["height"] * 0.5])
         target.parent.mkdir(parents=True, exist_ok=True)
         headings = self.page.evaluate(_HEADINGS)
         self.page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
