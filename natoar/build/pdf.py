@@ -157,8 +157,7 @@ _HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
 
 _IMAGES_LOADED = (
-    "() => Promise.all([...document.images].map(i => i.complete ? 0 : "
-    "new Promise(r => { i.onload = i.onerror = r; })))"
+    "() => Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })))"
 )
 
 
