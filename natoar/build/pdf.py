@@ -176,17 +176,16 @@ def css_string(text: str) -> str:
 
 
 def page_style(headers: dict[str, str]) -> str:
-    """Return the named pages: one per chapter with its title as running header, and the front matter's."""
+    """Return the named pages: one per chapter with its title as running header, and the title page's."""
+    font = "font: 8.5pt 'DejaVu Sans', sans-serif; color: #555;"
     rules = [
-        "@page { size: A4; margin: 18mm 16mm 20mm 16mm;"
-        " @bottom-center { content: counter(page); font-size: 8.5pt; color: #444; } }",
+        f"@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; @bottom-center {{ content: counter(page); {font} }} }}",
         "@page pdf-title { @bottom-center { content: none; } }",
     ]
-    for page, header in headers.items():
-        rules.append(
-            f"@page {page} {{ @top-center {{ content: {css_string(header)}; font-size: 8pt; color: #555;"
-            " font-style: italic; } }"
-        )
+    rules += [
+        f"@page {page} {{ @top-center {{ content: {css_string(header)}; {font} font-style: italic; }} }}"
+        for page, header in headers.items()
+    ]
     return "\n".join(rules)
 
 

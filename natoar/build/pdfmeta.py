@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
+
+
+class _ChromiumTrailer(logging.Filter):
+    """Drop pypdf's warning that a trailer's /Size is below the object count: Chromium's PDFs all say so, harmlessly
+    (the copy pypdf writes has the right count)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Object count")
+
+
+logging.getLogger("pypdf._writer").addFilter(_ChromiumTrailer())
 
 
 def outline(path: Path) -> list[tuple[int, str, int]]:
