@@ -148,15 +148,20 @@ def test_chapter_pdfs_hold_the_chapter_with_its_sections_under_its_header(pdfs, 
         ]
 
 
-def test_nothing_is_printed_in_the_side_margins(pdfs):
+def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(pdfs):
+    """A block wider than the text makes Chromium shrink every page to fit it: lines then end well short of the
+    right margin. A block that escapes its box prints into the margins."""
     for pdf in sorted(pdfs.glob("*.pdf")):
-        with_ink = []
+        with_ink, right_edges = [], []
         for number, pixels in enumerate(_pages(pdf), start=1):
             width = pixels.shape[1]
             margins = np.hstack([pixels[:, : round(0.065 * width)], pixels[:, round(0.935 * width) :]])
             if (margins < 200).any():
                 with_ink.append(number)
+            inked = np.flatnonzero((pixels < 200).any(axis=0))
+            right_edges.append(inked[-1] / width if inked.size else 0.0)
         assert with_ink == [], f"{pdf.name}: text or tables run into the side margins"
+        assert np.median(right_edges) > 0.89, f"{pdf.name}: the pages were shrunk to fit something too wide"
 
 
 def _pages(pdf: Path) -> list[np.ndarray]:

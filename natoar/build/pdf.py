@@ -117,6 +117,9 @@ _EXTRACT = """([shift, keepCite, base, site]) => {
       keep.append(block, next);
     }
   });
+  article.querySelectorAll('td, th').forEach(cell => {
+    if (/\\S{30,}/.test(cell.textContent)) cell.classList.add('pdf-long-word');
+  });
   article.querySelectorAll('img').forEach(i => i.setAttribute('src', i.src));
   article.querySelectorAll('a[href]').forEach(a => {
     const url = a.href;
@@ -143,10 +146,15 @@ _ASSEMBLE = """([title, style, body]) => {
   document.body.innerHTML = '<article class="bd-article" role="main">' + body + '</article>';
 }"""
 
-# Blocks kept whole (figures, passages with their translations, tables) that are taller than a page may break after
-# all: kept whole they would leave the page before them nearly empty. Tables taller than half a page break between
-# rows (their header row repeats): kept whole they too leave large gaps.
-_MARK_TALL = """([page, table]) => {
+# Fit blocks to the page. A table wider than the text (a cross-tabulation with many columns) may break its words
+# anywhere and is set smaller: Chromium would otherwise shrink every page of the PDF to fit it. Blocks kept whole
+# (figures, passages with their translations, tables) that are taller than a page may break after all: kept whole
+# they would leave the page before them nearly empty; tables taller than half a page break between rows (their
+# header row repeats), as kept whole they too leave large gaps.
+_FIT = """([width, page, table]) => {
+  document.querySelectorAll('article table').forEach(t => {
+    if (t.getBoundingClientRect().width > width) t.classList.add('pdf-wide');
+  });
   document.querySelectorAll('figure, table, .pdf-keep, .cell_output img').forEach(e => {
     const limit = e.tagName === 'TABLE' ? table : page;
     if (e.getBoundingClientRect().height > limit) e.classList.add('pdf-tall');
@@ -251,7 +259,7 @@ class Printer:
         self.page.evaluate(_IMAGES_LOADED)
         self.page.emulate_media(media="print")
         self.page.set_viewport_size(TEXT_AREA)
-        self.page.evaluate(_MARK_TALL, [TEXT_AREA["height"] * 0.9, TEXT_AREA["height"] * 0.5])
+        self.page.evaluate(_FIT, [TEXT_AREA["width"], TEXT_AREA["height"] * 0.9, TEXT_AREA["height"] * 0.5])
         target.parent.mkdir(parents=True, exist_ok=True)
         headings = self.page.evaluate(_HEADINGS)
         self.page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
