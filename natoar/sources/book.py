@@ -64,3 +64,8 @@ def load_book(start: Path | str | None = None) -> Book:
     """Return the inputs of the book at or above `start` (default: the working folder), read and checked once per
     process. Raises BookInputError naming the file, line and fix for any bad input."""
     return _load(project_root(start))
+
+
+def forget_books() -> None:
+    """Forget the inputs read so far in this process, so that the next `load_book` reads them again."""
+    _load.cache_clear()

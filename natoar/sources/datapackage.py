@@ -104,6 +104,17 @@ def _events_span(row: pd.Series) -> str | None:
     return None
 
 
+# What a curated document's row must fill; a document added by `make add-source` leaves them empty until curated.
+CURATED_FIELDS = ("outlet", "title_en", "genre", "author", "stance", "reliability", "summary_en")
+
+
+def _curated_fields(row: pd.Series) -> str | None:
+    empty = [c for c in CURATED_FIELDS if not row[c]]
+    if row["curation"] == "curated" and empty:
+        return f"the document is marked curated but {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty"
+    return None
+
+
 def _value_range(row: pd.Series) -> str | None:
     if row["value_max"] < row["value_min"]:
         return f"column 'value_max' {row['value_max']} is below value_min {row['value_min']}"
@@ -129,6 +140,11 @@ ROW_CHECKS = {
         "name the outside context as table:id rows, or use another date_basis",
     ),
     "events-span": RowCheck(("events_from", "events_to"), _events_span, "swap or correct them"),
+    "curated-fields": RowCheck(
+        ("curation", *CURATED_FIELDS),
+        _curated_fields,
+        "fill them, or set curation to 'uncurated' until a curator has read the document",
+    ),
     "value-range": RowCheck(("value_min", "value_max"), _value_range, "correct the bounds"),
     "launched-basis": RowCheck(("launched", "launched_basis"), _launched_basis, "give both or neither"),
 }
