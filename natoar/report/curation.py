@@ -13,6 +13,7 @@ import sys
 import pandas as pd
 
 from natoar.report import textstats
+from natoar.report.markdown import document_label
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import CURATED_FIELDS
 from natoar.sources.errors import BookInputError
@@ -31,6 +32,31 @@ def curated_ids(catalogue: pd.DataFrame) -> list[str]:
 def uncurated_ids(catalogue: pd.DataFrame) -> list[str]:
     """Return the ids of the documents not yet curated, in catalogue order."""
     return catalogue.loc[catalogue["curation"] != "curated", "id"].tolist()
+
+
+def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
+    """Return the sentence a chapter adds when some documents are not yet curated ('' when all are).
+
+    `read_as_text`: for a chapter that counts every seed's words, themes and dates, which need no curation."""
+    ids = uncurated_ids(catalogue)
+    if not ids:
+        return ""
+    links = ", ".join(f"{{ref}}`{doc} <{document_label(doc)}>`" for doc in ids)
+    if read_as_text:
+        return (
+            f"Not yet curated: {links}. Their text is read and counted here like the others', but no curated "
+            "evidence (events, glosses) backs it yet, and the date checks leave them out."
+        )
+    return f"Not yet curated, so not counted as evidence here: {links}. Their pages list what remains."
+
+
+def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Return the catalogue's `columns`, a document's empty fields reading 'not yet curated' until it is curated."""
+    table = catalogue[columns].copy()
+    pending = (catalogue["curation"] != "curated").to_numpy()
+    for column in columns:
+        table.loc[pending & (table[column] == "").to_numpy(), column] = "not yet curated"
+    return table
 
 
 def words_shown(book: Book, among: list[str] | None = None) -> pd.DataFrame:

@@ -94,7 +94,12 @@ def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = No
     text = f"`data/{name}.csv` has {len(table)} rows and {len(table.columns) - 1} columns"
     if catalogue is not None and "seed" in table:
         used = table["seed"].nunique()
-        text += f", drawn from {used} of the {len(catalogue)} documents"
+        curated = catalogue[catalogue["curation"] == "curated"]
+        text += (
+            f", drawn from {used} of the {len(curated)} {'' if len(curated) == len(catalogue) else 'curated '}documents"
+        )
+        if len(curated) < len(catalogue):
+            text += f" ({len(catalogue) - len(curated)} more not yet curated)"
     return MarkdownText(text + ".")
 
 
@@ -201,7 +206,9 @@ def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
 
 
 PAGES: dict[str, Page] = {
-    "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside")),
+    "documents": Page(
+        ("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside", "curation")
+    ),
     "events": Page(
         ("id", "date", "date_basis", "status", "event_en", "quote", "source"),
         "events",

@@ -28,6 +28,12 @@ class Book:
         return self.corpus.documents.drop(columns="text")
 
     @property
+    def curated(self) -> pd.DataFrame:
+        """The catalogue of the curated documents only: those the chapters count as evidence."""
+        catalogue = self.catalogue
+        return catalogue[catalogue["curation"] == "curated"].reset_index(drop=True)
+
+    @property
     def documents(self) -> pd.DataFrame:
         """The catalogue with each seed's verified text in a `text` column."""
         return self.corpus.documents.copy()
