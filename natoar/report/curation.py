@@ -42,12 +42,15 @@ def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
     if not ids:
         return ""
     links = ", ".join(f"{{ref}}`{doc} <{document_label(doc)}>`" for doc in ids)
+    one = len(ids) == 1
     if read_as_text:
+        its, it = ("Its", "it") if one else ("Their", "them")
         return (
-            f"Not yet curated: {links}. Their text is read and counted here like the others', but no curated "
-            "evidence (events, glosses) backs it yet, and the date checks leave them out."
+            f"Not yet curated: {links}. {its} text is read and counted here like the others', but no curated "
+            f"evidence (events, glosses) backs it yet, and the check of dates against events leaves {it} out."
         )
-    return f"Not yet curated, so not counted as evidence here: {links}. Their pages list what remains."
+    pages = "Its page lists" if one else "Their pages list"
+    return f"Not yet curated, so not counted as evidence here: {links}. {pages} what remains."
 
 
 def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
