@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from natoar.build.check import checked_inputs
-from natoar.report import curation
+from natoar.report import analysis, curation, datapages, findings, summary
 from natoar.sources import add
 from natoar.sources.add import AddError, add_source
 from natoar.sources.book import load_book
@@ -199,3 +199,26 @@ def test_a_failed_catalogue_write_leaves_no_stray_seed(project, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         add_source(FIXTURE, project)
     assert snapshot(project) == before
+
+
+def test_the_chapters_do_not_count_it_as_evidence_and_say_so(project, added):
+    book = load_book(project)
+    note = "Not yet curated, so not counted as evidence here: {ref}`sada-amman-2008 <src-sada-amman-2008>`."
+    # the first document written is still the 2011 release: the uncurated one's proposed 2008 date is not evidence
+    timeline = findings.timeline(book)
+    assert "Everything before 2011 rests on the outside record" in timeline[1]
+    assert timeline[-1].startswith(note)
+    opening = summary.findings(book)
+    assert opening[-2].sentence.startswith("Of the 5 curated documents, 2 print no date and 1 prints a wrong one")
+    assert opening[-1].sentence.startswith(note)
+    assert "sada-amman-2008" not in analysis.topic_matrix(book["topics"], list(book.curated["id"])).columns
+    assert findings.text_analysis(book)[-1].startswith("Not yet curated: {ref}`sada-amman-2008")
+    assert "drawn from 5 of the 5 curated documents (1 more not yet curated)" in datapages.overview(
+        "events", book["events"], book.catalogue
+    )
+
+
+def test_with_every_document_curated_the_chapters_add_no_note(root):
+    book = load_book(root)
+    assert curation.not_counted(book.catalogue) == ""
+    assert not any("not yet curated" in f.sentence.lower() for f in summary.findings(book))
