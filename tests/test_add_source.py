@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from natoar.build.check import checked_inputs
-from natoar.report import analysis, curation, datapages, findings, summary
+from natoar.report import analysis, curation, datapages, documents, findings, summary, textstats
 from natoar.sources import add
 from natoar.sources.add import AddError, add_source
 from natoar.sources.book import load_book
@@ -222,3 +222,13 @@ def test_with_every_document_curated_the_chapters_add_no_note(root):
     book = load_book(root)
     assert curation.not_counted(book.catalogue) == ""
     assert not any("not yet curated" in f.sentence.lower() for f in summary.findings(book))
+
+
+def test_the_sources_chapter_judges_only_curated_documents(project):
+    # a new document whose text names its weekday ('today, Wednesday') is not judged with the curated ones
+    add_source(Path(__file__).parent / "fixtures" / "new_article.txt", project, outlet="Test site")
+    book = load_book(project)
+    lengths = textstats.lengths(book.paragraphs)
+    found = documents.key_findings(book.catalogue, lengths, book.paragraphs, book.furniture, book["reference/summits"])
+    assert found[0].startswith("Only 1 of the 5 texts has an institutional author")
+    assert "test-site-2025" not in " ".join(found[:-1]) and "test-site-2025" in found[-1]

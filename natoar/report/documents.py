@@ -306,6 +306,10 @@ def key_findings(
     judgements (author, dating) and named at the end."""
     note = not_counted(catalogue)
     catalogue = catalogue[catalogue["curation"] == "curated"]
+    curated = set(catalogue["id"])
+    lengths = lengths[lengths["doc"].isin(curated)]
+    paragraphs = paragraphs[paragraphs["doc"].isin(curated)]
+    furniture = furniture[furniture["doc"].isin(curated)]
     official = catalogue.loc[catalogue["genre"] == "official-release", "id"].tolist()
     unsigned = catalogue.loc[_unsigned(catalogue), "id"].tolist()
     by_print = catalogue.loc[catalogue["date_basis"] == "printed", "id"].tolist()
