@@ -13,7 +13,6 @@ import sys
 import pandas as pd
 
 from natoar.report import textstats
-from natoar.report.markdown import document_label
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import CURATED_FIELDS
 from natoar.sources.errors import BookInputError
@@ -41,16 +40,16 @@ def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
     ids = uncurated_ids(catalogue)
     if not ids:
         return ""
-    links = ", ".join(f"{{ref}}`{doc} <{document_label(doc)}>`" for doc in ids)
+    names = ", ".join(ids)
     one = len(ids) == 1
     if read_as_text:
-        its, it = ("Its", "it") if one else ("Their", "them")
+        its, it = ("its", "it") if one else ("their", "them")
         return (
-            f"Not yet curated: {links}. {its} text is read and counted here like the others', but no curated "
+            f"Not yet curated: {names}; {its} text is read and counted here like the others', but no curated "
             f"evidence (events, glosses) backs it yet, and the check of dates against events leaves {it} out."
         )
-    pages = "Its page lists" if one else "Their pages list"
-    return f"Not yet curated, so not counted as evidence here: {links}. {pages} what remains."
+    pages = "its page lists" if one else "their pages list"
+    return f"Not yet curated, so not counted as evidence here: {names} ({pages} what remains)."
 
 
 def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

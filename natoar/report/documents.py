@@ -171,7 +171,8 @@ def _verdict(claim: WeekdayClaim, iso: str) -> str:
 
 def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return one row per weekday a text gives for a day counted from its writing ('today, Saturday'): the document,
-    paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date."""
+    paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date (for the
+    documents of `catalogue`)."""
     dates = catalogue.set_index("id")
     rows = [
         {
@@ -183,6 +184,7 @@ def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Data
             "on the estimated date": _verdict(claim, dates.at[doc, "date_iso"]),
         }
         for doc, number, claim in _claims(paragraphs)
+        if doc in dates.index
     ]
     columns = ["doc", "paragraph", "quote", "the text says", "on the printed date", "on the estimated date"]
     return pd.DataFrame(rows, columns=columns)
