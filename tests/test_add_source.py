@@ -50,6 +50,11 @@ def test_the_file_lands_in_seeds_under_the_naming_rule(project, root, added):
     number = max(int(p.name[:3]) for p in (root / "seeds").glob("*.txt")) + 1
     assert added.seed == project / "seeds" / f"{number:03d}_{digest[:16]}.txt"
     assert added.seed.read_bytes() == FIXTURE.read_bytes()
+    # written through temporary files, yet readable like the files beside them
+    assert added.seed.stat().st_mode & 0o044 == 0o044
+    assert (project / "data" / "documents.csv").stat().st_mode & 0o777 == (
+        root / "data" / "documents.csv"
+    ).stat().st_mode & 0o777
 
 
 def test_the_catalogue_row_holds_the_proposals_and_is_marked_uncurated(project, added):

@@ -238,7 +238,7 @@ def _catalogue_with(root: Path, row: dict[str, str]) -> str:
     return old + ("" if old.endswith("\n") else "\n") + _csv_row(header, row)
 
 
-def _check_staged(root: Path, path: Path, text: str, row: dict[str, str], catalogue: str) -> None:
+def _check_staged(root: Path, path: Path, row: dict[str, str], catalogue: str) -> None:
     """Run the book's input check on a temporary copy of seeds/ and data/ holding the new document."""
     with tempfile.TemporaryDirectory(prefix="natoar-add-") as folder:
         stage = Path(folder)
@@ -259,10 +259,16 @@ def _check_staged(root: Path, path: Path, text: str, row: dict[str, str], catalo
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path` and rename it into place, with `path`'s permissions (or the
+    usual ones for a new file)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -287,7 +293,7 @@ def add_source(
         root, path, text, outlet=outlet.strip(), outlet_ar=outlet_ar.strip(), genre=genre, doc_id=doc_id, date=date
     )
     catalogue = _catalogue_with(root, row)
-    _check_staged(root, path, text, row, catalogue)
+    _check_staged(root, path, row, catalogue)
     seed = root / SEEDS / row["file"]
     _write_atomically(seed, path.read_bytes())
     try:
