@@ -41,6 +41,8 @@ def _rules(package: Package, table: Table, column: Column) -> str:
         rules.append("one of " + ", ".join(f"`{c}`" for c in column.choices))
     if column.pattern:
         rules.append(f"matches `{column.pattern}`")
+    if column.max_length is not None:
+        rules.append(f"at most {column.max_length} characters")
     rules += [f"refers to `{k.reference}` in `{k.table}.csv`" for k in table.foreign_keys if k.column == column.name]
     if column.rule:
         rules.append(package.checks[column.rule][0])
