@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
 
+from natoar.report.figuretext import figure_text
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
@@ -18,6 +19,7 @@ FONTS = ["Amiri", "DejaVu Sans"]
 # Okabe & Ito's colour-blind-safe palette.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEED = PALETTE[0]
+TITLE_PT = 11.5
 CONTEXT = "#999999"
 STYLE = {
     "font.family": FONTS,
@@ -61,14 +63,34 @@ def display_width(png: Path) -> int:
     return round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"])
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
-    """Write the figure and its data (see `write_figure`) and return the PNG for display.
+def add_title(fig: plt.Figure, title: str) -> None:
+    """Set `title` above everything already drawn on `fig`, flush with its left edge."""
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    fig.text(
+        box.x0 / width,
+        box.y1 / height + 0.08 / height,
+        title,
+        ha="left",
+        va="bottom",
+        fontsize=TITLE_PT,
+        fontweight="bold",
+        wrap=False,
+    )
 
-    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
-    figure.dpi drawing would have (sharp on high-density screens and in print).
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
+    """Title the figure, write it and its data (see `write_figure`) and return the PNG for display, its alt text
+    in the output's metadata (the book's renderer, natoar.build.render, puts it on the image).
+
+    The title and alt text come from `figuretext`, computed from `data`. The notebook shows the very file readers
+    download, drawn once: at savefig.dpi, displayed at the size a figure.dpi drawing would have (sharp on
+    high-density screens and in print).
     """
+    text = figure_text(name, data)
+    add_title(fig, text.title)
     png = write_figure(fig, name, data, root)
-    return Image(data=png.read_bytes(), format="png", width=display_width(png))
+    return Image(data=png.read_bytes(), format="png", width=display_width(png), metadata={"alt": text.alt})
 
 
 def png_size(path: Path) -> tuple[int, int]:
