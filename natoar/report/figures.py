@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import struct
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 
-from natoar.report.figuretext import figure_text
+from natoar.report.figuretext import FigureText, figure_text
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
@@ -64,13 +67,17 @@ def display_width(png: Path) -> int:
 
 
 def add_title(fig: plt.Figure, title: str) -> None:
-    """Set `title` above everything already drawn on `fig`, flush with its left edge."""
+    """Set `title` above everything already drawn on `fig`, flush with its left edge, in as many lines as it
+    needs to stay within the drawing's width."""
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     width, height = fig.get_size_inches()
+    font = FontProperties(family=FONTS, size=TITLE_PT, weight="bold")
+    wide, _, _ = text_to_path.get_text_width_height_descent(title, font, False)
+    lines = textwrap.wrap(title, max(20, int(len(title) * box.width * 72 / wide))) if wide > box.width * 72 else [title]
     fig.text(
         box.x0 / width,
         box.y1 / height + 0.08 / height,
-        title,
+        "\n".join(lines),
         ha="left",
         va="bottom",
         fontsize=TITLE_PT,
@@ -79,15 +86,17 @@ def add_title(fig: plt.Figure, title: str) -> None:
     )
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
+def save_figure(
+    fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None, text: FigureText | None = None
+) -> Image:
     """Title the figure, write it and its data (see `write_figure`) and return the PNG for display, its alt text
     in the output's metadata (the book's renderer, natoar.build.render, puts it on the image).
 
-    The title and alt text come from `figuretext`, computed from `data`. The notebook shows the very file readers
-    download, drawn once: at savefig.dpi, displayed at the size a figure.dpi drawing would have (sharp on
-    high-density screens and in print).
+    The title and alt text are `text`, or else what `figuretext` computes from `data` for `name`. The notebook
+    shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a figure.dpi drawing
+    would have (sharp on high-density screens and in print).
     """
-    text = figure_text(name, data)
+    text = text or figure_text(name, data)
     add_title(fig, text.title)
     png = write_figure(fig, name, data, root)
     return Image(data=png.read_bytes(), format="png", width=display_width(png), metadata={"alt": text.alt})

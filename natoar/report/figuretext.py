@@ -143,10 +143,35 @@ def _timeline(data: pd.DataFrame) -> FigureText:
     )
 
 
-def _map(data: pd.DataFrame) -> FigureText:
-    from natoar.report.partnermap import describe_map
+def join_names(names: list[str]) -> str:
+    """Return names as a list in words: 'A', 'A and B', 'A, B and C' ('none' for no names)."""
+    if not names:
+        return "none"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-    return describe_map(data)
+
+def _map(data: pd.DataFrame) -> FigureText:
+    def named(framework: str, roles: tuple[str, ...], evidence: tuple[str, ...]) -> str:
+        rows = data[(data["framework"] == framework) & data["role"].isin(roles) & data["evidence"].isin(evidence)]
+        return join_names(sorted(set(rows["name"])))
+
+    seed = ("stated",)
+    morocco = data[data["country"] == "morocco"]
+    ties = [
+        f"{r.acronym} {r.role}" + (" (NATO's record only)" if r.evidence == "outside context" else f" ({r.evidence})")
+        for r in morocco.itertuples()
+    ]
+    return FigureText(
+        "NATO frameworks of Arab and Mediterranean states, as the sources place them",
+        "Map from the Atlantic to the Gulf. Mediterranean Dialogue partners a seed names are filled orange: "
+        f"{named('md', ('partner',), seed)}; those only NATO's own record names are hatched orange: "
+        f"{named('md', ('partner',), ('outside context',))}. Istanbul Cooperation Initiative partners a seed names "
+        f"are filled green: {named('ici', ('partner',), seed)}; countries that only attended an ICI meeting are "
+        f"outlined in green: {named('ici', ('attendee',), seed)}. A filled star marks a Defence Capacity "
+        f"Building beneficiary ({named('dcb', ('beneficiary',), seed)}), a hollow star a candidate "
+        f"({named('dcb', ('candidate',), seed)}). Morocco, outlined in black and labelled in the Atlantic: "
+        f"{join_names(ties)}.",
+    )
 
 
 TEXTS: dict[str, Callable[[pd.DataFrame], FigureText]] = {
