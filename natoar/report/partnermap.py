@@ -22,7 +22,7 @@ from matplotlib.patches import Polygon, Rectangle
 from natoar.report.figures import PALETTE, use_style
 
 BASEMAP = "countryinfo"
-EXTENT = (-27.0, 62.0, 11.0, 48.5)  # longitude west and east, latitude south and north, in degrees
+EXTENT = (-27.0, 62.0, 11.0, 50.5)  # longitude west and east, latitude south and north, in degrees
 FILLED = {"md": PALETTE[1], "ici": PALETTE[2]}  # the regional fora, one colour each
 MARKED = ("dcb", "interoperability")  # instruments shown by a mark and a word
 SMALL_KM2 = 150_000  # countries smaller than this, south of CALLOUT_NORTH, are labelled in a column with a leader
@@ -178,7 +178,7 @@ def _draw_labels(ax, table: pd.DataFrame) -> None:
         )
         small = area < SMALL_KM2 and lat < CALLOUT_NORTH
         (callouts if small or morocco else in_place).append((lat, lon, name, text))
-    columns = {"atlantic": (-1, -11.0, 33.5), "levant": (-1, 31.0, 35.5), "gulf": (1, 57.5, 22.5)}
+    columns = {"atlantic": (-1, -11.0, 33.5), "levant": (-1, 31.0, 34.0), "gulf": (1, 57.5, 22.5)}
     for column_name, (side, column, floor) in columns.items():
         last = -math.inf
         mine = [c for c in callouts if _column(c[1]) == column_name]
