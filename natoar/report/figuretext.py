@@ -130,7 +130,7 @@ def _cooccurrence(data: pd.DataFrame) -> FigureText:
 def _timeline(data: pd.DataFrame) -> FigureText:
     kinds = data["kind"].value_counts()
     seeds = data[data["kind"] == "seed"]
-    years = seeds["x"].astype(float).astype(int).value_counts()
+    years = seeds["date"].map(lambda d: parse_date(d).midpoint.year).value_counts()
     busiest = years.sort_index().idxmax()
     return FigureText(
         f"{kinds.get('seed', 0)} events dated in the {kinds.get('document', 0)} documents, above "

@@ -239,7 +239,7 @@ def timeline(
     def frame(rows: list[dict], items: list[Item], kind: str, table: pd.DataFrame, date: str) -> pd.DataFrame:
         dates = table.set_index("id")[date]
         return pd.DataFrame(
-            [dict(r, kind=kind, date=dates[i.id], x=round(i.at, 3)) for r, i in zip(rows, items, strict=True)]
+            [dict(r, kind=kind, date=dates[i.id], drawn_at=round(i.at, 3)) for r, i in zip(rows, items, strict=True)]
         )
 
     data = pd.concat(
@@ -252,5 +252,7 @@ def timeline(
         ],
         ignore_index=True,
     )
-    columns = ["kind", "id", "date", "x", "label", "status", "seed", "lane", "label_side"]
-    return fig, data.reindex(columns=columns).fillna("")
+    columns = ["kind", "id", "date", "drawn_at", "label", "status", "seed", "lane", "label_side"]
+    kinds = {"seed": 0, "context": 1, "document": 2}
+    data = data.sort_values(["kind", "drawn_at", "id"], key=lambda c: c.map(kinds) if c.name == "kind" else c)
+    return fig, data.reindex(columns=columns).fillna("").reset_index(drop=True)
