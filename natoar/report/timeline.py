@@ -108,7 +108,7 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
         y = base + direction * (lane + 0.5)
         if item.end > item.start:
             ax.plot([item.start, item.end], [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt")
-        ax.plot(item.at, y, ls="", zorder=3, **(style(item) | ({"marker": "<"} if item.early else {})))
+        ax.plot(item.at, y, ls="", zorder=3, clip_on=False, **(style(item) | ({"marker": "<"} if item.early else {})))
         pad = PAD_IN * (ax.get_xlim()[1] - ax.get_xlim()[0]) / (WIDTH * AXIS)
         ax.text(
             item.end + pad if side == "right" else item.start - pad,
