@@ -211,7 +211,7 @@ def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
 PAGES: dict[str, Page] = {
     "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside")),
     "events": Page(
-        ("id", "date", "date_basis", "status", "event_en", "quote", "source"),
+        ("id", "date", "date_basis", "status", "event_en", "label", "quote", "source"),
         "events",
         (per_document_chart, events_by_decade),
         Breakdown(("status", "date_basis"), "events"),
@@ -271,7 +271,7 @@ PAGES: dict[str, Page] = {
     ),
     "reference/partners": Page(("framework", "country_en", "joined", "note", "source_url")),
     "reference/summits": Page(("id", "name_en", "place_en", "start", "end", "source_url")),
-    "reference/context": Page(("id", "date", "fact_en", "relates_to", "source_url")),
+    "reference/context": Page(("id", "date", "fact_en", "label", "relates_to", "source_url")),
     "reference/checks": Page(
         ("id", "reference", "verdict", "quote", "note", "source"), breakdown=Breakdown(("verdict",), "checks")
     ),
