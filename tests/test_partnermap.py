@@ -88,3 +88,24 @@ def test_a_missing_basemap_package_is_named_in_the_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "countryinfo", None)
     with pytest.raises(partnermap.BasemapMissingError, match=r"basemap package 'countryinfo'.*requirements\.txt"):
         partnermap.outlines()
+
+
+def test_the_map_and_the_timeline_stay_legible_at_phone_width(places):
+    """No text under 8 points on a drawing at most 8 inches wide: a phone shows it at least half size."""
+    from natoar.report import timeline
+
+    book = load_book()
+    tables = book.tables
+    context = timeline.outside_context(
+        tables["reference/context"], tables["reference/summits"], tables["reference/partners"]
+    )
+    drawings = [
+        partnermap.partnership_map(places, partnermap.outlines()),
+        timeline.timeline(tables["events"], context, book.catalogue)[0],
+    ]
+    for fig in drawings:
+        fig.canvas.draw()
+        texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
+        assert min(t.get_fontsize() for t in texts) >= 8
+        assert fig.get_tightbbox().width <= 8.0
+        plt.close(fig)

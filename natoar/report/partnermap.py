@@ -252,7 +252,7 @@ def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) ->
         for ring in shapes.get(row.name, []):
             _patch(ax, row.name, ring, fc="none", ec=FILLED[row.framework], lw=1.4, ls="--", zorder=3)
     disputed, lon, lat, _ = place("Western Sahara")
-    ax.text(lon, lat, disputed, ha="center", va="center", fontsize=7.5, fontstyle="italic", color="#666666", zorder=5)
+    ax.text(lon, lat, disputed, ha="center", va="center", fontsize=8, fontstyle="italic", color="#666666", zorder=5)
     for ring in shapes.get(disputed, []):
         _patch(ax, disputed, ring, fc="#f7f7f7", ec="#777777", lw=0.9, ls=(0, (3, 2)), zorder=3)
     for ring in shapes.get("Morocco", []):
