@@ -31,7 +31,10 @@ from natoar.text.tokens import words
 DATA = Path("data")
 DESCRIPTOR = DATA / "datapackage.yaml"
 # The constraints the loader enforces, by field type; the descriptor may use no others.
-CONSTRAINTS = {"string": ("required", "unique", "pattern", "enum"), "integer": ("required", "unique", "minimum")}
+CONSTRAINTS = {
+    "string": ("required", "unique", "pattern", "enum", "maxLength"),
+    "integer": ("required", "unique", "minimum"),
+}
 _RESOURCE_KEYS = (
     "name",
     "path",
@@ -354,6 +357,9 @@ class _Parser:
         minimum = constraints.get("minimum")
         if minimum is not None and (isinstance(minimum, bool) or not isinstance(minimum, int)):
             self.fail(where, f"minimum {minimum!r} is not an integer", "write a whole number")
+        max_length = constraints.get("maxLength")
+        if max_length is not None and (type(max_length) is not int or max_length < 1):
+            self.fail(where, f"maxLength {max_length!r} is not a positive integer", "write a whole number above 0")
         rule = node.get("natoar:check", "")
         if rule:
             self.check_field_check(rule, where)
@@ -367,6 +373,7 @@ class _Parser:
             else (),
             unique=bool(constraints.get("unique")) or key == (name,),
             minimum=minimum,
+            max_length=max_length,
             check=VALUE_CHECKS.get(rule),
             rule=rule,
             description=self.text(node, "description", where),
