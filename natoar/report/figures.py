@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from pathlib import Path
 
@@ -44,14 +45,27 @@ def label(text: str) -> str:
     return display_text(text, matplotlib_shapes_arabic())
 
 
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write `content` to `path` unless the file already holds exactly these bytes; return True if written.
+
+    An unchanged output keeps its modification time, so a rebuild leaves it (and whatever watches it) alone."""
+    if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+        return False
+    path.write_bytes(content)
+    return True
+
+
 def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
-    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path."""
+    """Write the figure as PNG and its data as CSV under chapters/figures/ (each only if its bytes changed),
+    close the figure, and return the PNG's path."""
     folder = project_root(root) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, metadata={"Software": None})
+    image = io.BytesIO()
+    fig.savefig(image, format="png", metadata={"Software": None})
     plt.close(fig)
-    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    write_if_changed(png, image.getvalue())
+    write_if_changed(folder / f"{name}.csv", data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     return png
 
 
