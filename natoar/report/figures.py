@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 from pathlib import Path
 
@@ -11,12 +12,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
 
+from natoar.report.markdown import MarkdownText, markdown_table
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
 FIGURES = Path("chapters") / "figures"
 FONTS = ["Amiri", "DejaVu Sans"]
 # Okabe & Ito's colour-blind-safe palette.
+# A chapter's table shows at most this many rows; a longer one shows its first rows and links to all of it as CSV.
+MAX_TABLE_ROWS = 25
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEED = PALETTE[0]
 CONTEXT = "#999999"
@@ -89,3 +93,22 @@ def png_size(path: Path) -> tuple[int, int]:
     """Return a PNG's width and height in pixels, read from its header."""
     width, height = struct.unpack(">II", path.read_bytes()[16:24])
     return width, height
+
+
+def save_table(
+    frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None
+) -> MarkdownText:
+    """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long.
+
+    Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
+    linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
+    to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
+    csv = project_root(root) / FIGURES / f"{name}.csv"
+    if len(frame) <= MAX_TABLE_ROWS:
+        csv.unlink(missing_ok=True)
+        return markdown_table(frame, markup)
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
+    note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
+    return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")
