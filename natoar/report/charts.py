@@ -30,7 +30,8 @@ def short_title(title_ar: str, words: int = 3) -> str:
 # figure within MAX_PIXELS on its longer side at the book's resolution (tests/test_chart_scale.py draws 250
 # documents).
 MAX_BARS = 30
-MAX_COLUMNS = 16
+MAX_COLUMNS = 20  # presence grids (0.75 in a column)
+MAX_COUNT_COLUMNS = 16  # count grids (0.9 in a column)
 MAX_ROWS = 40
 MAX_LANES = 24
 MAX_PANELS = 9
@@ -452,12 +453,12 @@ def cooccurrence_network(
 
 
 def count_grid(table: pd.DataFrame, index: str, xlabel: str) -> plt.Figure:
-    """Return a shaded grid of counts with each count written in its cell. Above MAX_COLUMNS columns or MAX_ROWS
+    """Return a shaded grid of counts with each count written in its cell. Above MAX_COUNT_COLUMNS columns or MAX_ROWS
     rows, the largest are drawn and the rest summed into one column (`fold_columns`) or dropped into a last row
     that sums the rest (`fold_rows`); the shading ignores the folded column, which is darkest."""
     use_style()
     width = len(table.columns) - 1
-    table = fold_rows(fold_columns(table, index, MAX_COLUMNS), index, MAX_ROWS, how="sum")
+    table = fold_rows(fold_columns(table, index, MAX_COUNT_COLUMNS), index, MAX_ROWS, how="sum")
     values = table.drop(columns=index)
     counts = values.to_numpy(dtype=float)
     shaded = counts[:, :-1] if values.shape[1] < width else counts

@@ -95,9 +95,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def save_table(
-    frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None
-) -> MarkdownText:
+def save_table(frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None) -> MarkdownText:
     """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long.
 
     Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
