@@ -25,6 +25,7 @@ from pathlib import Path
 from natoar.report.figures import FIGURES, png_size
 from natoar.sources.corpus import read_corpus
 from natoar.sources.paths import project_root
+from natoar.text.months import MONTHS
 from natoar.tools.buildbench import IGNORE, Timing, _book
 
 SEED = 20250
@@ -38,7 +39,6 @@ OUTLETS = [
     ("Synthetic Levant Weekly", "أسبوعية المشرق التجريبية"),
 ]
 GENRES = ["news-report", "analysis", "official-release", "leaked-cable"]
-MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
 
 
 def _shuffled(text: str, rng: random.Random) -> str:
@@ -79,7 +79,7 @@ def synthetic_row(number: int, title_ar: str, text: bytes, file: str, rng: rando
 
 def _printed(day: str) -> str:
     year, month, date = day.split("-")
-    return f"{int(date)} {MONTHS[int(month) - 1]} {year}"
+    return f"{int(date)} {MONTHS[int(month)][0]} {year}"
 
 
 def synthetic_document(number: int, pool: list[str], rng: random.Random) -> tuple[str, str]:
