@@ -141,11 +141,17 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -
     """Return a bar chart of how many rows each document contributes."""
     data = per_document(table, book.catalogue)
     drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
+    caption = f"How many {spec.noun} each document contributes."
+    if len(data) > charts.MAX_BARS:
+        caption = (
+            f"How many {spec.noun} the {charts.MAX_BARS - 1} documents contributing most give, and the other "
+            f"{len(data) - charts.MAX_BARS + 1} together; the data has every document."
+        )
     return Figure(
         f"{data_label(name)}-per-document",
         drawing,
         data,
-        f"How many {spec.noun} each document contributes.",
+        caption,
         f"Horizontal bar chart of the number of {spec.noun} taken from each source document.",
     )
 
