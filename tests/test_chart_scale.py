@@ -185,3 +185,22 @@ def test_an_unchanged_figure_is_not_rewritten(tmp_path):
     write_figure(draw(), "f", pd.DataFrame({"a": [2]}), tmp_path)
     assert png.stat().st_mtime_ns == 1 and png.with_suffix(".csv").stat().st_mtime_ns != 1
     assert first[0] > 1 and png_size(png)[0] > 0
+
+
+def test_a_long_chapter_table_is_paged_with_all_of_it_as_csv(tmp_path, monkeypatch):
+    from natoar.report.figures import FIGURES, MAX_TABLE_ROWS, save_table
+
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "chapters").mkdir()
+    monkeypatch.chdir(tmp_path / "chapters")  # a notebook runs in its folder
+    frame = pd.DataFrame(
+        {"doc": [f"d{k:03d}" for k in range(MAX_TABLE_ROWS + 10)], "words": range(MAX_TABLE_ROWS + 10)}
+    )
+    shown = save_table(frame, "t", root=tmp_path)
+    csv = tmp_path / FIGURES / "t.csv"
+    assert shown.count("\n| d") == MAX_TABLE_ROWS and "| d024 |" in shown and "d025" not in shown
+    assert shown.endswith(f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [t.csv](figures/t.csv).")
+    assert pd.read_csv(csv).equals(frame)
+    short = save_table(frame.head(3), "t", root=tmp_path)
+    assert short.count("\n| d") == 3 and "t.csv" not in short and not csv.exists()
