@@ -141,6 +141,11 @@ def test_top_with_others_keeps_the_largest_and_the_total():
     assert folded["doc"].iloc[-1] == "the other 41"
     assert folded["rows"].iloc[:-1].min() >= data["rows"].nlargest(9).min()
     assert charts.top_with_others(data.head(5), "doc", "rows", 10).equals(data.head(5))
+    few = pd.DataFrame({"doc": [f"d{k}" for k in range(40)], "rows": [3, 0, 2] + [0] * 37})
+    assert charts.top_with_others(few, "doc", "rows", 10).to_dict("list") == {
+        "doc": ["d0", "d2", "the other 38"],
+        "rows": [3, 2, 0],
+    }  # documents with nothing are not drawn as if among the largest
 
 
 def test_folded_grids_count_what_they_leave_out():

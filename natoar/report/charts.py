@@ -45,12 +45,13 @@ def others(count: int) -> str:
 
 
 def top_with_others(data: pd.DataFrame, label: str, value: str, keep: int) -> pd.DataFrame:
-    """Return `data` if it has at most `keep` rows; else its `keep - 1` largest by `value` (ties in the given order,
-    shown in that order) and one row summing the rest, labelled with how many they are."""
+    """Return `data` if it has at most `keep` rows; else its (up to) `keep - 1` largest non-zero rows by `value`
+    (ties in the given order, shown in that order) and one row summing the rest, labelled with how many they are."""
     if len(data) <= keep:
         return data
     ranked = data[value].rank(method="first", ascending=False)
-    kept, rest = data[ranked < keep], data[ranked >= keep]
+    chosen = (ranked < keep) & (data[value] > 0)
+    kept, rest = data[chosen], data[~chosen]
     folded = pd.DataFrame({label: [others(len(rest))], value: [rest[value].sum()]})
     return pd.concat([kept[[label, value]], folded], ignore_index=True)
 

@@ -142,10 +142,11 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -
     data = per_document(table, book.catalogue)
     drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
     caption = f"How many {spec.noun} each document contributes."
-    if len(data) > charts.MAX_BARS:
+    shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
+    if len(shown) < len(data):
         caption = (
-            f"How many {spec.noun} the {charts.MAX_BARS - 1} documents contributing most give, and the other "
-            f"{len(data) - charts.MAX_BARS + 1} together; the data has every document."
+            f"How many {spec.noun} each of the {len(shown) - 1} documents contributing most gives, and the other "
+            f"{len(data) - len(shown) + 1} together; the data has every document."
         )
     return Figure(
         f"{data_label(name)}-per-document",
