@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html pdf pageweight benchmark buildbench test check chapter notebooks lint clean freeze system browser \
+.PHONY: book html pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
 	add-source curation-status
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
@@ -104,6 +104,11 @@ benchmark: $(VENV)/.installed
 ## buildbench: cold, warm and one-chapter rebuild times, against all notebooks' code run in one process
 buildbench: $(VENV)/.installed system
 	$(BIN)/python -m natoar.tools.buildbench
+
+## scalebench: cold builds with the five seeds and with 50 and 250 synthetic documents added, the rebuild after
+## adding one more, and the largest figure (in copies under the system's temporary folder)
+scalebench: $(VENV)/.installed system
+	$(BIN)/python -m natoar.tools.scalebench
 
 ## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
 browser:

@@ -1,4 +1,5 @@
-"""Write the generated pages: one per source document (chapters/sources/<id>.md), the bibliography of the
+"""Write the generated pages: one per source document (chapters/sources/<id>.md; beyond
+PAGE_PER_DOCUMENT_UP_TO documents one per year of writing, chapters/sources/<year>.md), the bibliography of the
 seeds (chapters/references.bib) and the glossary (chapters/glossary.md), from the catalogue and the data.
 
 Run as `python -m natoar.build.pages`. Pages are rewritten only when their content changes, so Sphinx
@@ -21,6 +22,10 @@ from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
 
 PAGES = Path("chapters") / "sources"
+# Up to this many documents, each has a page of its own (chapters/sources/<id>.md). Beyond it, each year of writing
+# has one page (chapters/sources/<year>.md) with a section per document: every page costs Sphinx the same
+# navigation and theme work however short it is, and a sidebar of hundreds of documents is not readable.
+PAGE_PER_DOCUMENT_UP_TO = 30
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
@@ -85,32 +90,36 @@ def render_page(
     removed: int,
     cited: dict[tuple[str, int], list[str]] | None = None,
     remaining: list[str] | None = None,
+    level: int = 1,
 ) -> str:
     """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
-    `remaining` lists what an uncurated document still lacks."""
+    `remaining` lists what an uncurated document still lacks.
+
+    `level` is the document's heading level: 1 for a page of its own, 2 for a section of a year's page."""
     cited = cited or {}
+    head, sub = "#" * level, "#" * (level + 1)
     curated = doc["curation"] == "curated"
     title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
-        f"# {doc['id']}: {title}",
+        f"{head} {doc['id']}: {title}",
         "",
         f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
         "",
         *([] if curated else _uncurated_box(remaining or [])),
         _metadata(doc, removed),
         "",
-        "## Summary",
+        f"{sub} Summary",
         "",
         _field(doc, "summary_en"),
         "",
-        "## Reading it critically",
+        f"{sub} Reading it critically",
         "",
         f"**Stance.** {_field(doc, 'stance')}",
         "",
         f"**Reliability.** {_field(doc, 'reliability')}",
         "",
-        "## Text",
+        f"{sub} Text",
         "",
         "The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
         "Chapters cite these numbers.",
@@ -126,6 +135,16 @@ def render_page(
         if links:
             parts += [f"<small>Cited in {', '.join(links)}.</small>", ""]
     return "\n".join(parts)
+
+
+def render_year_heading(year: int, documents: int) -> str:
+    """Return the top of a year's page of source documents (used above PAGE_PER_DOCUMENT_UP_TO documents)."""
+    label = f"sources-{year}"
+    noun = "document" if documents == 1 else "documents"
+    return (
+        f"({label})=\n# Written in {year}\n\n"
+        f"The {documents} {noun} whose date of writing (best estimate) begins in {year}, in order of that date."
+    )
 
 
 def _write_if_changed(path: Path, text: str) -> Path:
@@ -201,11 +220,24 @@ def write_pages(
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for _, doc in catalogue.iterrows():
-        path = folder / f"{doc['id']}.md"
-        mine = body[body["doc"] == doc["id"]]
-        text = render_page(doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]))
-        written.append(_write_if_changed(path, text))
+    by_doc = dict(tuple(body.groupby("doc")))
+    empty = body.iloc[:0]
+
+    def section(doc: pd.Series, level: int) -> str:
+        mine = by_doc.get(doc["id"], empty)
+        return render_page(doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level)
+
+    if len(catalogue) <= PAGE_PER_DOCUMENT_UP_TO:
+        for _, doc in catalogue.iterrows():
+            written.append(_write_if_changed(folder / f"{doc['id']}.md", section(doc, 1)))
+    else:
+        years = catalogue["date_iso"].map(lambda d: parse_date(d).start.year)
+        for year, docs in catalogue.groupby(years, sort=True):
+            ordered = docs.sort_values(["date_iso", "id"])
+            text = "\n\n".join(
+                [render_year_heading(int(year), len(ordered))] + [section(d, 2) for _, d in ordered.iterrows()]
+            )
+            written.append(_write_if_changed(folder / f"{year}.md", text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
     literature = read_text(root / LITERATURE)

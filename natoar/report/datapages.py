@@ -149,13 +149,20 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -
     """Return a bar chart of how many rows each document contributes."""
     data = per_document(table, book.catalogue)
     drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
+    caption = f"How many {spec.noun} each document contributes."
+    shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
+    if len(shown) < len(data):
+        caption = (
+            f"How many {spec.noun} each of the {len(shown) - 1} documents contributing most gives, and the other "
+            f"{len(data) - len(shown) + 1} together; the data has every document."
+        )
     return Figure(
         f"{data_label(name)}-per-document",
         drawing,
         data,
-        f"How many {spec.noun} each document contributes.",
-        f"Horizontal bar chart of the number of {spec.noun} taken from each of the {len(data)} source documents.",
-        f"{spec.noun.capitalize()} taken from each of the {len(data)} documents",
+        caption,
+        f"Horizontal bar chart of the number of {spec.noun} per source document, {len(data)} documents in all.",
+        f"{spec.noun.capitalize()} taken from each document",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import textwrap
 from pathlib import Path
@@ -16,12 +17,15 @@ from matplotlib.textpath import text_to_path
 from PIL import Image as PILImage
 
 from natoar.report.figuretext import FigureText, figure_text
+from natoar.report.markdown import MarkdownText, markdown_table
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
 FIGURES = Path("chapters") / "figures"
 FONTS = ["Amiri", "DejaVu Sans"]
 # Okabe & Ito's colour-blind-safe palette.
+# A chapter's table shows at most this many rows; a longer one shows its first rows and links to all of it as CSV.
+MAX_TABLE_ROWS = 25
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEED = PALETTE[0]
 TITLE_PT = 11.5
@@ -51,8 +55,19 @@ def label(text: str) -> str:
     return display_text(text, matplotlib_shapes_arabic())
 
 
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write `content` to `path` unless the file already holds exactly these bytes; return True if written.
+
+    An unchanged output keeps its modification time, so a rebuild leaves it (and whatever watches it) alone."""
+    if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+        return False
+    path.write_bytes(content)
+    return True
+
+
 def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
-    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path.
+    """Write the figure as PNG and its data as CSV under chapters/figures/ (each only if its bytes changed),
+    close the figure, and return the PNG's path.
 
     The PNG has a palette of at most 256 colours, without dithering: the book's figures use a few flat colours
     and their antialiasing, so this keeps every edge while a densely labelled figure (the timeline) weighs a
@@ -63,10 +78,12 @@ def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | No
     drawn = io.BytesIO()
     fig.savefig(drawn, format="png", metadata={"Software": None})
     plt.close(fig)
+    flattened = io.BytesIO()
     with PILImage.open(drawn) as image:
         flat = image.convert("RGB").quantize(256, dither=PILImage.Dither.NONE)
-        flat.save(png, format="PNG", optimize=True)
-    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        flat.save(flattened, format="PNG", optimize=True)
+    write_if_changed(png, flattened.getvalue())
+    write_if_changed(folder / f"{name}.csv", data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     return png
 
 
@@ -116,3 +133,20 @@ def png_size(path: Path) -> tuple[int, int]:
     """Return a PNG's width and height in pixels, read from its header."""
     width, height = struct.unpack(">II", path.read_bytes()[16:24])
     return width, height
+
+
+def save_table(frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None) -> MarkdownText:
+    """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long.
+
+    Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
+    linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
+    to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
+    csv = project_root(root) / FIGURES / f"{name}.csv"
+    if len(frame) <= MAX_TABLE_ROWS:
+        csv.unlink(missing_ok=True)
+        return markdown_table(frame, markup)
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
+    note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
+    return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")

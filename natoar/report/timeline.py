@@ -30,6 +30,8 @@ SPAN_MIN = 0.15  # years: a date spanning more than this is drawn as a bar, the 
 MARGIN = 4.0  # years: the room right of the time axis where the last labels may run
 MARKERS = {"occurred": "o", "planned": "o", "claimed": "D"}  # planned and claimed marks are hollow
 WRITTEN = PALETTE[3]
+MAX_LANES = 30  # lanes of labels in a band; what does not fit is drawn unlabelled in one lane more
+MAX_LABELLED_DOCUMENTS = 12  # above this, documents' writing dates are unlabelled marks in one lane
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,16 @@ def label_width(text: str, years_per_inch: float, size: float = LABEL_PT) -> flo
     return (width / 72 + PAD_IN) * years_per_inch
 
 
-def lanes(items: list[Item], gap: float, bounds: tuple[float, float]) -> list[tuple[int, str]]:
+def lanes(
+    items: list[Item], gap: float, bounds: tuple[float, float], most: int = MAX_LANES
+) -> list[tuple[int, str]]:
     """Return each item's lane (0 = nearest the axis) and side of its mark ('right' or 'left') for its label.
 
     Items are taken as given; each goes to the lowest lane where nothing it would cover, mark
     and span and label with `gap` to spare, is already taken, trying the label on the right before the left;
-    a label never crosses `bounds` (the axis's ends) unless it fits on neither side."""
+    a label never crosses `bounds` (the axis's ends) unless it fits on neither side. An item that fits in none
+    of the `most` lanes goes, unlabelled (side 'none'), to one more lane beyond them: a large corpus keeps its
+    figure within its size and its data keeps every item."""
     taken: list[list[tuple[float, float]]] = []
     placed = []
     for item in items:
@@ -74,6 +80,9 @@ def lanes(items: list[Item], gap: float, bounds: tuple[float, float]) -> list[tu
         inside = {side: span for side, span in sides.items() if bounds[0] <= span[0] and span[1] <= bounds[1]}
         options = inside or sides
         for lane in range(len(taken) + 1):
+            if lane == most:
+                placed.append((most, "none"))
+                break
             if lane == len(taken):
                 taken.append([])
             free = [
@@ -110,6 +119,9 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
             ax.plot([item.start, item.end], [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt")
         ax.plot(item.at, y, ls="", zorder=3, clip_on=False, **(style(item) | ({"marker": "<"} if item.early else {})))
         pad = PAD_IN * (ax.get_xlim()[1] - ax.get_xlim()[0]) / (WIDTH * AXIS)
+        if side == "none":
+            rows.append({"id": item.id, "lane": lane, "label_side": "", "label": item.label})
+            continue
         ax.text(
             item.end + pad if side == "right" else item.start - pad,
             y,
@@ -121,6 +133,17 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
             fontstyle="normal" if colour == SEED else "italic",
         )
         rows.append({"id": item.id, "lane": lane, "label_side": side, "label": item.label})
+    unlabelled = [(lane, item) for item, (lane, side) in zip(items, placed, strict=True) if side == "none"]
+    if unlabelled and len(unlabelled) < len(items):
+        ax.text(
+            ax.get_xlim()[0],
+            base + direction * (unlabelled[0][0] + 0.5),
+            f"{len(unlabelled)} more, unlabelled (the figure's data names them)  ",
+            ha="right",
+            va="center",
+            fontsize=LABEL_PT,
+            color="#444444",
+        )
     return rows
 
 
@@ -165,7 +188,8 @@ def timeline(
     written = documents.rename(columns={"date_iso": "date"}).assign(label=documents["id"])
     docs = _items(written, "document", left, years_per_inch)
     bounds = (left, right + MARGIN)
-    seed_lanes, fact_lanes, doc_lanes = (lanes(i, gap, bounds) for i in (seeds, facts, docs))
+    seed_lanes, fact_lanes = (lanes(i, gap, bounds) for i in (seeds, facts))
+    doc_lanes = lanes(docs, gap, bounds, 0 if len(docs) > MAX_LABELLED_DOCUMENTS else MAX_LANES)
     n_seed = max(lane for lane, _ in seed_lanes) + 1
     n_fact = max(lane for lane, _ in fact_lanes) + 1
     n_doc = max(lane for lane, _ in doc_lanes) + 1
@@ -179,7 +203,7 @@ def timeline(
     top = n_seed + 1.0
     ax.set_ylim(-n_fact - 0.6, top + n_doc + 0.2)
 
-    for doc in docs:
+    for doc in docs if len(docs) <= MAX_LABELLED_DOCUMENTS else []:
         ax.axvline(doc.at, color=WRITTEN, lw=0.9, ls=(0, (4, 3)), alpha=0.55, zorder=0)
     doc_rows = _draw_band(ax, docs, doc_lanes, top, 1, WRITTEN, lambda _: {"marker": "v", "color": WRITTEN, "ms": 5})
 
