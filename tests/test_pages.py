@@ -87,11 +87,18 @@ def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_onl
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
     for doc in catalogue["id"]:  # every document keeps its label, once, as a section of its year's page
         assert text.count(f"({document_label(doc)})=\n## {doc}: ") == 1
+    before = {p.stem: p.read_text(encoding="utf-8") for p in pages}
     for page in pages:
         os.utime(page, (1, 1))
     added = add_documents(project, 1, start=PAGE_PER_DOCUMENT_UP_TO + 1)
     catalogue = corpus.load_catalogue(project)
     year = str(int(catalogue.set_index("id").loc[added[0], "date_iso"][:4]))
     write_pages(project)
-    rewritten = {p.stem for p in (project / "chapters" / "sources").glob("*.md") if p.stat().st_mtime != 1}
-    assert rewritten == {year}
+    after = {p.stem: p for p in (project / "chapters" / "sources").glob("*.md")}
+    rewritten = {stem for stem, p in after.items() if p.stat().st_mtime != 1}
+    changed = {stem for stem, p in after.items() if before.get(stem) != p.read_text(encoding="utf-8")}
+    # the new document's year is written; any other page is rewritten only if its text changed (an uncurated
+    # document's list of what remains can depend on the whole corpus), and most pages are left alone
+    assert year in rewritten
+    assert rewritten == changed
+    assert len(rewritten) < len(after) / 2
