@@ -9,7 +9,8 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html pdf pageweight benchmark buildbench test check chapter notebooks lint clean freeze system browser
+.PHONY: book html pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
+	add-source curation-status
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
@@ -67,6 +68,17 @@ chapter: $(VENV)/.installed system
 notebooks: $(VENV)/.installed system
 	$(BIN)/python -m natoar.build.execute chapters/*.ipynb chapters/data/*.ipynb
 
+## add-source: add a document (FILE=article.txt [OUTLET=...] [OUTLET_AR=...] [GENRE=...] [ID=...] [DATE=...]): check
+## it, copy it into seeds/ and append its catalogue row marked uncurated, with the proposed headline and dates
+add-source: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "error: give the file: make add-source FILE=path/to/article.txt" >&2; exit 1; }
+	$(BIN)/python -m natoar.sources.add "$(FILE)" --outlet "$(OUTLET)" --outlet-ar "$(OUTLET_AR)" --genre "$(GENRE)" \
+	  --id "$(ID)" --date "$(DATE)"
+
+## curation-status: what each document still lacks before it can be marked curated
+curation-status: $(VENV)/.installed
+	$(BIN)/python -m natoar.report.curation
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests
 
@@ -94,6 +106,11 @@ benchmark: $(VENV)/.installed
 ## buildbench: cold, warm and one-chapter rebuild times, against all notebooks' code run in one process
 buildbench: $(VENV)/.installed system
 	$(BIN)/python -m natoar.tools.buildbench
+
+## scalebench: cold builds with the five seeds and with 50 and 250 synthetic documents added, the rebuild after
+## adding one more, and the largest figure (in copies under the system's temporary folder)
+scalebench: $(VENV)/.installed system
+	$(BIN)/python -m natoar.tools.scalebench
 
 ## browser: Debian's Chromium and poppler (pdftotext) for the PDF and the browser tests
 browser:

@@ -1,5 +1,7 @@
 """Notebooks executed in a shared kernel come out as if each had a kernel of its own; a failing cell is named."""
 
+import os
+
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -32,8 +34,10 @@ def test_in_place_execution_is_repeatable_and_keeps_no_timings(tmp_path):
     cell = nbformat.read(path, as_version=4).cells[0]
     assert (cell.execution_count, cell.outputs[0]["text"]) == (1, "6\n")
     assert "execution" not in cell.metadata
+    os.utime(path, ns=(1, 1))
     execute.execute_in_place([path])
     assert path.read_bytes() == first
+    assert path.stat().st_mtime_ns == 1, "a notebook whose outputs did not change was written again"
 
 
 def fresh_kernel_outputs(path):

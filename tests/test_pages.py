@@ -1,7 +1,7 @@
 import os
 
 from natoar.build.pages import render_page, write_pages
-from natoar.report.markdown import escape
+from natoar.report.markdown import document_label, escape
 from natoar.sources import corpus
 
 
@@ -72,3 +72,33 @@ def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
     doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
     page = render_page(doc, body[body["doc"] == "morocco-us-2020"], 0, cited)
     assert "<small>Cited in " in page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]
+
+
+def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_only_its_year(project):
+    from natoar.build.pages import PAGE_PER_DOCUMENT_UP_TO
+    from natoar.tools.scalebench import add_documents
+
+    add_documents(project, PAGE_PER_DOCUMENT_UP_TO)
+    catalogue = corpus.load_catalogue(project)
+    assert len(catalogue) > PAGE_PER_DOCUMENT_UP_TO
+    pages = [p for p in write_pages(project) if p.parent.name == "sources"]
+    years = {str(int(d[:4])) for d in catalogue["date_iso"]}
+    assert sorted(p.stem for p in pages) == sorted(years)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    for doc in catalogue["id"]:  # every document keeps its label, once, as a section of its year's page
+        assert text.count(f"({document_label(doc)})=\n## {doc}: ") == 1
+    before = {p.stem: p.read_text(encoding="utf-8") for p in pages}
+    for page in pages:
+        os.utime(page, (1, 1))
+    added = add_documents(project, 1, start=PAGE_PER_DOCUMENT_UP_TO + 1)
+    catalogue = corpus.load_catalogue(project)
+    year = str(int(catalogue.set_index("id").loc[added[0], "date_iso"][:4]))
+    write_pages(project)
+    after = {p.stem: p for p in (project / "chapters" / "sources").glob("*.md")}
+    rewritten = {stem for stem, p in after.items() if p.stat().st_mtime != 1}
+    changed = {stem for stem, p in after.items() if before.get(stem) != p.read_text(encoding="utf-8")}
+    # the new document's year is written; any other page is rewritten only if its text changed (an uncurated
+    # document's list of what remains can depend on the whole corpus), and most pages are left alone
+    assert year in rewritten
+    assert rewritten == changed
+    assert len(rewritten) < len(after) / 2

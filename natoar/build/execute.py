@@ -159,11 +159,21 @@ def execute(
     return [(path, *by_path[str(path)]) for path in paths]
 
 
+def write_notebook(notebook: nbformat.NotebookNode, path: Path) -> bool:
+    """Save `notebook` to `path` as nbformat would, unless the file already holds those bytes; True if written."""
+    text = nbformat.writes(notebook)
+    text += "" if text.endswith("\n") else "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def execute_in_place(paths: list[Path]) -> None:
-    """Execute each notebook and save it with its outputs."""
+    """Execute each notebook and save it with its outputs (a notebook whose outputs did not change is left alone)."""
     for path, notebook, _ in execute([p.resolve() for p in paths], project_root()):
-        nbformat.write(notebook, path)
-        print(f"executed {os.path.relpath(path)}")
+        changed = write_notebook(notebook, path)
+        print(f"executed {os.path.relpath(path)}{'' if changed else ' (unchanged)'}")
 
 
 def book_notebooks(root: Path) -> list[Path]:

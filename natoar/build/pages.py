@@ -1,4 +1,5 @@
-"""Write the generated pages: one per source document (chapters/sources/<id>.md), the bibliography of the
+"""Write the generated pages: one per source document (chapters/sources/<id>.md; beyond
+PAGE_PER_DOCUMENT_UP_TO documents one per year of writing, chapters/sources/<year>.md), the bibliography of the
 seeds (chapters/references.bib) and the glossary (chapters/glossary.md), from the catalogue and the data.
 
 Run as `python -m natoar.build.pages`. Pages are rewritten only when their content changes, so Sphinx
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from natoar.report import curation
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
+from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
 from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
@@ -19,17 +22,28 @@ from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
 
 PAGES = Path("chapters") / "sources"
+# Up to this many documents, each has a page of its own (chapters/sources/<id>.md). Beyond it, each year of writing
+# has one page (chapters/sources/<year>.md) with a section per document: every page costs Sphinx the same
+# navigation and theme work however short it is, and a sidebar of hundreds of documents is not readable.
+PAGE_PER_DOCUMENT_UP_TO = 30
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
+NOT_CURATED = "*not yet curated*"
+
+
+def _field(doc: pd.Series, name: str) -> str:
+    """Return a catalogue field for the page, or 'not yet curated' where a curator has still to fill it."""
+    return escape(doc[name]) if doc[name] else NOT_CURATED
 
 
 def _metadata(doc: pd.Series, removed: int) -> str:
     printed = doc["date_printed"] or "none"
     rows = [
-        ("Outlet", escape(doc["outlet"])),
-        ("Genre", doc["genre"]),
-        ("Author", escape(doc["author"])),
+        *([] if doc["curation"] == "curated" else [("Curation", NOT_CURATED)]),
+        ("Outlet", _field(doc, "outlet")),
+        ("Genre", doc["genre"] or NOT_CURATED),
+        ("Author", _field(doc, "author")),
         ("Date as printed", escape(printed)),
         (
             "Date of writing (best estimate)",
@@ -57,30 +71,55 @@ def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict
     return cited
 
 
+def _uncurated_box(remaining: list[str]) -> list[str]:
+    items = "\n".join(f"- {escape(item)}" for item in remaining)
+    return [
+        ":::{admonition} Not yet curated\n:class: warning",
+        "This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
+        "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
+        "(`make curation-status`):\n",
+        items,
+        ":::",
+        "",
+    ]
+
+
 def render_page(
-    doc: pd.Series, body: pd.DataFrame, removed: int, cited: dict[tuple[str, int], list[str]] | None = None
+    doc: pd.Series,
+    body: pd.DataFrame,
+    removed: int,
+    cited: dict[tuple[str, int], list[str]] | None = None,
+    remaining: list[str] | None = None,
+    level: int = 1,
 ) -> str:
-    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it."""
+    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
+    `remaining` lists what an uncurated document still lacks.
+
+    `level` is the document's heading level: 1 for a page of its own, 2 for a section of a year's page."""
     cited = cited or {}
+    head, sub = "#" * level, "#" * (level + 1)
+    curated = doc["curation"] == "curated"
+    title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
-        f"# {doc['id']}: {escape(doc['title_en'])}",
+        f"{head} {doc['id']}: {title}",
         "",
         f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
         "",
+        *([] if curated else _uncurated_box(remaining or [])),
         _metadata(doc, removed),
         "",
-        "## Summary",
+        f"{sub} Summary",
         "",
-        escape(doc["summary_en"]),
+        _field(doc, "summary_en"),
         "",
-        "## Reading it critically",
+        f"{sub} Reading it critically",
         "",
-        f"**Stance.** {escape(doc['stance'])}",
+        f"**Stance.** {_field(doc, 'stance')}",
         "",
-        f"**Reliability.** {escape(doc['reliability'])}",
+        f"**Reliability.** {_field(doc, 'reliability')}",
         "",
-        "## Text",
+        f"{sub} Text",
         "",
         "The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
         "Chapters cite these numbers.",
@@ -98,6 +137,16 @@ def render_page(
     return "\n".join(parts)
 
 
+def render_year_heading(year: int, documents: int) -> str:
+    """Return the top of a year's page of source documents (used above PAGE_PER_DOCUMENT_UP_TO documents)."""
+    label = f"sources-{year}"
+    noun = "document" if documents == 1 else "documents"
+    return (
+        f"({label})=\n# Written in {year}\n\n"
+        f"The {documents} {noun} whose date of writing (best estimate) begins in {year}, in order of that date."
+    )
+
+
 def _write_if_changed(path: Path, text: str) -> Path:
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
@@ -113,12 +162,13 @@ def render_bibliography(catalogue: pd.DataFrame) -> str:
     entries = []
     for _, doc in catalogue.iterrows():
         fields = {
-            "author": "{" + _bib_value(doc["outlet"]) + "}",
-            "title": _bib_value(doc["title_en"]),
+            "author": "{" + _bib_value(doc["outlet"] or "Unknown outlet") + "}",
+            "title": _bib_value(doc["title_en"] or doc["title_ar"]),
             "year": str(parse_date(doc["date_iso"]).start.year),
-            "howpublished": _bib_value(doc["outlet"]),
+            "howpublished": _bib_value(doc["outlet"] or "Unknown outlet"),
             "note": _bib_value(
-                f"In Arabic. Genre: {doc['genre']}. Date as printed: {doc['date_printed'] or 'none'}; "
+                ("" if doc["curation"] == "curated" else "Not yet curated. ")
+                + f"In Arabic. Genre: {doc['genre'] or 'not given'}. Date as printed: {doc['date_printed'] or 'none'}; "
                 f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
             ),
         }
@@ -162,13 +212,32 @@ def write_pages(
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
     cited = citations(tables, root)
+    remaining: dict[str, list[str]] = {}
+    if (catalogue["curation"] != "curated").any():
+        table = curation.remaining(Book(root, corpus, tables))
+        for doc, item, detail in zip(table["doc"], table["item"], table["detail"], strict=True):
+            remaining.setdefault(doc, []).append(f"{item}: {detail}")
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for _, doc in catalogue.iterrows():
-        path = folder / f"{doc['id']}.md"
-        text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)), cited)
-        written.append(_write_if_changed(path, text))
+    by_doc = dict(tuple(body.groupby("doc")))
+    empty = body.iloc[:0]
+
+    def section(doc: pd.Series, level: int) -> str:
+        mine = by_doc.get(doc["id"], empty)
+        return render_page(doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level)
+
+    if len(catalogue) <= PAGE_PER_DOCUMENT_UP_TO:
+        for _, doc in catalogue.iterrows():
+            written.append(_write_if_changed(folder / f"{doc['id']}.md", section(doc, 1)))
+    else:
+        years = catalogue["date_iso"].map(lambda d: parse_date(d).start.year)
+        for year, docs in catalogue.groupby(years, sort=True):
+            ordered = docs.sort_values(["date_iso", "id"])
+            text = "\n\n".join(
+                [render_year_heading(int(year), len(ordered))] + [section(d, 2) for _, d in ordered.iterrows()]
+            )
+            written.append(_write_if_changed(folder / f"{year}.md", text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
     literature = read_text(root / LITERATURE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import textwrap
 from datetime import date
 
@@ -24,11 +25,80 @@ def short_title(title_ar: str, words: int = 3) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+# How many bars, grid columns, grid rows, timeline rows, small panels and labelled documents a chart draws before
+# it switches to a form that scales (the largest items and the rest together, or a grouping): each keeps the saved
+# figure within MAX_PIXELS on its longer side at the book's resolution (tests/test_chart_scale.py draws 250
+# documents).
+MAX_BARS = 30
+MAX_COLUMNS = 20  # presence grids (0.75 in a column)
+MAX_COUNT_COLUMNS = 16  # count grids (0.9 in a column)
+MAX_ROWS = 40
+MAX_LANES = 24
+MAX_PANELS = 9
+MAX_LABELLED = 12
+MAX_PIXELS = 2400
+
+
+def others(count: int) -> str:
+    """Return the label of the bar, row or column that stands for `count` items folded together."""
+    return f"the other {count}"
+
+
+def top_with_others(data: pd.DataFrame, label: str, value: str, keep: int) -> pd.DataFrame:
+    """Return `data` if it has at most `keep` rows; else its (up to) `keep - 1` largest non-zero rows by `value`
+    (ties in the given order, shown in that order) and one row summing the rest, labelled with how many they are."""
+    if len(data) <= keep:
+        return data
+    ranked = data[value].rank(method="first", ascending=False)
+    chosen = (ranked < keep) & (data[value] > 0)
+    kept, rest = data[chosen], data[~chosen]
+    folded = pd.DataFrame({label: [others(len(rest))], value: [rest[value].sum()]})
+    return pd.concat([kept[[label, value]], folded], ignore_index=True)
+
+
+def fold_columns(table: pd.DataFrame, index: str, keep: int, how: str = "sum") -> pd.DataFrame:
+    """Return `table` if it has at most `keep` value columns; else the `keep - 1` with the largest totals (ties and
+    order as given) and one column holding, per row, the rest's sum (`how="sum"`) or how many of them are
+    non-empty (`how="count"`)."""
+    values = table.drop(columns=index)
+    if values.shape[1] <= keep:
+        return table
+    numeric = _numeric(values, how)
+    totals = numeric.sum()
+    ranked = totals.rank(method="first", ascending=False)
+    kept = [c for c in values.columns if ranked[c] < keep and totals[c] > 0]
+    rest = [c for c in values.columns if c not in kept]
+    folded = table[[index, *kept]].copy()
+    folded[others(len(rest))] = numeric[rest].sum(axis=1).astype(int)
+    return folded
+
+
+def _numeric(values: pd.DataFrame, how: str) -> pd.DataFrame:
+    """Return 1 for every non-empty cell (`how="count"`), or the cells' numbers with empty cells as 0 (`"sum"`)."""
+    return values.map(lambda v: 0 if v in ("", 0) else v if how == "sum" and isinstance(v, numbers.Number) else 1)
+
+
+def fold_rows(table: pd.DataFrame, index: str, keep: int, how: str = "count") -> pd.DataFrame:
+    """Return `table` if it has at most `keep` rows; else the `keep - 1` rows with the largest totals (ties and
+    order as given) and one row holding, per column, the rest's sum (`how="sum"`) or how many of them are
+    non-empty (`how="count"`)."""
+    if len(table) <= keep:
+        return table
+    filled = _numeric(table.drop(columns=index), how)
+    ranked = filled.sum(axis=1).rank(method="first", ascending=False)
+    kept, rest = table[ranked < keep], filled[ranked >= keep]
+    folded = pd.DataFrame([{index: others(len(rest)), **rest.sum().astype(int).to_dict()}])
+    return pd.concat([kept, folded], ignore_index=True)
+
+
 def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Return a bar chart of words of article text per document, labelled with id and Arabic headline."""
+    """Return a bar chart of words of article text per document, labelled with id and Arabic headline; above
+    MAX_BARS documents, the words of each document as a dot on one row per genre (`length_strips`)."""
     use_style()
     data = lengths.merge(catalogue[["id", "title_ar", "genre"]], left_on="doc", right_on="id")
     data = data.sort_values(["words", "doc"], ascending=[True, True], ignore_index=True)
+    if len(data) > MAX_BARS:
+        return length_strips(data), data[["doc", "genre", "paragraphs", "words", "characters"]]
     fig, ax = plt.subplots()
     ax.barh(range(len(data)), data["words"], color=SEED)
     ax.set_yticks(
@@ -41,10 +111,40 @@ def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame) -> tuple[plt.Fig
     return fig, data[["doc", "genre", "paragraphs", "words", "characters"]]
 
 
+def length_strips(data: pd.DataFrame) -> plt.Figure:
+    """Return one row per genre with a dot for each document's words and a bar at the genre's median."""
+    genres = sorted(data["genre"].unique())
+    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(genres) + 1.4))
+    rng = np.random.default_rng(0)
+    for y, genre in enumerate(genres):
+        words = data.loc[data["genre"] == genre, "words"].to_numpy()
+        ax.scatter(words, y + rng.uniform(-0.2, 0.2, len(words)), s=10, color=SEED, alpha=0.5, linewidths=0)
+        ax.plot([np.median(words)] * 2, [y - 0.32, y + 0.32], color=PALETTE[3], lw=2.5)
+    counts = data["genre"].value_counts()
+    ax.set_yticks(range(len(genres)), [f"{g} ({counts[g]})" for g in genres])
+    ax.set_ylim(-0.6, len(genres) - 0.4)
+    ax.set_xlabel("Words of article text per document (dots), median of each genre (bar)")
+    ax.set_xlim(0, data["words"].max() * 1.05)
+    return fig
+
+
 def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.Figure, pd.DataFrame]:
-    """Return a chart of each document's events span, best-estimate date of writing and printed date."""
+    """Return a chart of each document's events span, best-estimate date of writing and printed date; above
+    MAX_BARS documents, the documents written each year, by whether the printed date is the date of writing
+    (`dating_by_year`)."""
     use_style()
-    rows = []
+    rows = [
+        {
+            "doc": doc.id,
+            "events_from": doc.events_from,
+            "events_to": doc.events_to,
+            "written": doc.date_iso,
+            "printed": doc.date_printed_iso,
+        }
+        for doc in catalogue.sort_values(["date_iso", "id"]).itertuples()
+    ]
+    if len(catalogue) > MAX_BARS:
+        return dating_by_year(catalogue, start_year), pd.DataFrame(rows)
     fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(catalogue) + 1.4))
     order = catalogue.sort_values(["date_iso", "id"], ignore_index=True)
     for y, doc in enumerate(order.itertuples()):
@@ -66,15 +166,6 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.F
         printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
         if printed and printed != written:
             ax.plot(_year(printed.midpoint), y, "D", mfc="white", mec=PALETTE[3], mew=2, ms=8)
-        rows.append(
-            {
-                "doc": doc.id,
-                "events_from": doc.events_from,
-                "events_to": doc.events_to,
-                "written": doc.date_iso,
-                "printed": doc.date_printed_iso,
-            }
-        )
     ax.set_yticks(range(len(order)), order["id"])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlabel("Year")
@@ -87,9 +178,39 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.F
     return fig, pd.DataFrame(rows)
 
 
+def dating_by_year(catalogue: pd.DataFrame, start_year: int = 2000) -> plt.Figure:
+    """Return stacked bars of the documents written each year (best estimate, by its earliest year; earlier years
+    folded into `start_year`): the printed date is the date of writing, differs from it, or is missing."""
+    kinds = {
+        "printed date is the date of writing": SEED,
+        "printed date differs": PALETTE[3],
+        "no printed date": CONTEXT,
+    }
+    rows = []
+    for doc in catalogue.itertuples():
+        printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
+        written = parse_date(doc.date_iso)
+        kind = list(kinds)[2 if printed is None else 0 if printed == written else 1]
+        rows.append({"year": max(written.start.year, start_year), "kind": kind})
+    counts = pd.DataFrame(rows).groupby(["year", "kind"]).size().unstack(fill_value=0).reindex(columns=list(kinds))
+    counts = counts.fillna(0).astype(int)
+    fig, ax = plt.subplots()
+    bottom = np.zeros(len(counts))
+    for kind, colour in kinds.items():
+        ax.bar(counts.index, counts[kind], bottom=bottom, color=colour, label=kind, width=0.8)
+        bottom += counts[kind].to_numpy()
+    ax.set_xlabel(f"Year of writing (best estimate; earlier years counted in {start_year})")
+    ax.set_ylabel("Documents")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
+    return fig
+
+
 def count_bars(data: pd.DataFrame, label: str, value: str, xlabel: str, colour: str = SEED) -> plt.Figure:
-    """Return a horizontal bar chart of `value` per `label`, first row at the top, each bar labelled."""
+    """Return a horizontal bar chart of `value` per `label`, first row at the top, each bar labelled; above
+    MAX_BARS rows, the largest and one bar for the rest (`top_with_others`)."""
     use_style()
+    data = top_with_others(data, label, value, MAX_BARS)
     fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(data) + 1.2))
     positions = range(len(data))[::-1]
     ax.barh(list(positions), data[value], color=colour)
@@ -104,7 +225,8 @@ def count_bars(data: pd.DataFrame, label: str, value: str, xlabel: str, colour: 
 def membership_steps(
     members: pd.DataFrame, catalogue: pd.DataFrame, start_year: int = 1990
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Return NATO's membership over time (outside context, grey) with each document's writing date (blue)."""
+    """Return NATO's membership over time (outside context, grey) with each document's writing date (blue): a
+    labelled dashed line each, or above MAX_LABELLED documents a short unlabelled tick each."""
     use_style()
     dates = [_year(parse_date(d).start) for d in members["date"]]
     counts = members["members"].tolist()
@@ -119,12 +241,19 @@ def membership_steps(
         label="NATO members (outside context)",
     )
     last_label = -1e9
+    labelled = len(catalogue) <= MAX_LABELLED
     for doc in catalogue.sort_values(["date_iso", "id"]).itertuples():
         when = _year(parse_date(doc.date_iso).midpoint)
+        if not labelled:
+            ax.plot([when, when], [0, 2.5], color=SEED, lw=0.8, alpha=0.6)
+            continue
         ax.axvline(when, color=SEED, lw=1, ls="--")
         last_label = max(when, last_label + 0.9)
         ax.text(last_label + 0.15, 1, doc.id, rotation=90, va="bottom", ha="left", fontsize=8, color=SEED)
-    ax.plot([], [], color=SEED, ls="--", label="a document written (seed catalogue)")
+    if labelled:
+        ax.plot([], [], color=SEED, ls="--", label="a document written (seed catalogue)")
+    else:
+        ax.plot([], [], color=SEED, label=f"the {len(catalogue)} documents' writing dates (ticks, seed catalogue)")
     ax.set_xlim(start_year, end)
     ax.set_xlabel("Year")
     ax.set_ylabel("Member states")
@@ -145,18 +274,28 @@ def presence_grid(
     """Return a grid with a filled cell wherever `table` has a non-empty, non-zero value (marks written in).
 
     With `groups` (column → group name, columns already ordered by group), a rule separates the groups and each
-    group's name stands above its columns."""
+    group's name stands above its columns. Above MAX_COLUMNS columns or MAX_ROWS rows, the fullest are drawn and
+    the rest folded into one column or row that counts their filled cells, written in (`fold_columns`,
+    `fold_rows`)."""
     use_style()
+    width = len(table.columns) - 1
+    height = len(table)
+    table = fold_rows(fold_columns(table, index, MAX_COLUMNS, how="count"), index, MAX_ROWS)
+    folded_column = len(table.columns) - 1 < width
+    if groups and folded_column:
+        groups = {c: groups.get(c, "other") for c in table.columns}
     values = table.drop(columns=index)
+    counted = np.zeros(values.shape, dtype=bool)
+    counted[:, -1] = folded_column
+    counted[-1, :] |= len(table) < height
     filled = values.map(lambda v: 0.0 if v in ("", 0) else 1.0).to_numpy(dtype=float)
     fig, ax = plt.subplots(
         figsize=(1.0 + 0.75 * values.shape[1] + 1.6, 0.32 * len(table) + 1.6 + (0.5 if groups else 0))
     )
     ax.imshow(filled, cmap=mpl.colors.ListedColormap(["#f4f4f4", colour]), aspect="auto", vmin=0, vmax=1)
-    if labels:
-        for (y, x), value in np.ndenumerate(values.to_numpy()):
-            if value not in ("", 0, 1):
-                ax.text(x, y, str(value), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
+    for (y, x), value in np.ndenumerate(values.to_numpy()):
+        if (labels and value not in ("", 0, 1)) or (counted[y, x] and value not in ("", 0)):
+            ax.text(x, y, str(value), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
     if groups:
         names = [groups[c] for c in values.columns]
         starts = [i for i, name in enumerate(names) if i == 0 or name != names[i - 1]]
@@ -190,47 +329,16 @@ def paired_bars(data: pd.DataFrame, label: str, columns: list[str], xlabel: str)
     return fig
 
 
-def timeline(
-    seed_events: pd.DataFrame, context: pd.DataFrame, start_year: int = 1990
-) -> tuple[plt.Figure, pd.DataFrame]:
-    """Return a timeline: seed events (blue, one row per source document) above outside-context facts (grey).
-
-    `seed_events` needs columns id, date, seed; `context` needs id, date.
-    """
-    use_style()
-    rows = []
-    docs = sorted(seed_events["seed"].unique())
-    lanes = {doc: i + 1 for i, doc in enumerate(docs)}
-    fig, ax = plt.subplots(figsize=(7.5, 0.55 * (len(docs) + 1) + 1.6))
-    for event in seed_events.itertuples():
-        span = parse_date(event.date)
-        if span.end.year < start_year:
-            continue
-        left, right = max(_year(span.start), start_year), _year(span.end)
-        y = lanes[event.seed]
-        if right - left > 0.2:
-            ax.plot([left, right], [y, y], color=SEED, lw=5, alpha=0.35, solid_capstyle="butt")
-        ax.plot(_year(span.midpoint) if span.start.year >= start_year else left, y, "o", color=SEED, ms=6)
-        rows.append({"kind": "seed", "id": event.id, "seed": event.seed, "date": event.date})
-    for fact in context.itertuples():
-        span = parse_date(fact.date)
-        if span.end.year < start_year:
-            continue
-        ax.plot(_year(span.midpoint), 0, "s", color=CONTEXT, ms=6)
-        rows.append({"kind": "context", "id": fact.id, "seed": "", "date": fact.date})
-    ax.set_yticks([0, *lanes.values()], ["outside context", *lanes.keys()])
-    ax.set_ylim(-0.7, len(docs) + 0.7)
-    ax.set_xlim(start_year, 2025.5)
-    ax.set_xlabel("Year (events before the axis start are not drawn)")
-    ax.grid(axis="x", color="#e5e5e5")
-    return fig, pd.DataFrame(rows)
-
-
 def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z") -> plt.Figure:
     """Return one small bar panel per document of its top terms: the Arabic word (shaped by the renderer) with
-    its English gloss beneath, or the Arabic alone if `glosses` has none."""
+    its English gloss beneath, or the Arabic alone if `glosses` has none. Above MAX_PANELS documents, the panels
+    of the MAX_PANELS whose top term scores highest (the data keeps every document's terms)."""
     use_style()
     docs = sorted(scores["doc"].unique())
+    shown_of = len(docs)
+    if len(docs) > MAX_PANELS:
+        best = scores.groupby("doc")[value].max().sort_values(ascending=False, kind="stable")
+        docs = sorted(best.index[:MAX_PANELS])
     columns = min(3, len(docs))
     rows = -(-len(docs) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(7.5, 3.4 * rows), squeeze=False)
@@ -245,7 +353,8 @@ def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z")
         ax.set_yticks(range(len(rows_of_doc)), ticks, fontsize=9)
         ax.set_title(doc, fontsize=10)
         ax.tick_params(axis="x", labelsize=8)
-    fig.supxlabel("Weighted log-odds (z) against the other documents", fontsize=10)
+    scope = "" if shown_of == len(docs) else f" (the {len(docs)} of {shown_of} documents whose top word scores highest)"
+    fig.supxlabel(f"Weighted log-odds (z) against the other documents{scope}", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -302,12 +411,18 @@ def cooccurrence_network(
 
 
 def count_grid(table: pd.DataFrame, index: str, xlabel: str) -> plt.Figure:
-    """Return a shaded grid of counts with each count written in its cell."""
+    """Return a shaded grid of counts with each count written in its cell. Above MAX_COUNT_COLUMNS columns or MAX_ROWS
+    rows, the largest are drawn and the rest summed into one column (`fold_columns`) or dropped into a last row
+    that sums the rest (`fold_rows`); the shading ignores the folded column, which is darkest."""
     use_style()
+    width = len(table.columns) - 1
+    table = fold_rows(fold_columns(table, index, MAX_COUNT_COLUMNS), index, MAX_ROWS, how="sum")
     values = table.drop(columns=index)
     counts = values.to_numpy(dtype=float)
+    shaded = counts[:, :-1] if values.shape[1] < width else counts
+    top = max(shaded.max() if shaded.size else 0, 1)
     fig, ax = plt.subplots(figsize=(1.2 + 0.9 * values.shape[1] + 1.4, 0.38 * len(table) + 1.6))
-    ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=max(counts.max(), 1))
+    ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=top)
     for (y, x), count in np.ndenumerate(counts):
         if count:
             ax.text(
@@ -317,7 +432,7 @@ def count_grid(table: pd.DataFrame, index: str, xlabel: str) -> plt.Figure:
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="white" if count > counts.max() / 2 else "black",
+                color="white" if count > top / 2 else "black",
             )
     ax.set_xticks(range(values.shape[1]), [label(str(c)) for c in values.columns], rotation=35, ha="right")
     ax.set_yticks(range(len(table)), [label(str(v)) for v in table[index]])

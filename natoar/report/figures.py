@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import io
+import os
 import struct
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+from PIL import Image as PILImage
 
+from natoar.report.figuretext import FigureText, figure_text
+from natoar.report.markdown import MarkdownText, markdown_table
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
 FIGURES = Path("chapters") / "figures"
 FONTS = ["Amiri", "DejaVu Sans"]
 # Okabe & Ito's colour-blind-safe palette.
+# A chapter's table shows at most this many rows; a longer one shows its first rows and links to all of it as CSV.
+MAX_TABLE_ROWS = 25
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEED = PALETTE[0]
+TITLE_PT = 11.5
 CONTEXT = "#999999"
 STYLE = {
     "font.family": FONTS,
@@ -44,14 +55,35 @@ def label(text: str) -> str:
     return display_text(text, matplotlib_shapes_arabic())
 
 
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write `content` to `path` unless the file already holds exactly these bytes; return True if written.
+
+    An unchanged output keeps its modification time, so a rebuild leaves it (and whatever watches it) alone."""
+    if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+        return False
+    path.write_bytes(content)
+    return True
+
+
 def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
-    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path."""
+    """Write the figure as PNG and its data as CSV under chapters/figures/ (each only if its bytes changed),
+    close the figure, and return the PNG's path.
+
+    The PNG has a palette of at most 256 colours, without dithering: the book's figures use a few flat colours
+    and their antialiasing, so this keeps every edge while a densely labelled figure (the timeline) weighs a
+    third of its full-colour size. The same drawing gives the same bytes."""
     folder = project_root(root) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, metadata={"Software": None})
+    drawn = io.BytesIO()
+    fig.savefig(drawn, format="png", metadata={"Software": None})
     plt.close(fig)
-    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    flattened = io.BytesIO()
+    with PILImage.open(drawn) as image:
+        flat = image.convert("RGB").quantize(256, dither=PILImage.Dither.NONE)
+        flat.save(flattened, format="PNG", optimize=True)
+    write_if_changed(png, flattened.getvalue())
+    write_if_changed(folder / f"{name}.csv", data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     return png
 
 
@@ -61,17 +93,60 @@ def display_width(png: Path) -> int:
     return round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"])
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
-    """Write the figure and its data (see `write_figure`) and return the PNG for display.
+def add_title(fig: plt.Figure, title: str) -> None:
+    """Set `title` above everything already drawn on `fig`, flush with its left edge, in as many lines as it
+    needs to stay within the drawing's width."""
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    font = FontProperties(family=FONTS, size=TITLE_PT, weight="bold")
+    wide, _, _ = text_to_path.get_text_width_height_descent(title, font, False)
+    lines = textwrap.wrap(title, max(20, int(len(title) * box.width * 72 / wide))) if wide > box.width * 72 else [title]
+    fig.text(
+        box.x0 / width,
+        box.y1 / height + 0.08 / height,
+        "\n".join(lines),
+        ha="left",
+        va="bottom",
+        fontsize=TITLE_PT,
+        fontweight="bold",
+        wrap=False,
+    )
 
-    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
-    figure.dpi drawing would have (sharp on high-density screens and in print).
+
+def save_figure(
+    fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None, text: FigureText | None = None
+) -> Image:
+    """Title the figure, write it and its data (see `write_figure`) and return the PNG for display, its alt text
+    in the output's metadata (the book's renderer, natoar.build.render, puts it on the image).
+
+    The title and alt text are `text`, or else what `figuretext` computes from `data` for `name`. The notebook
+    shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a figure.dpi drawing
+    would have (sharp on high-density screens and in print).
     """
+    text = text or figure_text(name, data)
+    add_title(fig, text.title)
     png = write_figure(fig, name, data, root)
-    return Image(data=png.read_bytes(), format="png", width=display_width(png))
+    return Image(data=png.read_bytes(), format="png", width=display_width(png), metadata={"alt": text.alt})
 
 
 def png_size(path: Path) -> tuple[int, int]:
     """Return a PNG's width and height in pixels, read from its header."""
     width, height = struct.unpack(">II", path.read_bytes()[16:24])
     return width, height
+
+
+def save_table(frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None) -> MarkdownText:
+    """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long.
+
+    Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
+    linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
+    to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
+    csv = project_root(root) / FIGURES / f"{name}.csv"
+    if len(frame) <= MAX_TABLE_ROWS:
+        csv.unlink(missing_ok=True)
+        return markdown_table(frame, markup)
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
+    note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
+    return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")
