@@ -42,9 +42,11 @@ html:
 	$(BIN)/jupyter-book build . --all --path-output _build/next $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.build.publish
 
-## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (printed by Chromium)
+## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (set from the HTML, printed by
+## Chromium), then how many pages each has and how many are under a quarter full
 pdf: book browser
 	$(BIN)/python -m natoar.build.pdf
+	$(BIN)/python -m natoar.tools.pdfpages
 
 ## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF
 ## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook) at a time

@@ -176,3 +176,91 @@ def test_pdf_text_keeps_arabic_in_logical_order(pdfs):
     assert len(phrase.split()) >= 6
     assert phrase in chapter
     assert " ".join(reversed(phrase.split())) not in chapter
+
+
+def shown_code_cells(notebook: Path) -> int:
+    """Return how many code cells of a notebook show their source in the HTML (all but those tagged remove-*)."""
+    import nbformat
+
+    removed = {"remove-input", "remove_input", "remove-cell", "remove_cell"}
+    cells = nbformat.read(notebook, as_version=4).cells
+    return sum(
+        c.cell_type == "code" and bool(c.source.strip()) and not removed & set(c.metadata.get("tags", []))
+        for c in cells
+    )
+
+
+def test_code_is_folded_behind_a_toggle_until_the_reader_opens_it(browser, server, built):
+    notebooks = [name for name in all_pages(built) if (built / f"{name}.ipynb").is_file()]
+    assert len(notebooks) > 20
+    for name in notebooks:
+        page, _ = visit(browser, f"{server}/{name}.html", width=1400, height=900, wait_until="load")
+        folded = page.locator("details.above-input")
+        assert folded.count() == shown_code_cells(built / f"{name}.ipynb"), name
+        assert page.locator("div.cell_input").count() == folded.count(), f"{name}: code outside a toggle"
+        if not folded.count():  # every cell of the page is tagged remove-input
+            page.close()
+            continue
+        shown = page.eval_on_selector_all("div.cell_input", "els => els.filter(e => e.checkVisibility()).length")
+        assert shown == 0, f"{name}: code visible before the reader asks for it"
+        outputs = page.eval_on_selector_all("div.cell_output", "els => els.filter(e => e.checkVisibility()).length")
+        assert outputs > 0, f"{name}: the outputs were hidden with the code"
+        toggle = folded.first.locator("summary")
+        assert toggle.inner_text().strip() == "Show code"
+        toggle.click()
+        assert folded.first.locator("div.cell_input").is_visible()
+        assert toggle.inner_text().strip() == "Hide code"
+        page.close()
+
+
+_OPENING = """() => {
+  const title = document.querySelector('article h1');
+  const opening = title.nextElementSibling;
+  const box = [...document.querySelectorAll('article .admonition')]
+    .find(b => b.querySelector('.admonition-title')?.textContent.trim() === 'Key findings');
+  return [opening.getBoundingClientRect().bottom,
+          box ? box.querySelector('.admonition-title').getBoundingClientRect().bottom : null];
+}"""
+
+
+@pytest.mark.parametrize(("label", "width", "height"), [("desktop", 1400, 900), ("phone", 390, 844)])
+def test_first_screen_of_every_chapter_shows_its_question_and_key_findings(
+    browser, server, built, label, width, height
+):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    boxes = 0
+    for name in chapter_pages(built):
+        page, _ = visit(browser, f"{server}/{name}.html", width=width, height=height, wait_until="load")
+        opening_bottom, findings_bottom = page.evaluate(_OPENING)
+        page.screenshot(path=str(SCREENSHOTS / f"first-screen-{name.split('/')[-1]}-{label}.png"))
+        page.close()
+        assert opening_bottom <= height, f"{name}: the text under the title does not start on the first screen"
+        if findings_bottom is not None:
+            boxes += 1
+            assert findings_bottom <= height, f"{name}: 'Key findings' is below the first screen at {width}px"
+    assert boxes >= 7
+
+
+def test_no_page_scrolls_sideways_at_phone_width_even_with_its_code_open(browser, server, built):
+    names = all_pages(built)
+    wider = {}
+    for start in range(0, len(names), TABS):
+        opened = {
+            name: visit(browser, f"{server}/{name}.html", 390, 844, "commit")[0] for name in names[start : start + TABS]
+        }
+        for name, page in opened.items():
+            page.wait_for_load_state("load")
+            wider[name] = page.evaluate(_WIDER)
+            page.close()
+    assert {name: px for name, px in wider.items() if px != [0, 0]} == {}
+
+
+# With every code toggle open: how far the page is wider than the screen, and how many code or output boxes are wider
+# than their content without scrolling inside themselves.
+_WIDER = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const page = Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 1);
+  const boxes = [...document.querySelectorAll('div.cell pre')].filter(p =>
+    p.scrollWidth > p.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(p).overflowX)).length;
+  return [page, boxes];
+}"""

@@ -1,21 +1,34 @@
 """Print the book to PDF with Debian's Chromium (driven by Playwright): the whole book, and one PDF per chapter.
 
-Run as `python -m natoar.build.pdf` after `make book`. Each chapter page of the HTML build is printed on its own;
-the book PDF joins every page in reading order behind a title page and a table of contents built from
-CITATION.cff and the chapter titles. Every PDF gets page numbers. Chromium shapes Arabic correctly, and text
-extracted from its PDFs keeps the logical order.
+Run as `python -m natoar.build.pdf` after `make book`. Each page of the HTML build is opened, stripped of what
+only a screen needs (code, toggles, heading links, the per-page citation box) and its headings moved down a level
+under their part and chapter; the pieces are then set as one document and printed with CSS paged media:
+
+- the whole book (book.pdf): a title page, a contents page with page numbers, then each part's chapters, each
+  chapter on a new page with its sections (source pages, data pages) running on after it;
+- one PDF per chapter (chapters-<name>.pdf): the chapter and its sections, with the same rules.
+
+Every page is A4 with the chapter's title as running header and a page number (CSS page margin boxes on a named
+page per chapter). The PDF is tagged, with an outline (bookmarks) of parts, chapters and sections built by
+Chromium from the headings, and carries the book's title, authors and language. The contents' page numbers come
+from that outline: the book is printed, the page of each entry read back with pypdf, the numbers set, and the book
+printed again until they agree. Chromium shapes Arabic correctly, embeds the fonts, and text extracted from its
+PDFs keeps the logical order.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from natoar.build.citation import load_book
+from natoar.build.citation import Book, load_book, reference
+from natoar.build.pdfmeta import outline, stamp
 from natoar.sources.paths import project_root
 
 BUILD = Path("_build")
@@ -28,76 +41,281 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-FOOTER = (
-    '<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-)
+# The text area of an A4 page inside the margins of _static/print.css (18 mm top, 20 mm bottom, 16 mm sides), in
+# CSS pixels: pages are laid out at this size to find the blocks too tall to keep on one page.
+TEXT_AREA = {"width": 672, "height": 979}
+PASSES = 4  # prints of the book at most, until the contents' page numbers agree with the pages
+
+
+@dataclass
+class Chapter:
+    """A chapter of the book: its page, its part's caption (None for the opening page) and its sections' pages."""
+
+    name: str
+    part: str | None
+    sections: list[str] = field(default_factory=list)
+
+
+def structure(root: Path) -> list[Chapter]:
+    """Return the book's chapters in reading order, from _toc.yml."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = [Chapter(toc["root"], None)]
+    for part in toc.get("parts", []):
+        for entry in part.get("chapters", []):
+            chapter = Chapter(entry["file"], part.get("caption", ""))
+            for section in entry.get("sections", []):
+                if "glob" in section:
+                    chapter.sections += sorted(
+                        p.with_suffix("").relative_to(root).as_posix() for p in root.glob(section["glob"] + ".*")
+                    )
+                else:
+                    chapter.sections.append(section["file"])
+            chapters.append(chapter)
+    return chapters
 
 
 def chapter_pages(root: Path) -> list[str]:
     """Return the document names of the book's chapters (the root and each part's chapters), in order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [chapter["file"] for chapter in part.get("chapters", [])]
-    return pages
+    return [chapter.name for chapter in structure(root)]
 
 
 def all_pages(root: Path) -> list[str]:
     """Return every document of the book in reading order: chapters followed by their sections."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        for chapter in part.get("chapters", []):
-            pages.append(chapter["file"])
-            for section in chapter.get("sections", []):
-                if "glob" in section:
-                    pages += sorted(
-                        p.with_suffix("").relative_to(root).as_posix() for p in root.glob(section["glob"] + ".*")
-                    )
-                else:
-                    pages.append(section["file"])
-    return pages
+    return [name for chapter in structure(root) for name in [chapter.name, *chapter.sections]]
 
 
-_EXTRACT = """() => {
+def pdf_name(chapter: str) -> str:
+    """Return the file name of a chapter's PDF."""
+    return f"{chapter.replace('/', '-')}.pdf"
+
+
+# One page of the HTML build, made printable: arguments are how many levels its headings move down, whether it
+# keeps its citation (as one line under its title), the folder of the HTML build and the site's address.
+_EXTRACT = """([shift, keepCite, base, site]) => {
   const article = document.querySelector('article.bd-article');
+  article.querySelectorAll(
+    'details.above-input, .cell_input, .headerlink, .copybtn, button, script, .cite-box details, .cite-box-title'
+  ).forEach(e => e.remove());
+  const title = article.querySelector('h1');
+  const heading = title.textContent.replace(/\\s+/g, ' ').trim();
+  const cite = article.querySelector('.cite-box');
+  if (cite) {
+    if (keepCite) {
+      const line = document.createElement('p');
+      line.className = 'pdf-cite';
+      line.innerHTML = '<strong>Cite as:</strong> ' + cite.querySelector('.cite-box-reference').innerHTML;
+      title.after(line);
+    }
+    cite.remove();
+  }
+  article.querySelectorAll('div.rtl').forEach(block => {
+    const next = block.nextElementSibling;
+    if (next && next.tagName === 'BLOCKQUOTE') {
+      const keep = document.createElement('div');
+      keep.className = 'pdf-keep';
+      block.before(keep);
+      keep.append(block, next);
+    }
+  });
+  article.querySelectorAll('td, th').forEach(cell => {
+    if (/\\S{30,}/.test(cell.textContent)) cell.classList.add('pdf-long-word');
+  });
   article.querySelectorAll('img').forEach(i => i.setAttribute('src', i.src));
-  article.querySelectorAll('a[href]').forEach(a => a.setAttribute('href', a.href));
-  return article.innerHTML;
+  article.querySelectorAll('a[href]').forEach(a => {
+    const url = a.href;
+    a.setAttribute('href', url.startsWith(base) ? site + url.slice(base.length) : url);
+  });
+  article.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach(h => {
+    const level = Number(h.tagName[1]);
+    const moved = document.createElement('h' + Math.min(6, level + shift));
+    for (const a of h.attributes) moved.setAttribute(a.name, a.value);
+    moved.classList.add('pdf-h' + level);
+    moved.append(...h.childNodes);
+    h.replaceWith(moved);
+  });
+  return [heading, article.innerHTML];
 }"""
 
-_ASSEMBLE = """([front, chapters]) => {
-  const article = document.querySelector('article.bd-article');
-  article.innerHTML = front + chapters.map(c => `<div class="pdf-chapter">${c}</div>`).join('');
+# The document to print, in place of the page's body: its title, its pages' style and its HTML.
+_ASSEMBLE = """([title, style, body]) => {
+  document.title = title;
+  const sheet = document.createElement('style');
+  sheet.textContent = style;
+  document.head.append(sheet);
+  document.body.className = 'pdf-document';
+  document.body.innerHTML = '<article class="bd-article" role="main">' + body + '</article>';
 }"""
 
+# Fit blocks to the page. A table wider than the text (a cross-tabulation with many columns) may break its words
+# anywhere and is set smaller: Chromium would otherwise shrink every page of the PDF to fit it. Blocks kept whole
+# (figures, passages with their translations, tables) that are taller than a page may break after all: kept whole
+# they would leave the page before them nearly empty; tables taller than half a page break between rows (their
+# header row repeats), as kept whole they too leave large gaps.
+_FIT = """([width, page, table]) => {
+  document.querySelectorAll('article table').forEach(t => {
+    if (t.getBoundingClientRect().width > width) t.classList.add('pdf-wide');
+  });
+  document.querySelectorAll('figure, table, .pdf-keep, .cell_output img').forEach(e => {
+    const limit = e.tagName === 'TABLE' ? table : page;
+    if (e.getBoundingClientRect().height > limit) e.classList.add('pdf-tall');
+  });
+}"""
 
-def _front_matter(root: Path, titles: list[str]) -> str:
-    book = load_book(root)
-    items = "".join(f"<li>{html.escape(t)}</li>" for t in titles)
+_HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
+
+_IMAGES_LOADED = (
+    "() => Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })))"
+)
+
+
+@dataclass
+class Piece:
+    """A printable page: its title (as its heading reads, with its number) and its HTML."""
+
+    name: str
+    title: str
+    body: str
+
+
+def css_string(text: str) -> str:
+    """Return `text` as a quoted CSS string."""
+    return '"' + re.sub(r'(["\\\\])', r"\\\1", " ".join(text.split())) + '"'
+
+
+def page_style(headers: dict[str, str]) -> str:
+    """Return the named pages: one per chapter with its title as running header, and the title page's."""
+    font = "font: 8.5pt 'DejaVu Sans', sans-serif; color: #555;"
+    rules = [
+        f"@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; @bottom-center {{ content: counter(page); {font} }} }}",
+        "@page pdf-title { @bottom-center { content: none; } }",
+    ]
+    rules += [
+        f"@page {page} {{ @top-center {{ content: {css_string(header)}; {font} font-style: italic; }} }}"
+        for page, header in headers.items()
+    ]
+    return "\n".join(rules)
+
+
+def title_page(book: Book) -> str:
+    """Return the title page's HTML, from CITATION.cff."""
     return (
-        '<div class="pdf-title-page" style="text-align:center;padding-top:28vh;">'
-        f'<h1 style="font-size:2.1em;">{html.escape(book.title)}</h1>'
-        f'<p style="font-size:1.2em;">{html.escape(", ".join(book.authors))}</p>'
-        f"<p>Version {html.escape(book.version)} · {html.escape(book.date)}</p>"
-        f"<p>{html.escape(book.url)}</p></div>"
-        f'<nav class="pdf-contents"><h2>Contents</h2><ol style="list-style:none;padding-left:0;">{items}</ol></nav>'
+        '<section class="pdf-title-page">'
+        f'<p class="pdf-book-title">{html.escape(book.title)}</p>'
+        f'<p class="pdf-book-authors">{html.escape(", ".join(book.authors))}</p>'
+        f'<p class="pdf-book-version">Version {html.escape(book.version)} · {html.escape(book.date)}</p>'
+        f'<p class="pdf-book-url">{html.escape(book.url)}</p>'
+        f'<p class="pdf-book-cite"><strong>Cite as:</strong> {html.escape(reference(book, book.title, ""))}</p>'
+        "</section>"
     )
 
 
-def _print(page, out: Path, header: str) -> None:
-    page.emulate_media(media="print")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    page.pdf(
-        path=str(out),
-        format="A4",
-        print_background=True,
-        display_header_footer=True,
-        header_template=f'<div style="font-size:8px;width:100%;text-align:center;color:#555;">{header}</div>',
-        footer_template=FOOTER,
-        margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+@dataclass
+class Entry:
+    """A line of the contents: its level (part, chapter, section), its title and its page (0 until known)."""
+
+    level: str
+    title: str
+    page: int = 0
+
+
+def contents(entries: list[Entry]) -> str:
+    """Return the contents page's HTML, one line per part, chapter and section with its page number."""
+    lines = "".join(
+        f'<li class="pdf-toc-{e.level}"><span class="pdf-toc-title">{html.escape(e.title)}</span>'
+        f'<span class="pdf-toc-page">{e.page or "000"}</span></li>'
+        for e in entries
     )
+    return f'<nav class="pdf-contents"><h1 class="pdf-contents-title">Contents</h1><ol>{lines}</ol></nav>'
+
+
+def chapter_html(index: int, pieces: list[Piece], part: str | None = None) -> str:
+    """Return one chapter, its sections after it, on its own named page (headed by the chapter's title)."""
+    heading = f'<h1 class="pdf-part">{html.escape(part)}</h1>' if part else ""
+    body = "".join(f'<div class="pdf-page-body">{p.body}</div>' for p in pieces)
+    return f'<section class="pdf-chapter" style="page: pdf-chapter-{index}">{heading}{body}</section>'
+
+
+class Printer:
+    """One Chromium page that turns HTML pages of the build into PDFs."""
+
+    def __init__(self, page: object, root: Path) -> None:
+        self.page = page
+        self.root = root
+        self.html_dir = root / BUILD / "html"
+        self.book = load_book(root)
+
+    def piece(self, name: str, shift: int, keep_cite: bool) -> Piece:
+        """Open a page of the build and return it made printable."""
+        self.page.goto((self.html_dir / f"{name}.html").as_uri(), wait_until="load")
+        base = self.html_dir.as_uri() + "/"
+        title, body = self.page.evaluate(_EXTRACT, [shift, keep_cite, base, self.book.url])
+        return Piece(name, title, body)
+
+    def print(self, title: str, style: str, body: str, target: Path, subject: str) -> list[tuple[int, str, int]]:
+        """Print `body` to `target` and return its outline as (depth, title, page) in reading order."""
+        self.page.goto((self.html_dir / "genindex.html").as_uri(), wait_until="load")
+        self.page.evaluate(_ASSEMBLE, [title, style, body])
+        self.page.evaluate(_IMAGES_LOADED)
+        self.page.emulate_media(media="print")
+        self.page.set_viewport_size(TEXT_AREA)
+        self.page.evaluate(_FIT, [TEXT_AREA["width"], TEXT_AREA["height"] * 0.9, TEXT_AREA["height"] * 0.5])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        headings = self.page.evaluate(_HEADINGS)
+        self.page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+        stamp(target, title=title, authors=self.book.authors, subject=subject, headings=headings)
+        return outline(target)
+
+
+def _pieces(printer: Printer, chapter: Chapter, shift: int) -> list[Piece]:
+    first = printer.piece(chapter.name, shift, keep_cite=True)
+    return [first] + [printer.piece(name, shift + 1, keep_cite=False) for name in chapter.sections]
+
+
+def print_chapter(printer: Printer, chapter: Chapter, target: Path) -> None:
+    """Write one chapter's PDF: the chapter and its sections, headed by the chapter's title."""
+    pieces = _pieces(printer, chapter, shift=0)
+    style = page_style({"pdf-chapter-0": pieces[0].title})
+    subject = f"A chapter of {printer.book.title}"
+    printer.print(pieces[0].title, style, chapter_html(0, pieces), target, subject)
+
+
+def print_book(printer: Printer, chapters: list[Chapter], target: Path) -> list[Entry]:
+    """Write the whole book's PDF and return its contents with their pages."""
+    entries, headers, parts, seen = [], {}, [], set()
+    for index, chapter in enumerate(chapters, start=1):
+        new_part = chapter.part if chapter.part and chapter.part not in seen else None
+        seen.add(chapter.part)
+        pieces = _pieces(printer, chapter, shift=1 if chapter.part else 0)
+        if new_part:
+            entries.append(Entry("part", new_part))
+        entries.append(Entry("chapter", pieces[0].title))
+        entries += [Entry("section", p.title) for p in pieces[1:]]
+        headers[f"pdf-chapter-{index}"] = pieces[0].title
+        parts.append(chapter_html(index, pieces, new_part))
+    style = page_style(headers)
+    for _ in range(PASSES):
+        front = f'<div style="page: pdf-title">{title_page(printer.book)}</div>{contents(entries)}'
+        found = printer.print(printer.book.title, style, front + "".join(parts), target, printer.book.title)
+        pages = contents_pages(entries, found)
+        if pages == [e.page for e in entries]:
+            return entries
+        for entry, page in zip(entries, pages, strict=True):
+            entry.page = page
+    raise RuntimeError(f"{target}: the contents' page numbers did not settle after {PASSES} prints")
+
+
+def contents_pages(entries: list[Entry], found: list[tuple[int, str, int]]) -> list[int]:
+    """Return the page of each contents entry: the next outline item, in reading order, with the entry's title."""
+    pages, position = [], 0
+    for entry in entries:
+        wanted = " ".join(entry.title.split())
+        while position < len(found) and " ".join(found[position][1].split()) != wanted:
+            position += 1
+        if position == len(found):
+            raise RuntimeError(f"the PDF's outline has no heading '{wanted}' where the contents expect it")
+        pages.append(found[position][2])
+    return pages
 
 
 def build_pdfs(root: Path | None = None) -> list[Path]:
@@ -109,33 +327,19 @@ def build_pdfs(root: Path | None = None) -> list[Path]:
     if not chromium:
         raise FileNotFoundError("Chromium is not installed. Fix: apt-get install chromium")
     html_dir = root / BUILD / "html"
-    pages = all_pages(root)
-    missing = [p for p in pages if not (html_dir / f"{p}.html").is_file()]
+    missing = [p for p in all_pages(root) if not (html_dir / f"{p}.html").is_file()]
     if missing:
         raise FileNotFoundError(f"{html_dir / missing[0]}.html is missing. Fix: run `make book` first")
-    header = html.escape(load_book(root).title)
-    written, bodies, titles = [], [], []
+    chapters = structure(root)
+    out = root / PDF_DIR
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for name in pages:
-            page.goto((html_dir / f"{name}.html").as_uri(), wait_until="load")
-            bodies.append(page.evaluate(_EXTRACT))
-            if name in chapter_pages(root):
-                titles.append(page.locator("article.bd-article h1").first.inner_text().replace("#", "").strip())
-                target = root / PDF_DIR / f"{name.replace('/', '-')}.pdf"
-                _print(page, target, header)
-                written.append(target)
-        page.goto((html_dir / f"{pages[0]}.html").as_uri(), wait_until="load")
-        page.evaluate(_ASSEMBLE, [_front_matter(root, titles), bodies])
-        page.wait_for_load_state("load")
-        page.evaluate(
-            "() => Promise.all([...document.images].map(i => i.complete ? 0 : "
-            "new Promise(r => { i.onload = i.onerror = r; })))"
-        )
-        book = root / PDF_DIR / "book.pdf"
-        _print(page, book, header)
-        written.insert(0, book)
+        printer = Printer(browser.new_page(), root)
+        written = [out / "book.pdf"]
+        print_book(printer, chapters, written[0])
+        for chapter in chapters:
+            written.append(out / pdf_name(chapter.name))
+            print_chapter(printer, chapter, written[-1])
         browser.close()
     return written
 
@@ -143,7 +347,7 @@ def build_pdfs(root: Path | None = None) -> list[Path]:
 if __name__ == "__main__":
     try:
         paths = build_pdfs()
-    except FileNotFoundError as err:
+    except (FileNotFoundError, RuntimeError) as err:
         sys.exit(f"error: {err}")
     for path in paths:
         print(path.relative_to(project_root()))

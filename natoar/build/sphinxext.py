@@ -1,4 +1,5 @@
-"""A Sphinx extension: the `arabic` directive, a right-to-left block marked lang="ar" in HTML."""
+"""A Sphinx extension: the `arabic` directive (a right-to-left block marked lang="ar" in HTML), code cells folded
+behind a "Show code" toggle, and the citation metadata of every page."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from natoar.build.citation import cite_box, load_book, meta_tags
@@ -40,6 +42,30 @@ class ArabicDirective(SphinxDirective):
         self.set_source_info(node)
         node += self.parse_content_to_nodes()
         return [node]
+
+
+class HideCodeByDefault(SphinxPostTransform):
+    """Fold the source of every code cell behind a toggle, as the cell tag `hide-input` would, in every notebook.
+
+    One rule instead of a tag typed into each cell: a new cell is folded without anyone remembering to tag it, and
+    the notebooks keep their code untouched for download and re-execution. It runs just before myst-nb's own
+    HideInputCells (priority 199), which then wraps the source; cells tagged `remove-input` have no source left to
+    fold, and cells that already carry a hide tag keep it.
+    """
+
+    default_priority = 198
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        for node in self.document.findall(nodes.container):
+            if node.get("nb_element") != "cell_code" or node.get("hide_mode") or not node.children:
+                continue
+            if node.children[0].get("nb_element") != "cell_code_source":
+                continue
+            node["hide_mode"] = "input"
+            node["prompt_show"] = self.config.nb_code_prompt_show
+            node["prompt_hide"] = self.config.nb_code_prompt_hide
+            node["classes"].append("tag_hide-input")
 
 
 def _add_citation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
@@ -87,7 +113,7 @@ def _plain_title(title: str) -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    """Register the directive and its node, and the citation metadata of every page."""
+    """Register the directive and its node, the folding of code cells, and the citation metadata of every page."""
     app.connect("html-page-context", _add_citation)
     app.connect("html-page-context", _drop_thebe)
     app.connect("builder-inited", _static_before_pages)
@@ -98,4 +124,5 @@ def setup(app: Sphinx) -> dict:
         text=(_pass, _pass),
     )
     app.add_directive("arabic", ArabicDirective)
+    app.add_post_transform(HideCodeByDefault)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,58 @@
+"""Measure how full a PDF's pages are: render each page small with poppler's `pdftoppm` and find its last inked row.
+
+Run as `python -m natoar.tools.pdfpages [PDF ...]` (default: every PDF in _build/html/pdf/) after `make pdf`.
+Prints, per PDF, its pages and the share of pages under a quarter full. A page's fill is how far down its text
+area the last inked pixel row sits (0 = blank, 1 = ink down to the bottom margin); the running header and the
+page number, in the page's top and bottom margins, are not counted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from natoar.sources.paths import project_root
+
+PDF_DIR = Path("_build") / "html" / "pdf"
+DPI = 30
+TEXT_AREA = (0.07, 0.925)  # the text area's top and bottom, as shares of the page height (A4, 18 and 20 mm margins)
+INK = 200  # grey levels below this are ink
+NEARLY_EMPTY = 0.25
+
+
+def page_fills(pdf: Path, dpi: int = DPI) -> list[float]:
+    """Return each page's fill: the depth of its last inked row within the text area, from 0 to 1."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), f"{folder}/p"], check=True)
+        return [_fill(np.asarray(Image.open(path))) for path in sorted(Path(folder).glob("p-*.pgm"))]
+
+
+def _fill(pixels: np.ndarray) -> float:
+    height = pixels.shape[0]
+    top, bottom = (round(share * height) for share in TEXT_AREA)
+    rows = np.flatnonzero((pixels[top:bottom] < INK).any(axis=1))
+    return 0.0 if rows.size == 0 else float(rows[-1] + 1) / (bottom - top)
+
+
+def nearly_empty(fills: list[float]) -> list[int]:
+    """Return the 1-based numbers of the pages under a quarter full."""
+    return [number for number, fill in enumerate(fills, start=1) if fill < NEARLY_EMPTY]
+
+
+def main(paths: list[str]) -> None:
+    pdfs = [Path(p) for p in paths] or sorted((project_root() / PDF_DIR).glob("*.pdf"))
+    print("| PDF | pages | under a quarter full | share |")
+    print("|---|---|---|---|")
+    for pdf in pdfs:
+        fills = page_fills(pdf)
+        empty = nearly_empty(fills)
+        print(f"| {pdf.name} | {len(fills)} | {len(empty)} | {len(empty) / max(len(fills), 1):.0%} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,200 @@
+"""The PDFs as a reader prints them: outline, contents with page numbers, running headers, metadata, full pages.
+
+The tests on `pdfs` read what `make pdf` wrote from the shared built book; the others check the pieces on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from natoar.build.citation import load_book
+from natoar.build.pdf import Entry, contents_pages, css_string, pdf_name, structure
+from natoar.build.pdfmeta import outline
+from natoar.tools.pdfpages import _fill, nearly_empty, page_fills
+
+ROOT = Path(__file__).resolve().parents[1]
+MM = 72 / 25.4  # PDF points per millimetre
+BOTTOM_MARGIN = 20 * MM
+HEADER_HEIGHT = 16 * MM  # the running header sits in the 18 mm top margin
+
+
+def text(pdf: Path, page: int | None = None, crop: tuple[float, float] | None = None) -> str:
+    """Return the text of a PDF, or of one page of it, or of a horizontal band (top, height in points) of that page."""
+    command = ["pdftotext", "-enc", "UTF-8", "-layout"]
+    if page:
+        command += ["-f", str(page), "-l", str(page)]
+    if crop:
+        command += ["-x", "0", "-y", str(round(crop[0])), "-W", "600", "-H", str(round(crop[1]))]
+    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@cache
+def headers(pdf: Path) -> list[str]:
+    """Return each page's running header ('' where there is none)."""
+    pages = len(PdfReader(pdf).pages)
+    return [" ".join(text(pdf, n, (0, HEADER_HEIGHT)).split()) for n in range(1, pages + 1)]
+
+
+def heading(html: Path, name: str) -> str:
+    """Return a page's title as its heading reads in the HTML (with its number)."""
+    page = (html / f"{name}.html").read_text(encoding="utf-8")
+    h1 = re.search(r"<h1>((?:(?!</h1>).)*?)<a class=\"headerlink\"", page, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", "", h1).split())
+
+
+def chapter_titles(built: Path, html: Path) -> list[str]:
+    return [heading(html, chapter.name) for chapter in structure(built)]
+
+
+def test_book_outline_has_parts_chapters_and_sections_at_their_depth(pdfs, built, html):
+    found = {(depth, title) for depth, title, _ in outline(pdfs / "book.pdf")}
+    toc = yaml.safe_load((built / "_toc.yml").read_text(encoding="utf-8"))
+    assert {(0, part["caption"]) for part in toc["parts"]} <= found
+    for chapter in structure(built):
+        depth = 1 if chapter.part else 0
+        assert (depth, heading(html, chapter.name)) in found, chapter.name
+        for section in chapter.sections:
+            assert (depth + 1, heading(html, section)) in found, section
+    assert max(depth for depth, _ in found) >= 2, "the chapters' own sections are missing from the outline"
+
+
+def test_contents_gives_each_chapter_the_page_it_starts_on(pdfs, built, html):
+    pdf = pdfs / "book.pdf"
+    front = headers(pdf).index(next(h for h in headers(pdf) if h))  # pages before the first running header
+    listing = " ".join(text(pdf, n) for n in range(2, front + 1))
+    assert listing.split()[0] == "Contents"
+    for title in chapter_titles(built, html):
+        match = re.search(r"\s+".join(map(re.escape, title.split())) + r"\s+(\d+)\b", listing)
+        assert match, f"'{title}' has no page number in the contents"
+        page = int(match.group(1))
+        assert headers(pdf)[page - 1] == title, f"the contents send '{title}' to page {page}"
+        assert page == 1 or headers(pdf)[page - 2] != title, f"'{title}' starts before page {page}"
+
+
+def test_every_page_after_the_front_matter_is_headed_by_its_chapter_and_numbered(pdfs, built, html):
+    pdf = pdfs / "book.pdf"
+    titles = chapter_titles(built, html)
+    seen = [h for h in headers(pdf) if h]
+    assert set(seen) == set(titles)
+    assert list(dict.fromkeys(seen)) == titles, "chapters out of order, or a chapter's pages not together"
+    assert headers(pdf)[: len(headers(pdf)) - len(seen)] == [""] * (len(headers(pdf)) - len(seen))
+    page_height = float(PdfReader(pdf).pages[0].mediabox.height)
+    for number in (len(headers(pdf)) - len(seen) + 1, len(headers(pdf))):
+        footer = text(pdf, number, (page_height - BOTTOM_MARGIN, BOTTOM_MARGIN)).split()
+        assert footer == [str(number)]
+
+
+def test_no_page_is_nearly_empty_but_a_chapters_last(pdfs):
+    for pdf in sorted(pdfs.glob("*.pdf")):
+        marks = headers(pdf)
+        fills = page_fills(pdf)
+        assert len(fills) == len(marks)
+        ends = {n for n in range(1, len(marks) + 1) if n == len(marks) or marks[n] != marks[n - 1]}
+        assert [n for n in nearly_empty(fills) if n not in ends] == [], pdf.name
+
+
+def test_no_heading_ends_a_page(pdfs):
+    for pdf in (pdfs / "book.pdf", pdfs / "chapters-sources.pdf"):
+        reader = PdfReader(pdf)
+
+        def items(nodes: list) -> list:
+            return [i for node in nodes for i in (items(node) if isinstance(node, list) else [node])]
+
+        low = [(i.title, float(i.top)) for i in items(reader.outline) if float(i.top) < BOTTOM_MARGIN + 36]
+        assert low == [], f"{pdf.name}: headings with less than a line of text under them"
+
+
+def test_no_code_no_web_furniture_and_one_citation_per_chapter(pdfs, built):
+    book = " ".join(text(pdfs / "book.pdf").split())
+    for furniture in ("Show code", "Hide code", "@incollection{", "from natoar", "load_book(", "Ctrl+K"):
+        assert furniture not in book
+    assert book.count("Cite as:") == len(structure(built)) + 1  # each chapter's, and the book's on its title page
+
+
+def test_metadata_a4_tagged_and_fonts_embedded(pdfs, built, html):
+    book = load_book(built)
+    for pdf, title in [(pdfs / "book.pdf", book.title)] + [
+        (pdfs / pdf_name(c.name), heading(html, c.name)) for c in structure(built)
+    ]:
+        reader = PdfReader(pdf)
+        assert reader.metadata.title == title, pdf.name
+        assert reader.metadata.author == ", ".join(book.authors)
+        assert reader.trailer["/Root"]["/Lang"] == "en"
+        assert "/StructTreeRoot" in reader.trailer["/Root"], f"{pdf.name} is not tagged"
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
+    fonts = subprocess.run(["pdffonts", str(pdfs / "book.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
+
+
+def test_chapter_pdfs_hold_the_chapter_with_its_sections_under_its_header(pdfs, built, html):
+    for chapter in structure(built):
+        pdf = pdfs / pdf_name(chapter.name)
+        title = heading(html, chapter.name)
+        assert set(headers(pdf)) == {title}, pdf.name
+        items = outline(pdf)
+        assert items[0][:2] == (0, title)
+        assert [t for d, t, _ in items if d == 1 and t in {heading(html, s) for s in chapter.sections}] == [
+            heading(html, s) for s in chapter.sections
+        ]
+
+
+def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(pdfs):
+    """A block wider than the text makes Chromium shrink every page to fit it: lines then end well short of the
+    right margin. A block that escapes its box prints into the margins."""
+    for pdf in sorted(pdfs.glob("*.pdf")):
+        with_ink, right_edges = [], []
+        for number, pixels in enumerate(_pages(pdf), start=1):
+            width = pixels.shape[1]
+            margins = np.hstack([pixels[:, : round(0.065 * width)], pixels[:, round(0.935 * width) :]])
+            if (margins < 200).any():
+                with_ink.append(number)
+            inked = np.flatnonzero((pixels < 200).any(axis=0))
+            right_edges.append(inked[-1] / width if inked.size else 0.0)
+        assert with_ink == [], f"{pdf.name}: text or tables run into the side margins"
+        assert np.median(right_edges) > 0.89, f"{pdf.name}: the pages were shrunk to fit something too wide"
+
+
+def _pages(pdf: Path) -> list[np.ndarray]:
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), f"{folder}/p"], check=True)
+        return [np.asarray(Image.open(p)) for p in sorted(Path(folder).glob("p-*.pgm"))]
+
+
+def test_fill_is_the_depth_of_the_last_inked_row_in_the_text_area():
+    page = np.full((1000, 700), 255, dtype=np.uint8)
+    assert _fill(page) == 0.0
+    page[20:40, 100:600] = 0  # a running header only
+    assert _fill(page) == 0.0
+    page[100:120, 100:600] = 0  # a line near the top
+    assert 0.0 < _fill(page) < 0.1
+    page[900:910, 100:600] = 0  # and one near the bottom
+    assert _fill(page) > 0.95
+    assert nearly_empty([0.9, 0.1, 0.3]) == [2]
+
+
+def test_contents_pages_follow_the_outline_in_reading_order():
+    found = [(0, "Contents", 2), (0, "Intro", 4), (1, "Notes", 5), (0, "Part", 7), (1, "1. Chapter", 7)]
+    found.append((2, "Notes", 9))
+    entries = [Entry("chapter", "Intro"), Entry("part", "Part"), Entry("chapter", "1. Chapter")]
+    entries.append(Entry("section", "Notes"))
+    assert contents_pages(entries, found) == [4, 7, 7, 9]
+    with pytest.raises(RuntimeError, match="no heading 'Missing'"):
+        contents_pages([Entry("chapter", "Missing")], found)
+
+
+def test_css_string_escapes_quotes_and_backslashes():
+    assert css_string('The "Alliance"\\ and\nits  partners') == r'"The \"Alliance\"\\ and its partners"'
