@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
@@ -99,6 +100,28 @@ class EditionFilter(SphinxTransform):
                 node["translatable"] = False
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """Translate the captions of the toctrees sphinx-external-toc inserts (at priority 100, after Sphinx's Locale
+    transform has run, so Sphinx leaves them in English though the gettext builder extracts them)."""
+
+    default_priority = 101
+
+    def apply(self, **kwargs: object) -> None:
+        if edition_language(self.config) == SOURCE_LANGUAGE:
+            return
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        folders = [str(Path(self.env.srcdir) / d) for d in self.config.locale_dirs]
+        catalog, found = init_locale(folders, self.config.language, domain)
+        if not found:
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            if toctree.get("caption"):
+                toctree["caption"] = catalog.gettext(toctree.get("rawcaption") or toctree["caption"])
+
+
 def _languages(node: nodes.Element) -> list[str]:
     return [c[len(LANG_CLASS):] for c in node.get("classes", []) if c.startswith(LANG_CLASS)]
 
@@ -160,6 +183,7 @@ def setup(app: Sphinx) -> dict:
     """Register the edition filter, the language switch and the direction of right-to-left pages."""
     app.add_config_value("natoar_title_ar", "", "env", [str])
     app.add_transform(EditionFilter)
+    app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", _add_switch)
     app.connect("build-finished", _rtl_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
