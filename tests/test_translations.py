@@ -35,7 +35,7 @@ def catalogs() -> dict[str, list]:
 def test_there_is_a_catalog_per_page():
     names = set(catalogs())
     assert {"chapters/intro", "chapters/how-to-cite", "chapters/data/events", "chapters/wales-dcb"} <= names
-    assert PENDING <= names
+    assert names >= PENDING
 
 
 @pytest.mark.parametrize("name", sorted(set(catalogs()) - PENDING))

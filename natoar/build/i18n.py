@@ -154,16 +154,18 @@ def _add_switch(app: Sphinx, pagename: str, templatename: str, context: dict, do
     context["metatags"] = context.get("metatags", "") + link
 
 
-_HTML_TAG = re.compile(r"<html([^>]*)\blang=\"([a-z-]+)\"")
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+_LANG = re.compile(r'\blang="([A-Za-z-]+)"')
 
 
 def declare_direction(page: str) -> str:
     """Return the page with `dir="rtl"` on its <html> element if its language is written right to left."""
 
     def tag(match: re.Match[str]) -> str:
-        if match.group(2) not in RTL_LANGUAGES or 'dir="' in match.group(1):
+        found = _LANG.search(match.group(0))
+        if not found or found.group(1).split("-")[0] not in RTL_LANGUAGES or " dir=" in match.group(0):
             return match.group(0)
-        return f'<html{match.group(1)}lang="{match.group(2)}" dir="rtl"'
+        return match.group(0).replace(found.group(0), f'{found.group(0)} dir="rtl"', 1)
 
     return _HTML_TAG.sub(tag, page, count=1)
 
