@@ -140,4 +140,13 @@ def test_bilingual_output_marks_each_language():
     assert "::::{container} lang-ar\n3 شركاء\n::::" in text
     with pytest.raises(ValueError):
         lang.bilingual("3 partners", "")
-    assert lang.glue_bilingual("n", 3, "٣") == {"n_en": "3", "n_ar": "٣"}
+    assert lang.glue_bilingual("n", "3 documents", "3 وثائق") == {"n": "3 documents", "n_ar": "3 وثائق"}
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1, "وثيقة واحدة"), (2, "وثيقتان"), (3, "3 وثائق"), (10, "10 وثائق"), (11, "11 وثيقة"), (0, "0 وثيقة"),
+     (103, "103 وثائق"), (121, "121 وثيقة")],
+)
+def test_arabic_counts_agree_with_the_number(n, expected):
+    assert lang.counted(n, "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة") == expected

@@ -6,9 +6,10 @@ Instead the notebook renders it once per language from the same values, and mark
 language; the Sphinx extension natoar.build.i18n keeps, in each edition, only the rendering in its language.
 
 - `bilingual(en, ar)`: two Markdown renderings of one output, in `lang-en` and `lang-ar` blocks.
-- `glue_bilingual(key, en, ar)`: a value for the prose in both languages, as glue keys `key_en` and `key_ar`;
-  the English prose refers to `key_en`, its Arabic msgstr in the catalog to `key_ar`.
+- `glue_bilingual(key, en, ar)`: a value for the prose in both languages, as glue keys `key` and `key_ar`;
+  the English prose keeps referring to `key`, its Arabic msgstr in the catalog refers to `key_ar`.
 - `column`, `header`: a table's column names in a language (from COLUMNS, one table for the whole book).
+- `counted`: a number with its counted noun in Arabic (the noun's form depends on the number).
 - `name`: a framework's or actor's name in a language, from the curated tables' `name_en`/`name_ar` (the
   glossary's Arabic column, as the sources write NATO's own names).
 """
@@ -99,6 +100,19 @@ def name(table: pd.DataFrame, key: str, lang: str) -> str:
     return value
 
 
+def counted(n: int, one: str, two: str, few: str, many: str) -> str:
+    """Return `n` with its counted noun in Arabic, which agrees with the number: `one` and `two` stand alone
+    (وثيقة واحدة, وثيقتان), `few` follows 3 to 10 (5 وثائق), `many` the rest (0, 11 to 99: 21 وثيقة), by the
+    last two digits above 100. Western digits, as the seeds write them."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    return f"{n} {few if 3 <= n % 100 <= 10 else many}"
+
+
 def bilingual(en: str, ar: str) -> MarkdownText:
     """Return two renderings of one output, each in a block that only its edition keeps."""
     if not en.strip() or not ar.strip():
@@ -109,5 +123,6 @@ def bilingual(en: str, ar: str) -> MarkdownText:
 
 
 def glue_bilingual(key: str, en: object, ar: object) -> dict[str, str]:
-    """Return the glue keys of a value in both languages (`key_en`, `key_ar`), for `markdown.glue_values`."""
-    return {f"{key}_en": str(en), f"{key}_ar": str(ar)}
+    """Return the glue keys of a value in both languages, for `markdown.glue_values`: `key` for the English prose
+    (the key it already uses) and `key_ar` for its Arabic msgstr."""
+    return {key: str(en), f"{key}_ar": str(ar)}
