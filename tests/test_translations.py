@@ -20,7 +20,10 @@ PENDING = {
 }
 # A role or directive with its target: `{ref}`x``, `{glue:text}`key``; links `[text](target)`; MyST labels.
 MARKUP = re.compile(r"\{[a-z:]+\}`[^`]*`|\]\([^)]*\)|\([a-z0-9-]+\)=|`[^`]*`")
-GLUE = re.compile(r"(\{glue:[a-z]+\}`[^`]+?)_(?:en|ar)`")
+# A glued value: the Arabic text names the notebook and the format (`{glue:text}`x.ipynb::key_ar:s``, since Sphinx
+# parses a msgstr apart from its notebook, where only a reference by path finds the glue), and may use the key's
+# Arabic variant.
+GLUE = re.compile(r"(\{glue:[a-z]+\}`)(?:[^`:]+::)?([^`:]+?)(?:_ar)?(?::[^`:]*)?`")
 # A role's shown title may be translated; its target may not: {term}`Strategic Concept <target>` -> {term}`<target>`.
 TITLED = re.compile(r"(\{[a-z:]+\}`)[^`<]*(<[^`>]+>`)")
 
@@ -54,7 +57,7 @@ def test_pending_catalogs_are_really_pending():
 
 def markup(text: str) -> list[str]:
     """Return the roles, references, links and literals of a MyST string, glue keys without their language."""
-    return sorted(MARKUP.findall(TITLED.sub(r"\1\2", GLUE.sub(r"\1`", text))))
+    return sorted(MARKUP.findall(TITLED.sub(r"\1\2", GLUE.sub(r"\1\2`", text))))
 
 
 @pytest.mark.parametrize("name", sorted(catalogs()))
@@ -65,5 +68,6 @@ def test_translation_keeps_the_markup(name):
 
 def test_the_markup_check_can_fail():
     assert markup("See {ref}`ch-sources` and `x`.") != markup("انظر {ref}`ch-source`.")
-    assert markup("{glue:text}`n_en` words") == markup("{glue:text}`n_ar` كلمة")
+    assert markup("{glue:text}`n` words") == markup("{glue:text}`x.ipynb::n_ar:s` كلمة")
+    assert markup("{glue:text}`n` words") != markup("{glue:text}`x.ipynb::m_ar:s` كلمة")
     assert markup("{term}`Concept <Lisbon>`") == markup("{term}`المفهوم <Lisbon>`") != markup("{term}`x <Rome>`")
