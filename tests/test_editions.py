@@ -150,3 +150,12 @@ def test_bilingual_output_marks_each_language():
 )
 def test_arabic_counts_agree_with_the_number(n, expected):
     assert lang.counted(n, "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة") == expected
+
+
+def test_arabic_search_folds_what_readers_type_differently():
+    from natoar.build.search import SearchArabic, fold
+
+    assert fold("الإرْهَابِيّة") == fold("الارهابيه") == fold("الإرهابية") == "الارهابيه"
+    assert fold("مـبـادرة") == "مبادره" and fold("على") == "علي" and fold("NATO") == "nato"
+    words = SearchArabic({}).split("الإرْهاب، والأمن (NATO) 2014")
+    assert words == ["الإرْهاب", "والأمن", "NATO", "2014"]  # a word is not cut at its short vowel

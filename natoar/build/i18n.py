@@ -9,6 +9,7 @@
 - A seed quotation's English translation (a block quote right after an Arabic block, or a block of class
   `translation`) is left out of the Arabic edition, which shows the quotation as written.
 - Arabic pages declare `dir="rtl"` on <html>; every page links to the same page in the other edition.
+- Search in Arabic folds the spellings a reader may type (natoar.build.search).
 """
 
 from __future__ import annotations
@@ -184,6 +185,9 @@ def _rtl_pages(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     """Register the edition filter, the language switch and the direction of right-to-left pages."""
     app.add_config_value("natoar_title_ar", "", "env", [str])
+    from natoar.build.search import SearchArabic
+
+    app.add_search_language(SearchArabic)
     app.add_transform(EditionFilter)
     app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", _add_switch)
