@@ -159,3 +159,22 @@ def test_arabic_search_folds_what_readers_type_differently():
     assert fold("مـبـادرة") == "مبادره" and fold("على") == "علي" and fold("NATO") == "nato"
     words = SearchArabic({}).split("الإرْهاب، والأمن (NATO) 2014")
     assert words == ["الإرْهاب", "والأمن", "NATO", "2014"]  # a word is not cut at its short vowel
+
+
+def test_a_paragraph_in_both_languages_keeps_one_and_stays_out_of_the_catalogs():
+    english = nodes.inline("Launched 2014.", "Launched 2014.", classes=["lang-en"])
+    arabic = nodes.inline("سنة الإطلاق: 2014.", "سنة الإطلاق: 2014.", classes=["lang-ar"])
+    paragraph = nodes.paragraph("both", "", english, arabic, source="x")
+    _doctree("ar", paragraph)
+    assert paragraph.astext() == "سنة الإطلاق: 2014." and paragraph["translatable"] is False
+
+
+def test_glossary_defines_each_term_in_both_languages(root):
+    from natoar.build.pages import render_glossary
+    from natoar.sources.evidence import load_table
+
+    glossary = render_glossary(load_table("frameworks", root))
+    definition = glossary.split("\nMD\n  ", 1)[1].split("\n", 1)[0]
+    assert definition.startswith("[Mediterranean Dialogue. [الحوار المتوسطي]{.ar}")
+    assert "]{.lang-en}[الحوار المتوسطي (Mediterranean Dialogue)." in definition
+    assert definition.endswith("]{.lang-ar}")

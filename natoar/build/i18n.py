@@ -5,7 +5,8 @@
 - Computed text (everything a code cell prints, except its figure's caption and alt text, which the notebook's
   author writes in the cell's metadata) is not offered for translation either: it is not prose, it changes with
   the data, and it gets its Arabic from the same computation (`natoar.report.lang`).
-- Text without a Latin letter (Arabic as written, numbers) is not offered for translation.
+- Text without a Latin letter (Arabic as written, numbers) is not offered for translation, nor is a glossary term
+  (the name that `{term}` references use; the generated definition gives it in each language).
 - A seed quotation's English translation (a block quote right after an Arabic block, or a block of class
   `translation`) is left out of the Arabic edition, which shows the quotation as written.
 - Arabic pages declare `dir="rtl"` on <html>; every page links to the same page in the other edition.
@@ -82,6 +83,8 @@ class EditionFilter(SphinxTransform):
         for node in marked:
             if node.parent is None:
                 continue
+            if isinstance(node, nodes.Inline) and isinstance(node.parent, nodes.TextElement):
+                node.parent["translatable"] = False  # a paragraph written in both languages by its generator
             if language in _languages(node):
                 _untranslatable(node)
             else:
@@ -99,6 +102,8 @@ class EditionFilter(SphinxTransform):
         for node in self.document.findall(nodes.TextElement):
             if not _LATIN.search(node.astext()):
                 node["translatable"] = False
+        for node in self.document.findall(nodes.term):
+            node["translatable"] = False  # a glossary term is the name {term} references use; its definition translates
 
 
 class TranslateTocCaptions(SphinxTransform):

@@ -22,6 +22,8 @@ PAGES = Path("chapters") / "sources"
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
+# How a launch year is known (frameworks.launched_basis), in Arabic.
+LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 
 
 def _metadata(doc: pd.Series, removed: int) -> str:
@@ -141,10 +143,13 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
     terms = [(row.acronym or row.name_en, row) for row in frameworks.itertuples()]
     for term, row in sorted(terms, key=lambda t: t[0].lower()):
         lines.append(escape(term))
-        detail = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
+        english = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
+        arabic = f"{escape(row.name_ar)} ({escape(row.name_en)})."
         if row.launched:
-            detail += f" Launched {row.launched} ({row.launched_basis})."
-        lines.append(f"  {detail}")
+            english += f" Launched {row.launched} ({row.launched_basis})."
+            arabic += f" سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})."
+        # Each edition keeps its own definition (natoar.build.i18n): the data give both languages.
+        lines.append(f"  [{english}]{{.lang-en}}[{arabic}]{{.lang-ar}}")
         lines.append("")
     lines.append(":::")
     return "\n".join(lines) + "\n"
