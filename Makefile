@@ -9,7 +9,8 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html translations pdf pageweight benchmark buildbench test check chapter notebooks lint clean freeze system browser
+.PHONY: book html translations pdf pageweight benchmark buildbench test check chapter notebooks lint clean freeze system browser \
+	add-source curation-status
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
@@ -77,6 +78,17 @@ chapter: $(VENV)/.installed system
 ## notebooks: re-execute every chapter notebook in place (after changing seeds/, data/ or the package)
 notebooks: $(VENV)/.installed system
 	$(BIN)/python -m natoar.build.execute chapters/*.ipynb chapters/data/*.ipynb
+
+## add-source: add a document (FILE=article.txt [OUTLET=...] [OUTLET_AR=...] [GENRE=...] [ID=...] [DATE=...]): check
+## it, copy it into seeds/ and append its catalogue row marked uncurated, with the proposed headline and dates
+add-source: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "error: give the file: make add-source FILE=path/to/article.txt" >&2; exit 1; }
+	$(BIN)/python -m natoar.sources.add "$(FILE)" --outlet "$(OUTLET)" --outlet-ar "$(OUTLET_AR)" --genre "$(GENRE)" \
+	  --id "$(ID)" --date "$(DATE)"
+
+## curation-status: what each document still lacks before it can be marked curated
+curation-status: $(VENV)/.installed
+	$(BIN)/python -m natoar.report.curation
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests

@@ -128,3 +128,15 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_identical(copy):
     os.killpg(build.pid, signal.SIGINT)
     build.wait(timeout=120)
     assert _site(copy) == before
+
+
+def test_every_image_in_the_book_has_alt_text_that_says_what_it_shows(html):
+    pages = sorted(html.rglob("*.html"))
+    images = [(page, img) for page in pages for img in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8"))]
+    assert len(images) >= 20
+    for page, img in images:
+        alt = re.search(r'\balt="([^"]*)"', img)
+        assert alt, f"{page.relative_to(html)}: {img} has no alt attribute"
+        text = alt.group(1).strip()
+        assert len(text) >= 30, f"{page.relative_to(html)}: alt text {text!r} is too short to say what the image shows"
+        assert not re.fullmatch(r"[\w./-]+\.(png|jpe?g|svg|gif)", text), f"{page.relative_to(html)}: alt is a file name"

@@ -34,7 +34,8 @@ def test_key_findings_are_computed(root):
     findings = documents.key_findings(
         catalogue, textstats.lengths(body), body, corpus.read_corpus(root).furniture, summits
     )
-    assert findings[0].startswith(f"Only 1 of the {len(catalogue)} texts")
+    curated = catalogue[catalogue["curation"] == "curated"]
+    assert findings[0].startswith(f"Only 1 of the {len(curated)} texts")
     assert "wales-2014" in findings[2]
 
 

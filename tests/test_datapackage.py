@@ -120,6 +120,12 @@ VALUE_MIN_CONSTRAINTS = "range).\n          constraints: {required: true, minimu
             "foreignKeys",
             "'framework' is not",
         ),
+        (
+            "{required: true, maxLength: 40}",
+            "{required: true, maxLength: forty}",
+            "field 'label'",
+            "maxLength 'forty' is not a positive integer",
+        ),
         ("path: claims.csv", "path: claim.csv", "resource 'claims'", "path 'claim.csv' is not 'claims.csv'"),
         ("encoding: utf-8", "encoding: windows-1256", "resource 'documents'", "encoding 'windows-1256' is not"),
         ("pattern: &slug", "pattern: &slug '[a-z'\n", "line ", "not valid YAML"),
@@ -194,6 +200,8 @@ def test_the_descriptor_declares_what_the_old_python_schemas_did(root):
     assert package.table("claims").row_checks == ("value-range",)
     paragraph = next(c for c in package.table("topics").columns if c.name == "paragraph")
     assert (paragraph.type, paragraph.minimum) == ("integer", 0)
+    label = next(c for c in events.columns if c.name == "label")
+    assert label.required and label.max_length == 40
 
 
 def test_the_data_dictionary_is_generated_from_the_descriptor(root):

@@ -1,6 +1,7 @@
 """Figures: the house style, the save step, and the order in which Arabic glyphs are drawn."""
 
 import hashlib
+import re
 
 import matplotlib
 
@@ -10,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from natoar.report.figures import FONTS, label, save_figure, use_style
+from natoar.report.figures import FONTS, add_title, label, save_figure, use_style
+from natoar.report.figuretext import TEXTS, FigureText, UndescribedFigureError, figure_text
 
 
 def ink(text: str, fontsize: int = 40) -> np.ndarray:
@@ -71,7 +73,7 @@ def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
         fig, ax = plt.subplots()
         ax.bar(data["doc"], data["words"])
         ax.set_title(label("عدد الكلمات"))
-        shown = save_figure(fig, "words", data, root=tmp_path)
+        shown = save_figure(fig, "words", data, root=tmp_path, text=FigureText("Words per document", "Two bars."))
         digests.append(hashlib.sha256(shown.data).hexdigest())
     png = tmp_path / "chapters" / "figures" / "words.png"
     assert digests[0] == digests[1] == hashlib.sha256(png.read_bytes()).hexdigest()  # shown is what is saved
@@ -80,6 +82,46 @@ def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
     # displayed at the size a figure.dpi drawing would have: 2/3 of the 144-dpi file's width
     assert shown.width == round(int.from_bytes(png.read_bytes()[16:20], "big") * 96 / 144)
     assert (tmp_path / "chapters" / "figures" / "words.csv").read_text() == "doc,words\nb,2\na,1\n"
+    assert shown.metadata == {"alt": "Two bars."}  # the alt text travels with the output (natoar.build.render)
+
+
+def test_a_figure_without_a_title_and_alt_text_cannot_be_saved(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "seeds").mkdir()
+    fig, _ = plt.subplots()
+    with pytest.raises(UndescribedFigureError, match="figure 'nameless' has no title or alt text: add an entry"):
+        save_figure(fig, "nameless", pd.DataFrame({"a": [1]}), root=tmp_path)
+    plt.close(fig)
+
+
+def test_every_figure_a_chapter_saves_has_a_title_and_alt_text(root):
+    names = sorted(
+        {
+            m
+            for nb in (root / "chapters").glob("*.ipynb")
+            for m in re.findall(r'save_figure\(fig, \\"([\w-]+)\\"', nb.read_text())
+        }
+    )
+    assert "timeline" in names and "architecture-map" in names
+    assert sorted(TEXTS) == names  # no figure without its text, no text without its figure
+    for name in names:
+        data = pd.read_csv(root / "chapters" / "figures" / f"{name}.csv", keep_default_na=False)
+        text = figure_text(name, data)
+        assert 20 <= len(text.title) <= 110, (name, text.title)
+        assert len(text.alt) >= 60 and not re.search(r"\.(png|csv)\b", text.alt), (name, text.alt)
+
+
+def test_a_long_title_is_wrapped_within_the_drawing(tmp_path):
+    use_style()
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([0, 1], [0, 1])
+    drawing = fig.get_tightbbox().width * fig.dpi
+    add_title(fig, "A title far too long to stand on one line above a drawing only three inches wide")
+    title = fig.texts[-1]
+    assert "\n" in title.get_text()
+    fig.canvas.draw()
+    assert title.get_window_extent().width <= drawing * 1.02
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("font", ["Amiri", "DejaVu Sans"])

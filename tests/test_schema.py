@@ -73,3 +73,11 @@ def test_integer_columns_are_read_as_numbers(tmp_path):
 def test_integers_are_plain_digits_within_bounds(tmp_path, value, message):
     with pytest.raises(TableError, match=re.escape(f"line 2: column 'n' {message}")):
         read_table(write(tmp_path, f"n\n{value}\n"), (Column("n", type="integer", minimum=0),))
+
+
+def test_a_value_longer_than_its_max_length_is_refused_with_its_line(tmp_path):
+    columns = (Column("label", max_length=5),)
+    assert read_table(write(tmp_path, "label\nshort\n"), columns)["label"].tolist() == ["short"]
+    message = "line 3: column 'label' 'longer' is 6 characters, more than the maximum 5"
+    with pytest.raises(TableError, match=re.escape(message)):
+        read_table(write(tmp_path, "label\nshort\nlonger\n"), columns)

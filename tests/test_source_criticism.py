@@ -67,7 +67,7 @@ def test_fitting_days_keep_the_days_on_which_every_claim_holds():
 
 
 def test_the_wales_report_printed_date_fails_its_own_weekdays_and_the_estimate_fits(book):
-    checks = documents.weekday_checks(book.catalogue, book.paragraphs)
+    checks = documents.weekday_checks(book.curated, book.paragraphs)
     assert checks["doc"].tolist() == ["wales-2014", "wales-2014"]
     assert checks["quote"].tolist() == ["أمس الجمعة", "اليوم السبت"]
     assert checks["on the printed date"].tolist() == ["no: 2024-04-23 (Tuesday)", "no: 2024-04-24 (Wednesday)"]
@@ -190,7 +190,7 @@ def test_latin_prose_is_a_line_of_european_words_not_a_date_stamp():
 
 
 def test_republishing_signs_of_the_corpus(book):
-    signs = documents.republishing_signs(book.catalogue, book.paragraphs, book.furniture).set_index("doc")
+    signs = documents.republishing_signs(book.curated, book.paragraphs, book.furniture).set_index("doc")
     assert signs.loc["cable-2014", "Latin words in the Arabic"].startswith("projection ({ref}`cable-2014 ¶26")
     assert signs.loc["cable-2014", ["guillemets « »", "with French spacing"]].tolist() == [2, 2]
     assert signs.loc["nato-morocco-2024", ["repeated headline", "pull quotes"]].tolist() == [1, 2]

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from natoar.report import curation
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
+from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
 from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
@@ -24,14 +26,21 @@ LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
 # How a launch year is known (frameworks.launched_basis), in Arabic.
 LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
+NOT_CURATED = "*not yet curated*"
+
+
+def _field(doc: pd.Series, name: str) -> str:
+    """Return a catalogue field for the page, or 'not yet curated' where a curator has still to fill it."""
+    return escape(doc[name]) if doc[name] else NOT_CURATED
 
 
 def _metadata(doc: pd.Series, removed: int) -> str:
     printed = doc["date_printed"] or "none"
     rows = [
-        ("Outlet", escape(doc["outlet"])),
-        ("Genre", doc["genre"]),
-        ("Author", escape(doc["author"])),
+        *([] if doc["curation"] == "curated" else [("Curation", NOT_CURATED)]),
+        ("Outlet", _field(doc, "outlet")),
+        ("Genre", doc["genre"] or NOT_CURATED),
+        ("Author", _field(doc, "author")),
         ("Date as printed", escape(printed)),
         (
             "Date of writing (best estimate)",
@@ -59,28 +68,49 @@ def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict
     return cited
 
 
+def _uncurated_box(remaining: list[str]) -> list[str]:
+    items = "\n".join(f"- {escape(item)}" for item in remaining)
+    return [
+        ":::{admonition} Not yet curated\n:class: warning",
+        "This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
+        "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
+        "(`make curation-status`):\n",
+        items,
+        ":::",
+        "",
+    ]
+
+
 def render_page(
-    doc: pd.Series, body: pd.DataFrame, removed: int, cited: dict[tuple[str, int], list[str]] | None = None
+    doc: pd.Series,
+    body: pd.DataFrame,
+    removed: int,
+    cited: dict[tuple[str, int], list[str]] | None = None,
+    remaining: list[str] | None = None,
 ) -> str:
-    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it."""
+    """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
+    `remaining` lists what an uncurated document still lacks."""
     cited = cited or {}
+    curated = doc["curation"] == "curated"
+    title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
-        f"# {doc['id']}: {escape(doc['title_en'])}",
+        f"# {doc['id']}: {title}",
         "",
         f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
         "",
+        *([] if curated else _uncurated_box(remaining or [])),
         _metadata(doc, removed),
         "",
         "## Summary",
         "",
-        escape(doc["summary_en"]),
+        _field(doc, "summary_en"),
         "",
         "## Reading it critically",
         "",
-        f"**Stance.** {escape(doc['stance'])}",
+        f"**Stance.** {_field(doc, 'stance')}",
         "",
-        f"**Reliability.** {escape(doc['reliability'])}",
+        f"**Reliability.** {_field(doc, 'reliability')}",
         "",
         "## Text",
         "",
@@ -115,12 +145,13 @@ def render_bibliography(catalogue: pd.DataFrame) -> str:
     entries = []
     for _, doc in catalogue.iterrows():
         fields = {
-            "author": "{" + _bib_value(doc["outlet"]) + "}",
-            "title": _bib_value(doc["title_en"]),
+            "author": "{" + _bib_value(doc["outlet"] or "Unknown outlet") + "}",
+            "title": _bib_value(doc["title_en"] or doc["title_ar"]),
             "year": str(parse_date(doc["date_iso"]).start.year),
-            "howpublished": _bib_value(doc["outlet"]),
+            "howpublished": _bib_value(doc["outlet"] or "Unknown outlet"),
             "note": _bib_value(
-                f"In Arabic. Genre: {doc['genre']}. Date as printed: {doc['date_printed'] or 'none'}; "
+                ("" if doc["curation"] == "curated" else "Not yet curated. ")
+                + f"In Arabic. Genre: {doc['genre'] or 'not given'}. Date as printed: {doc['date_printed'] or 'none'}; "
                 f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
             ),
         }
@@ -167,12 +198,18 @@ def write_pages(
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
     cited = citations(tables, root)
+    remaining: dict[str, list[str]] = {}
+    if (catalogue["curation"] != "curated").any():
+        table = curation.remaining(Book(root, corpus, tables))
+        for doc, item, detail in zip(table["doc"], table["item"], table["detail"], strict=True):
+            remaining.setdefault(doc, []).append(f"{item}: {detail}")
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for _, doc in catalogue.iterrows():
         path = folder / f"{doc['id']}.md"
-        text = render_page(doc, body[body["doc"] == doc["id"]], int(removed.get(doc["id"], 0)), cited)
+        mine = body[body["doc"] == doc["id"]]
+        text = render_page(doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]))
         written.append(_write_if_changed(path, text))
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()

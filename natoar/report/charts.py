@@ -190,42 +190,6 @@ def paired_bars(data: pd.DataFrame, label: str, columns: list[str], xlabel: str)
     return fig
 
 
-def timeline(
-    seed_events: pd.DataFrame, context: pd.DataFrame, start_year: int = 1990
-) -> tuple[plt.Figure, pd.DataFrame]:
-    """Return a timeline: seed events (blue, one row per source document) above outside-context facts (grey).
-
-    `seed_events` needs columns id, date, seed; `context` needs id, date.
-    """
-    use_style()
-    rows = []
-    docs = sorted(seed_events["seed"].unique())
-    lanes = {doc: i + 1 for i, doc in enumerate(docs)}
-    fig, ax = plt.subplots(figsize=(7.5, 0.55 * (len(docs) + 1) + 1.6))
-    for event in seed_events.itertuples():
-        span = parse_date(event.date)
-        if span.end.year < start_year:
-            continue
-        left, right = max(_year(span.start), start_year), _year(span.end)
-        y = lanes[event.seed]
-        if right - left > 0.2:
-            ax.plot([left, right], [y, y], color=SEED, lw=5, alpha=0.35, solid_capstyle="butt")
-        ax.plot(_year(span.midpoint) if span.start.year >= start_year else left, y, "o", color=SEED, ms=6)
-        rows.append({"kind": "seed", "id": event.id, "seed": event.seed, "date": event.date})
-    for fact in context.itertuples():
-        span = parse_date(fact.date)
-        if span.end.year < start_year:
-            continue
-        ax.plot(_year(span.midpoint), 0, "s", color=CONTEXT, ms=6)
-        rows.append({"kind": "context", "id": fact.id, "seed": "", "date": fact.date})
-    ax.set_yticks([0, *lanes.values()], ["outside context", *lanes.keys()])
-    ax.set_ylim(-0.7, len(docs) + 0.7)
-    ax.set_xlim(start_year, 2025.5)
-    ax.set_xlabel("Year (events before the axis start are not drawn)")
-    ax.grid(axis="x", color="#e5e5e5")
-    return fig, pd.DataFrame(rows)
-
-
 def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z") -> plt.Figure:
     """Return one small bar panel per document of its top terms: the Arabic word (shaped by the renderer) with
     its English gloss beneath, or the Arabic alone if `glosses` has none."""

@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from natoar.report import charts
-from natoar.report.figures import FIGURES, display_width, write_figure
+from natoar.report.figures import FIGURES, add_title, display_width, write_figure
 from natoar.report.markdown import MarkdownText, data_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -41,6 +41,8 @@ def _rules(package: Package, table: Table, column: Column) -> str:
         rules.append("one of " + ", ".join(f"`{c}`" for c in column.choices))
     if column.pattern:
         rules.append(f"matches `{column.pattern}`")
+    if column.max_length is not None:
+        rules.append(f"at most {column.max_length} characters")
     rules += [f"refers to `{k.reference}` in `{k.table}.csv`" for k in table.foreign_keys if k.column == column.name]
     if column.rule:
         rules.append(package.checks[column.rule][0])
@@ -94,7 +96,12 @@ def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = No
     text = f"`data/{name}.csv` has {len(table)} rows and {len(table.columns) - 1} columns"
     if catalogue is not None and "seed" in table:
         used = table["seed"].nunique()
-        text += f", drawn from {used} of the {len(catalogue)} documents"
+        curated = catalogue[catalogue["curation"] == "curated"]
+        text += (
+            f", drawn from {used} of the {len(curated)} {'' if len(curated) == len(catalogue) else 'curated '}documents"
+        )
+        if len(curated) < len(catalogue):
+            text += f" ({len(catalogue) - len(curated)} more not yet curated)"
     return MarkdownText(text + ".")
 
 
@@ -106,13 +113,14 @@ def with_source(table: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart drawn for a Data page, with the data it shows, its file name, caption and alt text."""
+    """A chart drawn for a Data page, with the data it shows, its file name, caption, alt text and title."""
 
     name: str
     drawing: plt.Figure
     data: pd.DataFrame
     caption: str
     alt: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,8 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -
         drawing,
         data,
         f"How many {spec.noun} each document contributes.",
-        f"Horizontal bar chart of the number of {spec.noun} taken from each source document.",
+        f"Horizontal bar chart of the number of {spec.noun} taken from each of the {len(data)} source documents.",
+        f"{spec.noun.capitalize()} taken from each of the {len(data)} documents",
     )
 
 
@@ -164,8 +173,10 @@ def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
         f"({describe(first['date'])}) to “{escape(last['event_en'])}” ({describe(last['date'])}, {last['status']}); "
         f"{busiest['rows']} of the {len(table)} fall in the {busiest['decade']}."
     )
-    alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade."
-    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption, alt)
+    span = f"{data['decade'].iloc[0]} to {data['decade'].iloc[-1]}"
+    alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade that has any, {span}."
+    title = f"{spec.noun.capitalize()} per decade, {span}"
+    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption, alt, title)
 
 
 def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
@@ -182,7 +193,8 @@ def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Fi
         f"account for {leaders['mentions'].sum()} of all {counts.sum()} mentions."
     )
     alt = f"Horizontal bar chart of the number of mentions of the {len(top)} most mentioned actors and frameworks."
-    return Figure(f"{data_label(name)}-mentions", drawing, top, caption, alt)
+    title = f"The {len(top)} most mentioned actors and frameworks in the article text"
+    return Figure(f"{data_label(name)}-mentions", drawing, top, caption, alt, title)
 
 
 def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
@@ -197,13 +209,16 @@ def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
         f"Step chart of the number of NATO member states since {MEMBERS_SINCE}, with dashed vertical lines at the "
         f"dates of the {len(catalogue)} documents."
     )
-    return Figure("data-nato-members", drawing, data, caption, alt)
+    title = "NATO's membership over time, with the dates the documents were written"
+    return Figure("data-nato-members", drawing, data, caption, alt, title)
 
 
 PAGES: dict[str, Page] = {
-    "documents": Page(("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside")),
+    "documents": Page(
+        ("id", "file", "outlet", "genre", "date_printed", "date_iso", "date_basis", "date_outside", "curation")
+    ),
     "events": Page(
-        ("id", "date", "date_basis", "status", "event_en", "quote", "source"),
+        ("id", "date", "date_basis", "status", "event_en", "label", "quote", "source"),
         "events",
         (per_document_chart, events_by_decade),
         Breakdown(("status", "date_basis"), "events"),
@@ -263,7 +278,7 @@ PAGES: dict[str, Page] = {
     ),
     "reference/partners": Page(("framework", "country_en", "joined", "note", "source_url")),
     "reference/summits": Page(("id", "name_en", "place_en", "start", "end", "source_url")),
-    "reference/context": Page(("id", "date", "fact_en", "relates_to", "source_url")),
+    "reference/context": Page(("id", "date", "fact_en", "label", "relates_to", "source_url")),
     "reference/checks": Page(
         ("id", "reference", "verdict", "quote", "note", "source"), breakdown=Breakdown(("verdict",), "checks")
     ),
@@ -277,6 +292,7 @@ def notebook(name: str) -> Path:
 
 def figure_markdown(figure: Figure, root: Path) -> str:
     """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page."""
+    add_title(figure.drawing, figure.title)
     png = write_figure(figure.drawing, figure.name, figure.data, root)
     folder = Path(os.path.relpath(FIGURES, FOLDER)).as_posix()
     return "\n".join(

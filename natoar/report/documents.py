@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from natoar.report.markdown import source_ref
+from natoar.report.curation import not_counted
+from natoar.report.markdown import MarkdownText, document_label, source_ref
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
 from natoar.text.scripts import latin_in_arabic, latin_prose, quotation_marks
@@ -55,6 +56,13 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def page_links(catalogue: pd.DataFrame) -> MarkdownText:
+    """Return the sentence linking every document to its source page, in catalogue order."""
+    links = [f"{{ref}}`{label}`" for label in map(document_label, catalogue["id"])]
+    listed = links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]}"
+    return MarkdownText(f"Each document links to its page: {listed}.")
 
 
 def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
@@ -163,7 +171,8 @@ def _verdict(claim: WeekdayClaim, iso: str) -> str:
 
 def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Return one row per weekday a text gives for a day counted from its writing ('today, Saturday'): the document,
-    paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date."""
+    paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date (for the
+    documents of `catalogue`)."""
     dates = catalogue.set_index("id")
     rows = [
         {
@@ -175,6 +184,7 @@ def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Data
             "on the estimated date": _verdict(claim, dates.at[doc, "date_iso"]),
         }
         for doc, number, claim in _claims(paragraphs)
+        if doc in dates.index
     ]
     columns = ["doc", "paragraph", "quote", "the text says", "on the printed date", "on the estimated date"]
     return pd.DataFrame(rows, columns=columns)
@@ -294,7 +304,14 @@ def key_findings(
 ) -> list[str]:
     """Return the sources chapter's key findings, answers computed from the seeds, the catalogue and the outside
     context: who the texts are from, how far each dates itself, which printed date the text's own weekdays refute,
-    and what the layout and script say of how the texts reached us."""
+    and what the layout and script say of how the texts reached us. Documents not yet curated are left out of the
+    judgements (author, dating) and named at the end."""
+    note = not_counted(catalogue)
+    catalogue = catalogue[catalogue["curation"] == "curated"]
+    curated = set(catalogue["id"])
+    lengths = lengths[lengths["doc"].isin(curated)]
+    paragraphs = paragraphs[paragraphs["doc"].isin(curated)]
+    furniture = furniture[furniture["doc"].isin(curated)]
     official = catalogue.loc[catalogue["genre"] == "official-release", "id"].tolist()
     unsigned = catalogue.loc[_unsigned(catalogue), "id"].tolist()
     by_print = catalogue.loc[catalogue["date_basis"] == "printed", "id"].tolist()
@@ -332,4 +349,4 @@ def key_findings(
             for doc, found in translated.items()
         )
     )
-    return findings
+    return findings + ([note] if note else [])

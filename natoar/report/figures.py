@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import struct
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+from PIL import Image as PILImage
 
+from natoar.report.figuretext import FigureText, figure_text
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
 
@@ -18,6 +24,7 @@ FONTS = ["Amiri", "DejaVu Sans"]
 # Okabe & Ito's colour-blind-safe palette.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SEED = PALETTE[0]
+TITLE_PT = 11.5
 CONTEXT = "#999999"
 STYLE = {
     "font.family": FONTS,
@@ -45,12 +52,20 @@ def label(text: str) -> str:
 
 
 def write_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Path:
-    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path."""
+    """Write the figure as PNG and its data as CSV under chapters/figures/, close it, and return the PNG's path.
+
+    The PNG has a palette of at most 256 colours, without dithering: the book's figures use a few flat colours
+    and their antialiasing, so this keeps every edge while a densely labelled figure (the timeline) weighs a
+    third of its full-colour size. The same drawing gives the same bytes."""
     folder = project_root(root) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, metadata={"Software": None})
+    drawn = io.BytesIO()
+    fig.savefig(drawn, format="png", metadata={"Software": None})
     plt.close(fig)
+    with PILImage.open(drawn) as image:
+        flat = image.convert("RGB").quantize(256, dither=PILImage.Dither.NONE)
+        flat.save(png, format="PNG", optimize=True)
     data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
     return png
 
@@ -61,14 +76,40 @@ def display_width(png: Path) -> int:
     return round(width * STYLE["figure.dpi"] / STYLE["savefig.dpi"])
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None) -> Image:
-    """Write the figure and its data (see `write_figure`) and return the PNG for display.
+def add_title(fig: plt.Figure, title: str) -> None:
+    """Set `title` above everything already drawn on `fig`, flush with its left edge, in as many lines as it
+    needs to stay within the drawing's width."""
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    font = FontProperties(family=FONTS, size=TITLE_PT, weight="bold")
+    wide, _, _ = text_to_path.get_text_width_height_descent(title, font, False)
+    lines = textwrap.wrap(title, max(20, int(len(title) * box.width * 72 / wide))) if wide > box.width * 72 else [title]
+    fig.text(
+        box.x0 / width,
+        box.y1 / height + 0.08 / height,
+        "\n".join(lines),
+        ha="left",
+        va="bottom",
+        fontsize=TITLE_PT,
+        fontweight="bold",
+        wrap=False,
+    )
 
-    The notebook shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a
-    figure.dpi drawing would have (sharp on high-density screens and in print).
+
+def save_figure(
+    fig: plt.Figure, name: str, data: pd.DataFrame, root: Path | None = None, text: FigureText | None = None
+) -> Image:
+    """Title the figure, write it and its data (see `write_figure`) and return the PNG for display, its alt text
+    in the output's metadata (the book's renderer, natoar.build.render, puts it on the image).
+
+    The title and alt text are `text`, or else what `figuretext` computes from `data` for `name`. The notebook
+    shows the very file readers download, drawn once: at savefig.dpi, displayed at the size a figure.dpi drawing
+    would have (sharp on high-density screens and in print).
     """
+    text = text or figure_text(name, data)
+    add_title(fig, text.title)
     png = write_figure(fig, name, data, root)
-    return Image(data=png.read_bytes(), format="png", width=display_width(png))
+    return Image(data=png.read_bytes(), format="png", width=display_width(png), metadata={"alt": text.alt})
 
 
 def png_size(path: Path) -> tuple[int, int]:

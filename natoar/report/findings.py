@@ -6,9 +6,12 @@ it, not in the notebook's f-strings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 import pandas as pd
 
-from natoar.report import analysis, documents, textstats
+from natoar.report import analysis, curation, documents, textstats
 from natoar.sources.book import Book
 from natoar.text import datefinder
 from natoar.text.dates import describe, parse_date
@@ -16,6 +19,20 @@ from natoar.text.names import people_matcher
 
 MAGHREB = ("cable-2014", "morocco-us-2020", "nato-morocco-2024")
 READ = {"misattributes": "misattributed", "contradicts": "contradicted", "unconfirmed": "unconfirmed"}
+
+
+def _noting_uncurated(read_as_text: bool = False) -> Callable:
+    """Make a chapter's findings end with a note naming the documents not yet curated, if there are any."""
+
+    def decorate(chapter: Callable[..., list[str]]) -> Callable[..., list[str]]:
+        @wraps(chapter)
+        def with_note(book: Book, *args: str) -> list[str]:
+            note = curation.not_counted(book.catalogue, read_as_text)
+            return chapter(book, *args) + ([note] if note else [])
+
+        return with_note
+
+    return decorate
 
 
 def days_after(book: Book, doc: str, fact: str) -> int:
@@ -52,6 +69,7 @@ def md_joined(book: Book) -> str:
     return partners.loc[(partners["framework"] == "md") & (partners["actor"] == "morocco"), "joined"].iloc[0]
 
 
+@_noting_uncurated()
 def architecture(book: Book) -> list[str]:
     """Morocco's ties by family, the folding of US instruments into NATO, and the countries in several frameworks."""
     tables = book.tables
@@ -59,7 +77,7 @@ def architecture(book: Book) -> list[str]:
     matrix = analysis.membership_matrix(
         memberships, analysis.by_family(frameworks, sorted(set(memberships["framework"])))
     )
-    attributed = analysis.attribution_summary(tables["attributions"], list(book.catalogue["id"]))
+    attributed = analysis.attribution_summary(tables["attributions"], list(book.curated["id"]))
     family = frameworks.set_index("id")["family"]
     names = analysis.entity_names(tables["actors"], frameworks)
     morocco_nato, morocco_other = morocco_ties(book)
@@ -86,6 +104,7 @@ def architecture(book: Book) -> list[str]:
     ]
 
 
+@_noting_uncurated()
 def wales(book: Book) -> list[str]:
     """What NATO asked of Morocco, who the Wales report named, and NATO's record of packages."""
     tables = book.tables
@@ -105,6 +124,7 @@ def wales(book: Book) -> list[str]:
     ]
 
 
+@_noting_uncurated()
 def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
     """The 2020 article's story, its timing against the US recognition, and whether it keeps NATO apart."""
     tables = book.tables
@@ -125,6 +145,7 @@ def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
     ]
 
 
+@_noting_uncurated()
 def sahel(book: Book, doc: str = "nato-morocco-2024") -> list[str]:
     """The 2024 analysis: its register, its causal story, its statements against the record, its US fold."""
     tables, body = book.tables, book.paragraphs
@@ -162,10 +183,11 @@ def maghreb_span(book: Book) -> str:
     return f"{min(years)}–{max(years)}"
 
 
+@_noting_uncurated()
 def gulf(book: Book) -> list[str]:
     """NATO's 2011 release: its topics against the Moroccan documents', and its date against the uprisings."""
     catalogue, tables = book.catalogue, book.tables
-    matrix = analysis.topic_matrix(tables["topics"], list(catalogue["id"]))
+    matrix = analysis.topic_matrix(tables["topics"], list(book.curated["id"]))
     gulf_topics = set(matrix.loc[matrix["ici-doha-2011"] == 1, "topic"])
     maghreb = set(matrix.loc[matrix[list(MAGHREB)].sum(axis=1) > 0, "topic"])
     released = parse_date(catalogue.set_index("id").loc["ici-doha-2011", "date_iso"]).start
@@ -183,10 +205,11 @@ def gulf(book: Book) -> list[str]:
     ]
 
 
+@_noting_uncurated()
 def timeline(book: Book) -> list[str]:
     """The periodisation, what rests on the outside record, and how the events are dated."""
     events = book["events"]
-    first_written = min(parse_date(d).start for d in book.catalogue["date_iso"])
+    first_written = min(parse_date(d).start for d in book.curated["date_iso"])
     before = events[events["date"].map(lambda d: parse_date(d).start < first_written)]
     return [
         "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a multilateral "
@@ -200,6 +223,7 @@ def timeline(book: Book) -> list[str]:
     ]
 
 
+@_noting_uncurated(read_as_text=True)
 def text_analysis(book: Book) -> list[str]:
     """Size, the most distinctive word and leading theme of each document, and how its dates resolve."""
     body, tables = book.paragraphs, book.tables

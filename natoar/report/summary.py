@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from natoar.report import analysis
+from natoar.report import analysis, curation
 from natoar.report.findings import absent_from_dcb_record, days_after, md_joined, morocco_ties, named_at_wales
 from natoar.sources.book import Book
 from natoar.text.dates import describe, parse_date
@@ -57,7 +57,7 @@ def individual_ties(book: Book) -> Finding:
 
 def us_fold(book: Book) -> Finding:
     """Which documents make US instruments NATO's."""
-    summary = analysis.attribution_summary(book["attributions"], list(book.catalogue["id"])).set_index("document")
+    summary = analysis.attribution_summary(book["attributions"], list(book.curated["id"])).set_index("document")
     naming = summary[summary["passages naming a US instrument"] > 0]
     parts = [f"{doc} makes {row.iloc[1]} of {row.iloc[0]} NATO's" for doc, row in naming.iterrows()]
     folding = int((naming["made NATO's"] > 0).sum())
@@ -106,7 +106,7 @@ def gulf(book: Book) -> Finding:
 
 def periods(book: Book) -> Finding:
     """The periodisation, with the year before which everything rests on outside context."""
-    first = min(_day(d) for d in book.catalogue["date_iso"])
+    first = min(_day(d) for d in book.curated["date_iso"])
     return Finding(
         "Divided by its instruments, the relationship narrowed from a multilateral dialogue (1994) to individual "
         "cooperation (2004) and an offer that led to no package (2014), and is now written about through the US "
@@ -117,14 +117,15 @@ def periods(book: Book) -> Finding:
 
 def sources(book: Book) -> Finding:
     """How far the documents can be dated and trusted."""
-    catalogue = book.catalogue
+    catalogue = book.curated
     printed = catalogue["date_printed_iso"] != ""
     undated = int((~printed).sum())
     # The loader refuses a printed date that overlaps the estimate unless date_basis is 'printed', so a printed
     # date set aside (any other basis) is one the date of writing misses.
     corrected = int((printed & (catalogue["date_basis"] != "printed")).sum())
+    kind = "documents" if len(catalogue) == len(book.catalogue) else "curated documents"
     return Finding(
-        f"Of the {len(catalogue)} documents, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
+        f"Of the {len(catalogue)} {kind}, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
         "wrong one; the leaked "
         "cable, the most revealing, is also the least verifiable.",
         "ans-sources",
@@ -135,5 +136,7 @@ FINDINGS = (dcb, individual_ties, us_fold, recognition, speculation, gulf, perio
 
 
 def findings(book: Book) -> list[Finding]:
-    """Return the book's findings, in the order the opening page numbers them."""
-    return [finding(book) for finding in FINDINGS]
+    """Return the book's findings, in the order the opening page numbers them; if some documents are not yet
+    curated, a last item names them (the findings rest on the others)."""
+    note = curation.not_counted(book.catalogue)
+    return [finding(book) for finding in FINDINGS] + ([Finding(note, "ch-sources")] if note else [])

@@ -28,6 +28,12 @@ class Book:
         return self.corpus.documents.drop(columns="text")
 
     @property
+    def curated(self) -> pd.DataFrame:
+        """The catalogue of the curated documents only: those the chapters count as evidence."""
+        catalogue = self.catalogue
+        return catalogue[catalogue["curation"] == "curated"].reset_index(drop=True)
+
+    @property
     def documents(self) -> pd.DataFrame:
         """The catalogue with each seed's verified text in a `text` column."""
         return self.corpus.documents.copy()
@@ -64,3 +70,8 @@ def load_book(start: Path | str | None = None) -> Book:
     """Return the inputs of the book at or above `start` (default: the working folder), read and checked once per
     process. Raises BookInputError naming the file, line and fix for any bad input."""
     return _load(project_root(start))
+
+
+def forget_books() -> None:
+    """Forget the inputs read so far in this process, so that the next `load_book` reads them again."""
+    _load.cache_clear()

@@ -31,7 +31,10 @@ from natoar.text.tokens import words
 DATA = Path("data")
 DESCRIPTOR = DATA / "datapackage.yaml"
 # The constraints the loader enforces, by field type; the descriptor may use no others.
-CONSTRAINTS = {"string": ("required", "unique", "pattern", "enum"), "integer": ("required", "unique", "minimum")}
+CONSTRAINTS = {
+    "string": ("required", "unique", "pattern", "enum", "maxLength"),
+    "integer": ("required", "unique", "minimum"),
+}
 _RESOURCE_KEYS = (
     "name",
     "path",
@@ -104,6 +107,17 @@ def _events_span(row: pd.Series) -> str | None:
     return None
 
 
+# What a curated document's row must fill; a document added by `make add-source` leaves them empty until curated.
+CURATED_FIELDS = ("outlet", "title_en", "genre", "author", "stance", "reliability", "summary_en")
+
+
+def _curated_fields(row: pd.Series) -> str | None:
+    empty = [c for c in CURATED_FIELDS if not row[c]]
+    if row["curation"] == "curated" and empty:
+        return f"the document is marked curated but {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty"
+    return None
+
+
 def _value_range(row: pd.Series) -> str | None:
     if row["value_max"] < row["value_min"]:
         return f"column 'value_max' {row['value_max']} is below value_min {row['value_min']}"
@@ -129,6 +143,11 @@ ROW_CHECKS = {
         "name the outside context as table:id rows, or use another date_basis",
     ),
     "events-span": RowCheck(("events_from", "events_to"), _events_span, "swap or correct them"),
+    "curated-fields": RowCheck(
+        ("curation", *CURATED_FIELDS),
+        _curated_fields,
+        "fill them, or set curation to 'uncurated' until a curator has read the document",
+    ),
     "value-range": RowCheck(("value_min", "value_max"), _value_range, "correct the bounds"),
     "launched-basis": RowCheck(("launched", "launched_basis"), _launched_basis, "give both or neither"),
 }
@@ -338,6 +357,9 @@ class _Parser:
         minimum = constraints.get("minimum")
         if minimum is not None and (isinstance(minimum, bool) or not isinstance(minimum, int)):
             self.fail(where, f"minimum {minimum!r} is not an integer", "write a whole number")
+        max_length = constraints.get("maxLength")
+        if max_length is not None and (type(max_length) is not int or max_length < 1):
+            self.fail(where, f"maxLength {max_length!r} is not a positive integer", "write a whole number above 0")
         rule = node.get("natoar:check", "")
         if rule:
             self.check_field_check(rule, where)
@@ -351,6 +373,7 @@ class _Parser:
             else (),
             unique=bool(constraints.get("unique")) or key == (name,),
             minimum=minimum,
+            max_length=max_length,
             check=VALUE_CHECKS.get(rule),
             rule=rule,
             description=self.text(node, "description", where),

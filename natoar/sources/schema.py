@@ -31,6 +31,7 @@ class Column:
     choices: tuple[str, ...] = ()
     unique: bool = False
     minimum: int | None = None
+    max_length: int | None = None
     check: Callable[[str], object] | None = None
     rule: str = ""
     description: str = ""
@@ -45,6 +46,8 @@ class Column:
             return f"'{value}' is not an integer in plain digits"
         if self.minimum is not None and int(value) < self.minimum:
             return f"{value} is below the minimum {self.minimum}"
+        if self.max_length is not None and len(value) > self.max_length:
+            return f"'{value}' is {len(value)} characters, more than the maximum {self.max_length}"
         if self.pattern and not re.fullmatch(self.pattern, value):
             return f"'{value}' does not match {self.pattern}"
         if self.choices and value not in self.choices:

@@ -1,8 +1,9 @@
 """Date expressions in Arabic text, and their resolution against the document's date of writing.
 
 Month names are those of `months`, in all their regional forms. Resolution follows the text: a month with no
-year is the latest such month on or before the document's date; 'last October' (أكتوبر الماضي) likewise; a day
-and month with no year stay unresolved in year; 'the last three years' counts back from the document's date.
+year is the latest such month on or before the document's date; 'last October' (أكتوبر الماضي) likewise;
+'next June' (يونيو المقبل) is the first such month after it; a day and month with no year stay unresolved in
+year; 'the last three years' counts back from the document's date.
 
 Expressions are read from a text's `tokens.Word`s (shared with the other readers), trying each kind in a fixed
 order; a later kind never takes words an earlier one already took. The expression is quoted as written, with
@@ -186,6 +187,16 @@ def _last_month(t: _Words, p: int) -> Match | None:
     return None
 
 
+_NEXT = ("المقبل", "القادم")
+
+
+def _next_month(t: _Words, p: int) -> Match | None:
+    month = t.month(p, proclitic=True)
+    if month and t(p + month[1]) in _NEXT:
+        return p, p + month[1] + 1, (month[0],)
+    return None
+
+
 def _day_month(t: _Words, p: int) -> Match | None:
     day = t.day_words(p)
     month = t.month(p + day[1], proclitic=False) if day else None
@@ -199,7 +210,7 @@ def _month(t: _Words, p: int) -> Match | None:
     if not month or t(p - 1) != "في" or t.glued(p - 1):
         return None
     after = p + month[1]
-    if t.spaced(after) and (t(after).isdigit() or t(after).startswith("الماضي")):
+    if t.spaced(after) and (t(after).isdigit() or t(after).startswith("الماضي") or t(after) in _NEXT):
         return None
     return p - 1, after, (month[0],)
 
@@ -260,6 +271,7 @@ KINDS = [
     ("day-month-year", _day_month_year, True),
     ("month-year", _month_year, True),
     ("last-month", _last_month, True),
+    ("next-month", _next_month, True),
     ("day-month", _day_month, True),
     ("month", _month, True),
     ("year-range", _year_range, False),
@@ -287,9 +299,9 @@ def _kinds(word: str) -> tuple[int, ...]:
     if word in _ORDINAL_FIRST:
         names += ["day-month-year", "day-month"]
     if word in _MONTH_FIRST:
-        names += ["month-year", "last-month", "month"]
+        names += ["month-year", "last-month", "next-month", "month"]
     elif word[:1] in BEFORE_A_MONTH and word[1:] in _MONTH_FIRST:
-        names += ["month-year", "last-month"]
+        names += ["month-year", "last-month", "next-month"]
     names += ["century"] if word.endswith("القرن") else []
     names += ["last-years"] if word in _YEARS or word in _COUNT else []
     names += ["relative-year"] if word in _YEAR_NOUNS else []
@@ -320,6 +332,9 @@ def _resolve(kind: str, groups: tuple, written: Span) -> str:
     if kind == "last-month":
         previous = anchor.replace(day=1) - timedelta(days=1) if groups[0] == anchor.month else anchor
         return _latest_month(groups[0], previous)
+    if kind == "next-month":
+        year = anchor.year if groups[0] > anchor.month else anchor.year + 1
+        return f"{year:04d}-{groups[0]:02d}"
     if kind == "day-month":
         return ""
     if kind == "month":

@@ -1,0 +1,170 @@
+"""What remains to curate, per document: `make curation-status` (`python -m natoar.report.curation [id ...]`).
+
+A document is curated when a reader has filled its catalogue row and recorded its evidence. The book's
+completeness checks (every stated number covered by a curated quote; events, topics and actors recorded; a
+gloss for every word the text chapter shows) hold for curated documents; for the others this module lists what
+they still lack, and the book shows them as not yet curated instead of failing.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from natoar.report import textstats
+from natoar.sources.book import Book, load_book
+from natoar.sources.datapackage import CURATED_FIELDS
+from natoar.sources.errors import BookInputError
+from natoar.sources.evidence import uncovered_numbers
+from natoar.text.names import people_matcher
+
+EVIDENCE = ("events", "topics", "actors")  # tables every curated document contributes rows to
+COLUMNS = ["doc", "curation", "item", "detail"]
+
+
+def curated_ids(catalogue: pd.DataFrame) -> list[str]:
+    """Return the ids of the curated documents, in catalogue order."""
+    return catalogue.loc[catalogue["curation"] == "curated", "id"].tolist()
+
+
+def uncurated_ids(catalogue: pd.DataFrame) -> list[str]:
+    """Return the ids of the documents not yet curated, in catalogue order."""
+    return catalogue.loc[catalogue["curation"] != "curated", "id"].tolist()
+
+
+def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
+    """Return the sentence a chapter adds when some documents are not yet curated ('' when all are).
+
+    `read_as_text`: for a chapter that counts every seed's words, themes and dates, which need no curation."""
+    ids = uncurated_ids(catalogue)
+    if not ids:
+        return ""
+    names = ", ".join(ids)
+    one = len(ids) == 1
+    if read_as_text:
+        its, it = ("its", "it") if one else ("their", "them")
+        return (
+            f"Not yet curated: {names}; {its} text is read and counted here like the others', but no curated "
+            f"evidence (events, glosses) backs it yet, and the check of dates against events leaves {it} out."
+        )
+    pages = "its page lists" if one else "their pages list"
+    return f"Not yet curated, so not counted as evidence here: {names} ({pages} what remains)."
+
+
+def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Return the catalogue's `columns`, a document's empty fields reading 'not yet curated' until it is curated."""
+    table = catalogue[columns].copy()
+    pending = (catalogue["curation"] != "curated").to_numpy()
+    for column in columns:
+        table.loc[pending & (table[column] == "").to_numpy(), column] = "not yet curated"
+    return table
+
+
+def words_shown(book: Book, among: list[str] | None = None) -> pd.DataFrame:
+    """Return the words the text chapter shows for each document (its most frequent and most distinctive),
+    computed on the documents `among` (default: all, as the chapter does)."""
+    tables = book.tables
+    people = people_matcher(tables["aliases"], tables["actors"])
+    paragraphs = book.paragraphs
+    if among is not None:
+        paragraphs = paragraphs[paragraphs["doc"].isin(among)]
+    counts = textstats.term_counts(paragraphs, leave_out=people)
+    shown = pd.concat(
+        [counts.groupby("doc").head(textstats.TOP_TERMS), textstats.distinctive(textstats.log_odds(counts))]
+    )
+    return shown[["doc", "term"]].drop_duplicates().sort_values(["doc", "term"], ignore_index=True)
+
+
+def unglossed(book: Book, among: list[str] | None = None) -> pd.DataFrame:
+    """Return, per document, the words the text chapter shows that have no row in glosses.csv (see `words_shown`)."""
+    shown = words_shown(book, among)
+    return shown[~shown["term"].isin(set(book["glosses"]["term"]))].reset_index(drop=True)
+
+
+def _listed(values: list[str], most: int = 8) -> str:
+    more = f" and {len(values) - most} more" if len(values) > most else ""
+    return ", ".join(values[:most]) + more
+
+
+def remaining(book: Book | None = None, glosses_among: list[str] | None = None) -> pd.DataFrame:
+    """Return one row per thing a document still lacks: its id, curation status, the item and the detail.
+
+    Words without a gloss are those the text chapter shows, whose lists depend on the whole corpus: a new
+    document can make a curated one's distinctive words change. `glosses_among` computes them on those
+    documents only (see `incomplete`)."""
+    book = book or load_book()
+    catalogue = book.catalogue
+    numbers = uncovered_numbers(book.root, book.tables)
+    glossless = unglossed(book, glosses_among)
+    rows = []
+    for doc in catalogue.itertuples():
+        items = []
+        empty = [c for c in CURATED_FIELDS if not getattr(doc, c)]
+        if empty:
+            items.append(("catalogue", f"fill {', '.join(empty)} in data/documents.csv"))
+        if doc.curation != "curated":
+            items.append(("dates", "check the proposed date of writing and span of events; rewrite date_note"))
+        for name in EVIDENCE:
+            if not (book[name]["seed"] == doc.id).any():
+                items.append((name, f"no row of data/{name}.csv cites it"))
+        mine = numbers[numbers["doc"] == doc.id]
+        if not mine.empty:
+            stated = [f"¶{r.paragraph} {r.number}" for r in mine.itertuples()]
+            items.append(("numbers", f"{len(mine)} stated without a curated quote: {_listed(stated)}"))
+        words = glossless.loc[glossless["doc"] == doc.id, "term"].tolist()
+        if words:
+            items.append(("glosses", f"{len(words)} words shown without a gloss in data/glosses.csv: {_listed(words)}"))
+        if doc.curation != "curated":
+            items.append(("status", "when nothing above remains, set curation to 'curated'"))
+        rows += [(doc.id, doc.curation, item, detail) for item, detail in items]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def incomplete(book: Book | None = None) -> pd.DataFrame:
+    """Return what the curated documents still lack (nothing, when the curation is complete).
+
+    Glosses are checked on the curated documents' corpus, so adding an uncurated document never makes a
+    curated one incomplete; the words it brings into the chapter's lists show as without a gloss there, and
+    `remaining` lists them."""
+    book = book or load_book()
+    table = remaining(book, glosses_among=curated_ids(book.catalogue))
+    return table[table["curation"] == "curated"].reset_index(drop=True)
+
+
+def status_text(table: pd.DataFrame, catalogue: pd.DataFrame) -> str:
+    """Return the status of every document in `catalogue` as lines of text, what remains listed under each."""
+    lines = []
+    for doc in catalogue.itertuples():
+        mine = table[table["doc"] == doc.id]
+        state = "curated" if doc.curation == "curated" else "NOT YET CURATED"
+        lines.append(f"{doc.id} ({doc.file}): {state}" + ("" if len(mine) else ", nothing remains"))
+        lines += [f"  - {row.item}: {row.detail}" for row in mine.itertuples()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """Print what remains for the documents named (default: all); return 1 if a curated one is incomplete."""
+    try:
+        book = load_book()
+    except BookInputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    catalogue = book.catalogue
+    unknown = sorted(set(argv) - set(catalogue["id"]))
+    if unknown:
+        print(f"error: no document {', '.join(unknown)} in data/documents.csv", file=sys.stderr)
+        return 1
+    if argv:
+        catalogue = catalogue[catalogue["id"].isin(argv)]
+    print(status_text(remaining(book), catalogue))
+    lacking = incomplete(book)
+    lacking = lacking[lacking["doc"].isin(catalogue["id"])]
+    if not lacking.empty:
+        print(f"error: documents marked curated are incomplete: {', '.join(lacking['doc'].unique())}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,281 @@
+"""The partnership map: which Arab and Mediterranean states the sources place in which NATO framework.
+
+The basemap is the country outlines that the `countryinfo` package ships with its data (GeoJSON polygons of
+low resolution, one file per country inside the wheel), read through its documented `geo_json()` and `latlng()`;
+nothing is downloaded at build or run time. Why this package: no package on PyPI ships Natural Earth's polygons
+as an interface (cartopy and geodatasets download them on first use; pyogrio carries a copy only as a test
+fixture; basemap's data are border lines, not polygons), and countryinfo is pure Python with no dependencies.
+Its outlines are coarse: Bahrain has none and is drawn as a point, at the package's own coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import matplotlib.patheffects as pe
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Polygon, Rectangle
+
+from natoar.report.figures import PALETTE, use_style
+
+BASEMAP = "countryinfo"
+EXTENT = (-27.0, 62.0, 11.0, 50.5)  # longitude west and east, latitude south and north, in degrees
+FILLED = {"md": PALETTE[1], "ici": PALETTE[2]}  # the regional fora, one colour each
+MARKED = ("dcb", "interoperability")  # instruments shown by a mark and a word
+SMALL_KM2 = 150_000  # countries smaller than this, south of CALLOUT_NORTH, are labelled in a column with a leader
+CALLOUT_NORTH = 36.0
+LABEL_PT = 8.0
+EVIDENCE = ("stated", "planned", "claimed", "outside context")
+
+
+class BasemapMissingError(ImportError):
+    """The package that ships the map's country outlines is not installed."""
+
+
+def _countryinfo():
+    try:
+        from countryinfo import CountryInfo
+    except ImportError as err:
+        raise BasemapMissingError(
+            f"the partnership map needs the basemap package '{BASEMAP}' (pinned in requirements.txt): run "
+            f"`make book`, or `.venv/bin/python -m pip install -r requirements.txt`"
+        ) from err
+    return CountryInfo
+
+
+def outlines() -> dict[str, list[np.ndarray]]:
+    """Return every country outline the basemap package ships that reaches into the map, by English name."""
+    country_info = _countryinfo()
+    west, east, south, north = EXTENT
+    shapes: dict[str, list[np.ndarray]] = {}
+    for _, info in sorted(country_info.all().items()):
+        for feature in (info.get("geoJSON") or {}).get("features", []):
+            geometry = feature["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            for polygon in polygons:
+                ring = np.asarray(polygon[0], dtype=float)
+                if (
+                    ring[:, 0].max() >= west
+                    and ring[:, 0].min() <= east
+                    and ring[:, 1].max() >= south
+                    and (ring[:, 1].min() <= north)
+                ):
+                    shapes.setdefault(info["name"], []).append(ring)
+    return shapes
+
+
+def place(name: str) -> tuple[str, float, float, float]:
+    """Return the basemap's English name, longitude, latitude and area (km²) for a country name."""
+    info = _countryinfo()(name)
+    lat, lon = info.latlng()
+    return info.name(), float(lon), float(lat), float(info.area() or 0)
+
+
+def map_memberships(
+    memberships: pd.DataFrame, partners: pd.DataFrame, actors: pd.DataFrame, frameworks: pd.DataFrame
+) -> pd.DataFrame:
+    """Return one row per country and framework the map shows, with the role, the evidence and where it is.
+
+    Seed rows (data/memberships.csv) keep their status: stated, planned or claimed. Partners that only NATO's
+    own record names (data/reference/partners.csv) are added as 'outside context', for the fora alone."""
+    shown = memberships[memberships["framework"].isin([*FILLED, *MARKED])]
+    names = actors.set_index("id")["name_en"]
+    rows = [
+        {
+            "country": r.country,
+            "name": names[r.country],
+            "framework": r.framework,
+            "role": r.role,
+            "evidence": r.status,
+            "source": f"{r.seed} ¶{r.paragraph}",
+        }
+        for r in shown.itertuples()
+    ]
+    stated = {(r["name"], r["framework"]) for r in rows}
+    rows += [
+        {
+            "country": r.actor or r.country_en.lower().replace(" ", "-"),
+            "name": r.country_en,
+            "framework": r.framework,
+            "role": "partner",
+            "evidence": "outside context",
+            "source": r.source_title,
+        }
+        for r in partners.fillna("").itertuples()
+        if r.framework in FILLED and (r.country_en, r.framework) not in stated
+    ]
+    table = pd.DataFrame(rows)
+    located = [place(n) for n in table["name"]]
+    table["name"] = [p[0] for p in located]
+    table["lon"], table["lat"], table["area_km2"] = ([p[i] for p in located] for i in (1, 2, 3))
+    acronyms = frameworks.set_index("id")["acronym"].fillna("")
+    table["acronym"] = [acronyms.get(f, "") or f for f in table["framework"]]
+    order = {e: i for i, e in enumerate(EVIDENCE)}
+    table = table.sort_values(
+        ["name", "framework", "role"], key=lambda c: c.map(order) if c.name == "evidence" else c
+    ).reset_index(drop=True)
+    return table[["country", "name", "framework", "acronym", "role", "evidence", "source", "lon", "lat", "area_km2"]]
+
+
+def _describe_country(rows: pd.DataFrame) -> str:
+    """Return a country's label: its name, then its frameworks and roles, with what the evidence is."""
+    parts = []
+    for (framework, acronym), group in rows.groupby(["framework", "acronym"], sort=False):
+        roles = list(dict.fromkeys(group["role"]))
+        extra = [r for r in roles if r != "partner"]
+        if framework in MARKED:
+            parts.append(f"{'★' if 'beneficiary' in roles else '☆'} {acronym} {', '.join(extra)}".strip())
+            continue
+        text = acronym + (f" {', '.join(extra)}" if extra and "partner" not in roles else "")
+        text += f", {', '.join(extra)}" if extra and "partner" in roles else ""
+        evidence = group["evidence"].iloc[0]
+        parts.append(text + {"stated": "", "outside context": " (NATO record)"}.get(evidence, f" ({evidence})"))
+    return "\n".join([rows["name"].iloc[0], *parts])
+
+
+def _overlaps(box, boxes, pad: float) -> bool:
+    return any(
+        box.x0 - pad < b.x1 and b.x0 - pad < box.x1 and box.y0 - pad < b.y1 and b.y0 - pad < box.y1 for b in boxes
+    )
+
+
+def _column(lon: float) -> str:
+    """Return the column a called-out label goes to: the Atlantic, the eastern Mediterranean or the Gulf's east."""
+    return "atlantic" if lon < 0 else "levant" if lon < 40 else "gulf"
+
+
+def _draw_labels(ax, table: pd.DataFrame) -> None:
+    """Label every country of `table` without overlap: Morocco, and small countries in the Levant and the Gulf,
+    in a column beside them with a leader line; the others on the country or, if that is taken, at the first
+    free place of a fixed list of shifts. Placement depends only on the data and the fonts."""
+    halo = [pe.withStroke(linewidth=2.5, foreground="white")]
+    renderer = ax.figure.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    placed = []
+
+    def box(text):
+        return text.get_window_extent(renderer).transformed(to_data)
+
+    groups = sorted(table.groupby("name", sort=True), key=lambda g: (g[1]["country"].iloc[0] != "morocco", g[0]))
+    callouts, in_place = [], []
+    for name, rows in groups:
+        lon, lat, area = rows["lon"].iloc[0], rows["lat"].iloc[0], rows["area_km2"].iloc[0]
+        morocco = rows["country"].iloc[0] == "morocco"
+        text = ax.text(
+            lon,
+            lat,
+            _describe_country(rows),
+            ha="center",
+            va="center",
+            ma="center",
+            path_effects=halo,
+            zorder=5,
+            fontsize=LABEL_PT + (1 if morocco else 0),
+            fontweight="bold" if morocco else "normal",
+        )
+        small = area < SMALL_KM2 and lat < CALLOUT_NORTH
+        (callouts if small or morocco else in_place).append((lat, lon, name, text))
+    columns = {"atlantic": (-1, -11.0, 33.5), "levant": (-1, 31.0, 34.0), "gulf": (1, 57.5, 22.5)}
+    for column_name, (side, column, floor) in columns.items():
+        last = -math.inf
+        mine = [c for c in callouts if _column(c[1]) == column_name]
+        for lat, lon, _, text in sorted(mine, key=lambda c: (c[0], c[2])):
+            text.set_ha("left" if side == 1 else "right")
+            text.set_multialignment("left" if side == 1 else "right")
+            half = box(text).height / 2
+            y = max(lat, floor, last + half + 0.4)
+            last = y + half
+            text.set_position((column, y))
+            ax.plot([lon, column - side * 0.3], [lat, y], color="#555555", lw=0.6, zorder=4)
+            placed.append(box(text))
+    shifts = [(0, 0), (0, -2.2), (0, 2.2), (3, 0), (-3, 0), (0, -4.4), (0, 4.4), (4, -2.2), (-4, -2.2)]
+    for lat, lon, _, text in in_place:
+        for dx, dy in shifts:
+            text.set_position((lon + dx, lat + dy))
+            if not _overlaps(box(text), placed, 0.3):
+                break
+        placed.append(box(text))
+
+
+def _patch(ax, country: str, ring: np.ndarray, **style) -> None:
+    """Draw one outline of `country`, tagged with its name (the artist's gid)."""
+    ax.add_patch(Polygon(ring, closed=True, gid=country, **style))
+
+
+def _clip_disputed(ax, rings: list[np.ndarray]) -> None:
+    """Keep whatever is drawn for Morocco north of Western Sahara's northern edge, where the basemap's Morocco
+    outline, which takes in Western Sahara, overlaps the separate Western Sahara outline."""
+    if not rings:
+        return
+    border = max(ring[:, 1].max() for ring in rings)
+    west, east, _, north = EXTENT
+    keep = Rectangle((west - 10, border), east - west + 20, north - border + 10, transform=ax.transData)
+    for patch in ax.patches:
+        if patch.get_gid() == "Morocco":
+            patch.set_clip_path(keep)
+
+
+def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) -> plt.Figure:
+    """Return the map of `map_memberships` rows over the basemap `shapes` (from `outlines`).
+
+    The Mediterranean Dialogue and the Istanbul initiative fill their partners in one colour each: solid where a
+    seed states it, pale and hatched where only NATO's own record does, hatched on white where a seed only plans
+    or claims it. Capacity building is a star (filled for a beneficiary, hollow for a candidate); Morocco is
+    outlined in black; every labelled country says in words what the colours say."""
+    use_style()
+    west, east, south, north = EXTENT
+    aspect = 1 / math.cos(math.radians((south + north) / 2))
+    fig, ax = plt.subplots(figsize=(7.5, 7.5 * (north - south) * aspect / (east - west) + 0.6))
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(aspect)
+    ax.apply_aspect()
+    for name in sorted(shapes):
+        for ring in shapes[name]:
+            _patch(ax, name, ring, fc="#ededed", ec="white", lw=0.6, zorder=1)
+    fills = table[table["framework"].isin(FILLED) & (table["role"] == "partner")]
+    for row in fills.itertuples():
+        colour = FILLED[row.framework]
+        style = {
+            "stated": {"fc": colour, "ec": "white", "alpha": 0.9},
+            "outside context": {"fc": colour + "55", "ec": colour, "hatch": "////"},
+        }.get(row.evidence, {"fc": "white", "ec": colour, "hatch": "...."})
+        for ring in shapes.get(row.name, []):
+            _patch(ax, row.name, ring, lw=0.6, zorder=2, **style)
+        if row.name not in shapes:
+            ax.plot(row.lon, row.lat, "o", ms=6, mfc=style["fc"], mec=colour, zorder=3)
+    others = table[table["framework"].isin(FILLED) & (table["role"] != "partner")]
+    for row in others.itertuples():
+        for ring in shapes.get(row.name, []):
+            _patch(ax, row.name, ring, fc="none", ec=FILLED[row.framework], lw=1.4, ls="--", zorder=3)
+    disputed, lon, lat, _ = place("Western Sahara")
+    ax.text(lon, lat, disputed, ha="center", va="center", fontsize=8, fontstyle="italic", color="#666666", zorder=5)
+    for ring in shapes.get(disputed, []):
+        _patch(ax, disputed, ring, fc="#f7f7f7", ec="#777777", lw=0.9, ls=(0, (3, 2)), zorder=3)
+    for ring in shapes.get("Morocco", []):
+        _patch(ax, "Morocco", ring, fc="none", ec="black", lw=1.8, zorder=4)
+    _clip_disputed(ax, shapes.get(disputed, []))
+    _draw_labels(ax, table)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(True)
+        side.set_color("#bbbbbb")
+    key = (
+        "MD Mediterranean Dialogue (orange), ICI Istanbul Cooperation Initiative (green): solid where a seed states\n"
+        "the membership, hatched where only NATO's own record does.  ★ DCB beneficiary   ☆ DCB candidate.\n"
+        f"Outlines: the '{BASEMAP}' package. Western Sahara, whose status is disputed, is drawn apart (dashed)."
+    )
+    ax.text(0, -0.02, key, transform=ax.transAxes, ha="left", va="top", fontsize=8, color="#333333")
+    return fig
+
+
+def countries(table: pd.DataFrame, framework: str, roles: Iterable[str], evidence: Iterable[str]) -> list[str]:
+    """Return the countries with a row for `framework` in one of `roles` and of one of the kinds of `evidence`."""
+    rows = table[
+        (table["framework"] == framework) & table["role"].isin(list(roles)) & table["evidence"].isin(list(evidence))
+    ]
+    return sorted(set(rows["name"]))

@@ -1,0 +1,258 @@
+"""The book's timeline: every event labelled in place, seed events above the outside record, documents marked.
+
+Labels are laid out in lanes, deterministically: items are taken latest first and each goes to the lowest lane
+where its mark and label fit, to the right of the mark if they can, else to its left (latest first packs the
+crowded years best: tried against earliest first and against labelling the middle years leftwards, it needs the
+fewest lanes). Labels of the last years may run into a margin right of the time axis. The same data gives the
+same drawing, byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
+
+from natoar.report.figures import CONTEXT, FONTS, PALETTE, SEED, use_style
+from natoar.text.dates import describe, parse_date
+
+AXIS = 0.94  # the share of the width the axis takes
+WIDTH = 7.5  # inches: the figure's width, and so the scale that label widths are measured against
+LABEL_PT = 8.5  # the labels' font size, in points at the saved size
+LANE_IN = 0.175  # the height of one lane, in inches
+GAP_IN = 0.08  # the space kept between neighbours in a lane, in inches
+PAD_IN = 0.07  # the space between a mark and its label, in inches
+SPAN_MIN = 0.15  # years: a date spanning more than this is drawn as a bar, the label beyond its end
+MARGIN = 4.0  # years: the room right of the time axis where the last labels may run
+MARKERS = {"occurred": "o", "planned": "o", "claimed": "D"}  # planned and claimed marks are hollow
+WRITTEN = PALETTE[3]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing on the timeline: where its mark goes (years), what its label says and how wide that is."""
+
+    kind: str
+    id: str
+    label: str
+    at: float
+    start: float
+    end: float
+    width: float  # the label's width, in years at the figure's scale
+    early: bool = False  # dated before the axis starts: drawn at its left edge
+
+    def sides(self) -> dict[str, tuple[float, float]]:
+        """Return what the item covers, mark and span and label, with its label right or left of its span."""
+        return {"right": (self.start, self.end + self.width), "left": (self.start - self.width, self.end)}
+
+
+def year(day: date) -> float:
+    """Return a day as a fractional year."""
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def label_width(text: str, years_per_inch: float, size: float = LABEL_PT) -> float:
+    """Return the width of `text` set at `size` points in the book's font, in years at `years_per_inch`."""
+    width, _, _ = text_to_path.get_text_width_height_descent(text, FontProperties(family=FONTS, size=size), False)
+    return (width / 72 + PAD_IN) * years_per_inch
+
+
+def lanes(items: list[Item], gap: float, bounds: tuple[float, float]) -> list[tuple[int, str]]:
+    """Return each item's lane (0 = nearest the axis) and side of its mark ('right' or 'left') for its label.
+
+    Items are taken as given; each goes to the lowest lane where nothing it would cover, mark
+    and span and label with `gap` to spare, is already taken, trying the label on the right before the left;
+    a label never crosses `bounds` (the axis's ends) unless it fits on neither side."""
+    taken: list[list[tuple[float, float]]] = []
+    placed = []
+    for item in items:
+        sides = item.sides()
+        inside = {side: span for side, span in sides.items() if bounds[0] <= span[0] and span[1] <= bounds[1]}
+        options = inside or sides
+        for lane in range(len(taken) + 1):
+            if lane == len(taken):
+                taken.append([])
+            free = [
+                side
+                for side, (left, right) in options.items()
+                if all(right + gap <= a or b + gap <= left for a, b in taken[lane])
+            ]
+            if free:
+                taken[lane].append(options[free[0]])
+                placed.append((lane, free[0]))
+                break
+    return placed
+
+
+def _items(rows: pd.DataFrame, kind: str, first: float, years_per_inch: float) -> list[Item]:
+    items = []
+    for row in rows.itertuples():
+        span = parse_date(row.date)
+        start, end = year(span.start), year(span.end)
+        text = row.label if start >= first else f"{row.label} ({describe(row.date)})"
+        at = max(year(span.midpoint), first)
+        early = year(span.end) < first
+        start, end = (max(start, first), max(end, first)) if end - start > SPAN_MIN else (at, at)
+        items.append(Item(kind, row.id, text, at, start, end, label_width(text, years_per_inch), early))
+    return sorted(items, key=lambda i: (i.at, i.id), reverse=True)
+
+
+def _draw_band(ax, items, placed, base: float, direction: int, colour: str, style) -> list[dict]:
+    """Draw items in lanes above (`direction` 1) or below (-1) `base`; `style(item)` gives each mark's style."""
+    rows = []
+    for item, (lane, side) in zip(items, placed, strict=True):
+        y = base + direction * (lane + 0.5)
+        if item.end > item.start:
+            ax.plot([item.start, item.end], [y, y], color=colour, lw=4, alpha=0.3, solid_capstyle="butt")
+        ax.plot(item.at, y, ls="", zorder=3, clip_on=False, **(style(item) | ({"marker": "<"} if item.early else {})))
+        pad = PAD_IN * (ax.get_xlim()[1] - ax.get_xlim()[0]) / (WIDTH * AXIS)
+        ax.text(
+            item.end + pad if side == "right" else item.start - pad,
+            y,
+            item.label,
+            ha="left" if side == "right" else "right",
+            va="center",
+            fontsize=LABEL_PT,
+            color="#222222" if colour == SEED else "#444444",
+            fontstyle="normal" if colour == SEED else "italic",
+        )
+        rows.append({"id": item.id, "lane": lane, "label_side": side, "label": item.label})
+    return rows
+
+
+def outside_context(context: pd.DataFrame, summits: pd.DataFrame, partners: pd.DataFrame) -> pd.DataFrame:
+    """Return the outside record as timeline rows (id, date, label): dated facts, summits, and partners joining
+    a framework, one row per framework and date (naming the countries, or counting them when the names are too
+    long for a label, with Morocco named when it is among them)."""
+    joins = []
+    for (framework, joined), group in partners.groupby(["framework", "joined"], sort=True):
+        names, acronym = sorted(group["country_en"]), framework.upper()
+        label = f"{', '.join(names)} join{'s' if len(names) == 1 else ''} the {acronym}"
+        if len(label) > 40:
+            label = f"{len(names)} states join the {acronym}" + (", Morocco among them" if "Morocco" in names else "")
+        joins.append({"id": f"{framework}-joined-{joined}", "date": joined, "label": label})
+    rows = [
+        context[["id", "date", "label"]],
+        summits.rename(columns={"start": "date", "name_en": "label"})[["id", "date", "label"]],
+        pd.DataFrame(joins, columns=["id", "date", "label"]),
+    ]
+    return pd.concat(rows, ignore_index=True)
+
+
+def timeline(
+    seed_events: pd.DataFrame, context: pd.DataFrame, documents: pd.DataFrame, first_year: int = 1993
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Return the timeline and the data it draws: one row per event, outside fact and document.
+
+    `seed_events` needs id, date, label, status and seed; `context` id, date and label; `documents` id and
+    date_iso (when each was written). Seed events stand above the axis (blue circles, hollow when planned or
+    claimed), outside context below it (grey squares, italic labels), each document's writing date is a dashed
+    line labelled with its id; anything before `first_year` sits at the left edge with its date in its label.
+    """
+    use_style()
+    last = max(year(parse_date(d).end) for d in [*seed_events["date"], *context["date"], *documents["date_iso"]])
+    left, right = float(first_year), float(int(last) + 1)
+    years_per_inch = (right + MARGIN - left) / (WIDTH * AXIS)
+    gap = GAP_IN * years_per_inch
+
+    seeds = _items(seed_events, "seed", left, years_per_inch)
+    status = seed_events.set_index("id")["status"]
+    facts = _items(context, "context", left, years_per_inch)
+    written = documents.rename(columns={"date_iso": "date"}).assign(label=documents["id"])
+    docs = _items(written, "document", left, years_per_inch)
+    bounds = (left, right + MARGIN)
+    seed_lanes, fact_lanes, doc_lanes = (lanes(i, gap, bounds) for i in (seeds, facts, docs))
+    n_seed = max(lane for lane, _ in seed_lanes) + 1
+    n_fact = max(lane for lane, _ in fact_lanes) + 1
+    n_doc = max(lane for lane, _ in doc_lanes) + 1
+
+    height = LANE_IN * (n_seed + n_fact + n_doc + 2.5) + 0.9
+    fig = plt.figure(figsize=(WIDTH, height))
+    ax = fig.add_axes((0.03, 0.9 / height, AXIS, 1 - 1.0 / height))
+    ax.set_xlim(left, right + MARGIN)
+    ax.spines["bottom"].set_bounds(left, right)
+    ax.set_xticks(range(int(left) + 5 - int(left) % 5, int(right) + 1, 5))
+    top = n_seed + 1.0
+    ax.set_ylim(-n_fact - 0.6, top + n_doc + 0.2)
+
+    for doc in docs:
+        ax.axvline(doc.at, color=WRITTEN, lw=0.9, ls=(0, (4, 3)), alpha=0.55, zorder=0)
+    doc_rows = _draw_band(ax, docs, doc_lanes, top, 1, WRITTEN, lambda _: {"marker": "v", "color": WRITTEN, "ms": 5})
+
+    def seed_style(item: Item) -> dict:
+        kind = status[item.id]
+        return {
+            "marker": MARKERS[kind],
+            "ms": 5,
+            "mec": SEED,
+            "mfc": SEED if kind == "occurred" else "white",
+            "mew": 1.3,
+        }
+
+    seed_rows = [
+        dict(row, status=status[row["id"]]) for row in _draw_band(ax, seeds, seed_lanes, 0, 1, SEED, seed_style)
+    ]
+    fact_rows = _draw_band(
+        ax, facts, fact_lanes, 0, -1, CONTEXT, lambda _: {"marker": "s", "color": CONTEXT, "ms": 4.5}
+    )
+    ax.plot([left, right], [0, 0], color="#555555", lw=0.8)
+    ax.plot([left, right], [top - 0.1, top - 0.1], color="#dddddd", lw=0.6)
+
+    margin = left - 0.01 * (right - left)
+    for y, text, colour in [
+        (n_seed / 2, "In the documents\n(seed evidence)", SEED),
+        (-n_fact / 2, "Outside context\n(public record)", "#555555"),
+        (top + n_doc / 2, "Written", WRITTEN),
+    ]:
+        ax.text(
+            margin,
+            y,
+            text,
+            rotation=90,
+            ha="right",
+            va="center",
+            ma="center",
+            fontsize=9,
+            color=colour,
+            fontweight="bold",
+        )
+    ax.set_yticks([])
+    ax.spines[["left", "right", "top"]].set_visible(False)
+    ax.tick_params(axis="x", labelsize=9)
+    ax.grid(axis="x", color="#eeeeee", lw=0.6, zorder=-1)
+    ax.set_xlabel("Year", fontsize=9)
+    ax.annotate(
+        "●  occurred     ○  planned     ◇  claimed     ■  outside context     ▼  a document written;"
+        "  a bar spans the dates an event may have",
+        (0, 1),
+        xycoords="axes fraction",
+        xytext=(0, 6),
+        textcoords="offset points",
+        fontsize=8,
+        color="#444444",
+    )
+
+    def frame(rows: list[dict], items: list[Item], kind: str, table: pd.DataFrame, date: str) -> pd.DataFrame:
+        dates = table.set_index("id")[date]
+        return pd.DataFrame(
+            [dict(r, kind=kind, date=dates[i.id], drawn_at=round(i.at, 3)) for r, i in zip(rows, items, strict=True)]
+        )
+
+    data = pd.concat(
+        [
+            frame(doc_rows, docs, "document", documents, "date_iso"),
+            frame(seed_rows, seeds, "seed", seed_events, "date").merge(
+                seed_events[["id", "seed"]], on="id", how="left"
+            ),
+            frame(fact_rows, facts, "context", context, "date"),
+        ],
+        ignore_index=True,
+    )
+    columns = ["kind", "id", "date", "drawn_at", "label", "status", "seed", "lane", "label_side"]
+    kinds = {"seed": 0, "context": 1, "document": 2}
+    data = data.sort_values(["kind", "drawn_at", "id"], key=lambda c: c.map(kinds) if c.name == "kind" else c)
+    return fig, data.reindex(columns=columns).fillna("").reset_index(drop=True)

@@ -1,0 +1,369 @@
+"""Add a source document to the book: `make add-source FILE=article.txt [OUTLET=...] [GENRE=...]`, or
+`python -m natoar.sources.add article.txt [--outlet ...] [--outlet-ar ...] [--genre ...] [--id ...] [--date ...]`.
+
+The file is checked as the book will read it (UTF-8 without BOM, not empty, Arabic, article text left once the
+furniture is removed), copied into seeds/ as `NNN_<first 16 hex digits of its SHA-256>.txt` (NNN: one more
+than the highest number there), and given a catalogue row in data/documents.csv marked `uncurated`, holding what
+the text lets the machine propose: the headline, the outlet's Arabic name, the printed date and the span of the
+dates the text mentions. The fields only a reader can fill are left empty for a curator.
+
+Nothing is written until the whole input check of the book (`natoar.sources.book.load_book`) passes on a
+temporary copy of seeds/ and data/ with the new document in it; then the seed and the catalogue are each written
+to a temporary file and renamed into place, the seed removed again if the catalogue cannot be written, so a
+refused file, an error or an interrupt leaves seeds/ and data/ as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from natoar.sources.book import forget_books, load_book
+from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, SEEDS, load_catalogue
+from natoar.sources.datapackage import CURATED_FIELDS, DATA, read_package
+from natoar.sources.errors import BookInputError
+from natoar.sources.furniture import HEADER_LINES, classify_lines
+from natoar.sources.paths import MARKER, project_root
+from natoar.sources.textfile import read_text
+from natoar.text.datefinder import Expression, find_dates
+from natoar.text.dates import parse_date
+from natoar.text.letters import has_arabic, normalise
+
+ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
+TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
+OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
+_SEED_NAME = re.compile(r"^(\d{3})_")
+
+
+class AddError(BookInputError):
+    """A file that cannot be added as it stands, with the reason and what to do."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression in a body paragraph, resolved against the proposed date of writing."""
+
+    paragraph: int
+    expression: Expression
+
+    @property
+    def precision(self) -> str:
+        """The precision of the resolved date ('day', 'month', 'year' ...), or 'unresolved'."""
+        return parse_date(self.expression.resolved).precision if self.expression.resolved else "unresolved"
+
+
+@dataclass(frozen=True)
+class Added:
+    """What the command wrote: the seed, the catalogue row, and the dates it read from the text."""
+
+    seed: Path
+    row: dict[str, str]
+    dates: list[Found]
+
+
+def _fail(path: Path, problem: str, fix: str) -> AddError:
+    return AddError(path, problem, fix)
+
+
+def _text(path: Path) -> str:
+    """Return the file's text, refusing what the book could not read or would not count as an Arabic article."""
+    if not path.is_file():
+        raise _fail(path, "the file does not exist", "give the path of the article's text file")
+    text = read_text(path, AddError)
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(has_arabic(c) for c in letters)
+    if arabic < ARABIC_SHARE * len(letters):
+        raise _fail(
+            path,
+            f"only {arabic} of its {len(letters)} letters are Arabic: the book reads Arabic sources",
+            "add the Arabic text of the article (not a translation, nor another page of the site)",
+        )
+    return text
+
+
+def _propose_title(text: str, outlet_ar: str) -> tuple[str, str]:
+    """Return (headline, outlet's Arabic name) proposed from the top of the page.
+
+    The headline is the first line that the page prints twice near its top, else the first line of article
+    shape with TITLE_WORDS words; a short line before it is the outlet's name, unless `outlet_ar` gives one."""
+    top = [line for line in classify_lines(text, "", outlet_ar)[:HEADER_LINES] if line.reason in ("", "repeated line")]
+    keys = [normalise(line.text) for line in top]
+    title = next((line for line, key in zip(top, keys, strict=True) if keys.count(key) > 1), None)
+    if title is None:
+        low, high = TITLE_WORDS
+        title = next((line for line in top if low <= len(line.text.split()) <= high), None)
+    if title is None:
+        return "", outlet_ar
+    before = [line for line in top if line.number < title.number and len(line.text.split()) <= OUTLET_WORDS]
+    return title.text, outlet_ar or (before[0].text if before else "")
+
+
+def _printed_date(text: str, title: str, outlet_ar: str) -> tuple[str, str, int]:
+    """Return (the dateline as printed, its date, its line number) for the first dateline the date finder reads."""
+    for line in classify_lines(text, title, outlet_ar):
+        if line.reason == "dateline":
+            for found in find_dates(line.text, "2000"):
+                if found.kind in ("day-month-year", "month-year", "year") and found.resolved:
+                    return line.text, found.resolved, line.number
+    return "", "", 0
+
+
+def _body_dates(text: str, title: str, outlet_ar: str, written: str) -> list[Found]:
+    body = [line for line in classify_lines(text, title, outlet_ar) if line.role == "body"]
+    return [Found(number, e) for number, line in enumerate(body, 1) for e in find_dates(line.text, written)]
+
+
+def _span(dates: list[Found], written: str) -> tuple[str, str]:
+    """Return (events_from, events_to): the earliest and the latest resolved date the text mentions."""
+    ends = [
+        (part, parse_date(part)) for f in dates if f.expression.resolved for part in f.expression.resolved.split("/")
+    ]
+    if not ends:
+        return written, written
+    first = min(ends, key=lambda item: (item[1].start, item[1].end))[0]
+    last = max(ends, key=lambda item: (item[1].end, item[1].start))[0]
+    return first, last
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _propose_id(outlet: str, written: str, taken: set[str]) -> str:
+    base = f"{_slug(outlet) or 'source'}-{parse_date(written).start.year}"
+    candidates = [base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))]
+    return next(c for c in candidates if c not in taken)
+
+
+def _seed_name(root: Path, sha256: str) -> str:
+    numbers = [int(m[1]) for p in (root / SEEDS).glob("*.txt") if (m := _SEED_NAME.match(p.name))]
+    return f"{max(numbers, default=-1) + 1:03d}_{sha256[:16]}.txt"
+
+
+def _date_note(printed: str, printed_iso: str, line: int, date: str) -> str:
+    if date and date != printed_iso:
+        source = f"given to make add-source as DATE={date}"
+    else:
+        source = f"the dateline '{printed}' (line {line} of the seed) read as {printed_iso}"
+    return (
+        f"Not yet curated. Proposed by make add-source: the date of writing is {source}; the span of events runs "
+        "from the earliest to the latest date the text mentions. A curator checks both against the text and "
+        "rewrites this note."
+    )
+
+
+def propose_row(
+    root: Path, path: Path, text: str, *, outlet: str, outlet_ar: str, genre: str, doc_id: str, date: str
+) -> tuple[dict[str, str], list[Found]]:
+    """Return the catalogue row the command proposes for the file, and the dates found in its article text."""
+    catalogue = load_catalogue(root)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    same = catalogue[catalogue["sha256"] == sha256]
+    if not same.empty:
+        raise _fail(
+            path,
+            f"the catalogue already holds these bytes as '{same['id'].iloc[0]}' (seeds/{same['file'].iloc[0]})",
+            "nothing to add; to correct that document, edit its row in data/documents.csv",
+        )
+    genres = next(c for c in read_package(root).table(CATALOGUE_TABLE).columns if c.name == "genre").choices
+    if genre and genre not in genres:
+        raise _fail(path, f"GENRE '{genre}' is not a genre of the catalogue", f"use one of {', '.join(genres)}")
+    title, outlet_ar = _propose_title(text, outlet_ar)
+    if not title:
+        raise _fail(
+            path,
+            "no line near the top of the page looks like a headline (printed twice, or of "
+            f"{TITLE_WORDS[0]} to {TITLE_WORDS[1]} words)",
+            "check that the file starts with the article's headline; put it on a line of its own",
+        )
+    printed, printed_iso, line = _printed_date(text, title, outlet_ar)
+    if date:
+        try:
+            parse_date(date)
+        except ValueError as err:
+            raise _fail(path, f"DATE {err}", "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
+    written = date or printed_iso
+    if not written:
+        found = sorted({e.resolved for e in find_dates(text, "2000") if e.kind == "day-month-year" and e.resolved})
+        hint = f" (the text mentions {', '.join(found)})" if found else ""
+        raise _fail(
+            path,
+            f"the page prints no date the date finder can read{hint}",
+            "give the date of writing: make add-source FILE=... DATE=YYYY-MM-DD (or YYYY-MM, YYYY)",
+        )
+    dates = _body_dates(text, title, outlet_ar, written)
+    events_from, events_to = _span(dates, written)
+    if doc_id and doc_id in set(catalogue["id"]):
+        raise _fail(path, f"ID '{doc_id}' is already a document of the catalogue", "choose another ID")
+    row = {
+        "id": doc_id or _propose_id(outlet, written, set(catalogue["id"])),
+        "file": _seed_name(root, sha256),
+        "sha256": sha256,
+        "outlet": outlet,
+        "outlet_ar": outlet_ar,
+        "title_ar": title,
+        "genre": genre,
+        "date_printed": printed,
+        "date_printed_iso": printed_iso,
+        "date_iso": written,
+        "date_basis": "printed" if written == printed_iso else "inferred",
+        "date_outside": "",
+        "date_note": _date_note(printed, printed_iso, line, date),
+        "events_from": events_from,
+        "events_to": events_to,
+        "curation": "uncurated",
+    }
+    return row, dates
+
+
+def _csv_row(header: list[str], row: dict[str, str]) -> str:
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=header, lineterminator="\n", restval="").writerow(row)
+    return out.getvalue()
+
+
+def _catalogue_with(root: Path, row: dict[str, str]) -> str:
+    """Return the catalogue's text with `row` appended (the existing rows byte for byte)."""
+    old = read_text(root / CATALOGUE)
+    header = next(csv.reader(io.StringIO(old)))
+    return old + ("" if old.endswith("\n") else "\n") + _csv_row(header, row)
+
+
+def _check_staged(root: Path, path: Path, row: dict[str, str], catalogue: str) -> None:
+    """Run the book's input check on a temporary copy of seeds/ and data/ holding the new document."""
+    with tempfile.TemporaryDirectory(prefix="natoar-add-") as folder:
+        stage = Path(folder)
+        shutil.copy(root / MARKER, stage / MARKER)
+        shutil.copytree(root / SEEDS, stage / SEEDS)
+        shutil.copytree(root / DATA, stage / DATA)
+        (stage / SEEDS / row["file"]).write_bytes(path.read_bytes())
+        (stage / CATALOGUE).write_text(catalogue, encoding="utf-8")
+        try:
+            load_book(stage)
+        except BookInputError as err:
+            forget_books()
+            if Path(err.path) == stage / SEEDS / row["file"]:
+                raise AddError(path, err.problem, err.fix, err.where) from None
+            where = ", ".join(filter(None, [err.where, f"with the new document as '{row['id']}'"]))
+            raise AddError(err.path.replace(str(stage), str(root)), err.problem, err.fix, where) from None
+        forget_books()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path` and rename it into place, with `path`'s permissions (or the
+    usual ones for a new file)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def add_source(
+    file: Path | str,
+    root: Path | None = None,
+    *,
+    outlet: str = "",
+    outlet_ar: str = "",
+    genre: str = "",
+    doc_id: str = "",
+    date: str = "",
+) -> Added:
+    """Check `file`, copy it into seeds/ and append its uncurated catalogue row; raise AddError if it is refused."""
+    root = project_root(root)
+    path = Path(file)
+    text = _text(path)
+    row, dates = propose_row(
+        root, path, text, outlet=outlet.strip(), outlet_ar=outlet_ar.strip(), genre=genre, doc_id=doc_id, date=date
+    )
+    catalogue = _catalogue_with(root, row)
+    _check_staged(root, path, row, catalogue)
+    seed = root / SEEDS / row["file"]
+    _write_atomically(seed, path.read_bytes())
+    try:
+        _write_atomically(root / CATALOGUE, catalogue.encode("utf-8"))
+    except BaseException:
+        seed.unlink(missing_ok=True)
+        raise
+    forget_books()
+    return Added(seed, row, dates)
+
+
+def remaining_fields(row: dict[str, str]) -> list[str]:
+    """Return the catalogue fields a curator must still fill in `row`."""
+    return [name for name in CURATED_FIELDS if not row.get(name)]
+
+
+def report(added: Added, root: Path) -> str:
+    """Return what the command did and what remains for a curator, as lines of text."""
+    row = added.row
+    lines = [
+        f"added {added.seed.relative_to(root)} as '{row['id']}' (uncurated), row appended to {CATALOGUE}",
+        f"  headline (title_ar):  {row['title_ar']}",
+        f"  outlet's Arabic name: {row['outlet_ar'] or '(none found)'}",
+        f"  printed date:         {row['date_printed'] or '(none)'} -> {row['date_printed_iso'] or '-'}",
+        f"  date of writing:      {row['date_iso']} ({parse_date(row['date_iso']).precision}, {row['date_basis']})",
+        f"  events described:     {row['events_from']} to {row['events_to']}",
+        "  dates in the text (paragraph: expression -> date, precision):",
+        *(
+            f"    ¶{f.paragraph}: {f.expression.text} -> {f.expression.resolved or '?'}, {f.precision}"
+            for f in added.dates
+        ),
+        "What remains for a curator:",
+        f"  1. check the proposals above against the text (its page: chapters/sources/{row['id']}.md after make book)"
+        " and rewrite date_note with what the wording gives and what outside knowledge adds;",
+        f"  2. fill {', '.join(remaining_fields(row))} in its row of {CATALOGUE};",
+        "  3. record its evidence in data/: events, topics and actors citing its paragraphs, a curated quote for"
+        " every number it states, glosses for its words that the text chapter shows;",
+        "  4. set curation to 'curated'. `make curation-status` lists what each document still lacks.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Add the file named on the command line; print what was done and what remains, or the error."""
+    parser = argparse.ArgumentParser(prog="python -m natoar.sources.add", description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", help="the article's text file (UTF-8)")
+    parser.add_argument("--outlet", default="", help="who published it, in Latin script")
+    parser.add_argument("--outlet-ar", default="", help="the outlet's name as the page prints it in Arabic")
+    parser.add_argument("--genre", default="", help="the kind of text (see data/README.md)")
+    parser.add_argument("--id", default="", dest="doc_id", help="the document's id (default: outlet-year)")
+    parser.add_argument("--date", default="", help="the date of writing, if the page prints none")
+    args = parser.parse_args(argv)
+    root = project_root()
+    try:
+        added = add_source(
+            args.file,
+            root,
+            outlet=args.outlet,
+            outlet_ar=args.outlet_ar,
+            genre=args.genre,
+            doc_id=args.doc_id,
+            date=args.date,
+        )
+    except BookInputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("Nothing was written: seeds/ and data/ are unchanged.", file=sys.stderr)
+        return 1
+    print(report(added, root))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Adding a document with `make add-source`: the file lands in seeds/ and the catalogue, marked uncurated, with
+the dates the text gives; hostile files are refused with the file named and what to do, nothing written.
+
+tests/fixtures/jordan_2008.txt is written for these tests: a plausible Arabic news item, not a real one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from natoar.build.check import checked_inputs
+from natoar.report import analysis, curation, datapages, documents, findings, summary, textstats
+from natoar.sources import add
+from natoar.sources.add import AddError, add_source
+from natoar.sources.book import load_book
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jordan_2008.txt"
+TITLE = "الأردن والناتو يبحثان توسيع برنامج التعاون الفردي في مجال التدريب"
+
+
+def catalogue_rows(project: Path) -> dict[str, dict[str, str]]:
+    with (project / "data" / "documents.csv").open(encoding="utf-8", newline="") as f:
+        return {row["id"]: row for row in csv.DictReader(f)}
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    """Every file under seeds/ and data/, by path, with its bytes."""
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for folder in ("seeds", "data")
+        for p in sorted((project / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def added(project):
+    return add_source(FIXTURE, project, outlet="Sada Amman", genre="news-report")
+
+
+def test_the_file_lands_in_seeds_under_the_naming_rule(project, root, added):
+    digest = hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
+    number = max(int(p.name[:3]) for p in (root / "seeds").glob("*.txt")) + 1
+    assert added.seed == project / "seeds" / f"{number:03d}_{digest[:16]}.txt"
+    assert added.seed.read_bytes() == FIXTURE.read_bytes()
+    # written through temporary files, yet readable like the files beside them
+    assert added.seed.stat().st_mode & 0o044 == 0o044
+    assert (project / "data" / "documents.csv").stat().st_mode & 0o777 == (
+        root / "data" / "documents.csv"
+    ).stat().st_mode & 0o777
+
+
+def test_the_catalogue_row_holds_the_proposals_and_is_marked_uncurated(project, added):
+    row = catalogue_rows(project)["sada-amman-2008"]
+    assert row["sha256"] == hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
+    assert (row["title_ar"], row["outlet_ar"], row["outlet"], row["genre"]) == (
+        TITLE,
+        "صدى عمان",
+        "Sada Amman",
+        "news-report",
+    )
+    assert (row["date_printed"], row["date_printed_iso"], row["date_iso"], row["date_basis"]) == (
+        "10 مارس 2008",
+        "2008-03-10",
+        "2008-03-10",
+        "printed",
+    )
+    # the earliest date the text mentions is 1994, the latest 'next June' (حزيران/يونيو المقبل)
+    assert (row["events_from"], row["events_to"]) == ("1994", "2008-06")
+    assert row["curation"] == "uncurated"
+    assert all(row[name] == "" for name in ("title_en", "author", "stance", "reliability", "summary_en"))
+    # the rows already there are kept byte for byte
+    assert (
+        (project / "data" / "documents.csv")
+        .read_bytes()
+        .startswith((Path(__file__).parents[1] / "data" / "documents.csv").read_bytes())
+    )
+
+
+def test_the_dates_in_the_text_are_read_with_their_precision(added):
+    found = {(f.paragraph, f.expression.text): (f.expression.resolved, f.precision) for f in added.dates}
+    assert found[(2, "السابع من ديسمبر/كانون الأول 2007")] == ("2007-12-07", "day")
+    assert found[(3, "العام الماضي")] == ("2007", "year")
+    assert found[(1, "أمس")] == ("2008-03-09", "day")
+    assert found[(4, "حزيران/يونيو المقبل")] == ("2008-06", "month")
+
+
+def test_the_input_check_passes_and_the_document_is_uncurated_not_failing(project, root, added, capsys):
+    assert checked_inputs(project) is not None
+    assert f"{len(catalogue_rows(root)) + 1} documents" in capsys.readouterr().out
+    book = load_book(project)
+    assert "sada-amman-2008" in curation.uncurated_ids(book.catalogue)
+    assert curation.incomplete(book).empty  # the five curated documents are still complete
+    left = curation.remaining(book)
+    items = set(left.loc[left["doc"] == "sada-amman-2008", "item"])
+    assert {"catalogue", "dates", "events", "topics", "actors", "numbers", "status"} <= items
+
+
+def test_marking_it_curated_before_its_fields_are_filled_is_refused(project, added):
+    path = project / "data" / "documents.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex(",uncurated")] + ",curated\n", encoding="utf-8")
+    with pytest.raises(
+        Exception, match="marked curated but title_en, author, stance, reliability, summary_en are empty"
+    ):
+        load_book(project)
+
+
+def test_the_command_line_prints_what_remains(project):
+    result = subprocess.run(
+        [sys.executable, "-m", "natoar.sources.add", str(FIXTURE), "--outlet", "Sada Amman", "--id", "jordan-2008"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "as 'jordan-2008' (uncurated)" in result.stdout
+    assert "¶2: السابع من ديسمبر/كانون الأول 2007 -> 2007-12-07, day" in result.stdout
+    assert "What remains for a curator" in result.stdout and "fill title_en, genre, author" in result.stdout
+
+
+ARTICLE = FIXTURE.read_text(encoding="utf-8")
+ENGLISH = (
+    "NATO and Jordan discuss training\n\nNATO and Jordan discuss training\n\n10 March 2008\n\n"
+    "Jordanian officials met a NATO delegation in Amman yesterday to discuss wider military cooperation.\n"
+)
+FURNITURE_ONLY = f"{TITLE}\n\n{TITLE}\n\n10 مارس 2008\n\nاترك تعليق\n\n" + ARTICLE.split("10 مارس 2008")[1]
+HOSTILE = {
+    "empty": (b"", "the file is empty"),
+    "blank": (b"\n \n", "the file is empty"),
+    "bom": (codecs.BOM_UTF8 + ARTICLE.encode(), "byte-order mark"),
+    "truncated": (ARTICLE.encode()[:-20][:-1], "ends inside a UTF-8 character"),
+    "windows-1256": (ARTICLE.encode("cp1256"), "is not UTF-8"),
+    "english": (ENGLISH.encode(), "letters are Arabic"),
+    "all-furniture": (
+        FURNITURE_ONLY.encode(),
+        "every line besides the headline was removed as site furniture (9 as comment section",
+    ),
+}
+
+
+def test_the_truncated_sample_is_cut_inside_a_character():
+    with pytest.raises(UnicodeDecodeError, match="unexpected end of data"):
+        HOSTILE["truncated"][0].decode("utf-8")
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_file_is_refused_naming_it_and_writing_nothing(project, tmp_path, name):
+    data, problem = HOSTILE[name]
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    before = snapshot(project)
+    with pytest.raises(AddError) as caught:
+        add_source(path, project, outlet="Sada Amman")
+    message = str(caught.value)
+    assert message.startswith(str(path)), message
+    assert problem in message and "Fix:" in message, message
+    assert snapshot(project) == before
+
+
+def test_a_duplicate_is_refused_naming_the_document_it_repeats(project, tmp_path):
+    path = tmp_path / "again.txt"
+    path.write_bytes((project / "seeds" / "002_f7bd7c8e5b3f259c.txt").read_bytes())
+    before = snapshot(project)
+    with pytest.raises(AddError, match=r"again\.txt: the catalogue already holds these bytes as 'morocco-us-2020'"):
+        add_source(path, project)
+    add_source(FIXTURE, project)
+    middle = snapshot(project)
+    with pytest.raises(AddError, match="already holds these bytes as 'source-2008'"):
+        add_source(FIXTURE, project)
+    assert snapshot(project) == middle != before
+
+
+def test_a_page_with_no_readable_date_asks_for_one(project, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text(ARTICLE.replace("10 مارس 2008\n", ""), encoding="utf-8")
+    with pytest.raises(AddError, match=r"prints no date the date finder can read \(the text mentions 2007-12-07\)"):
+        add_source(path, project)
+    added = add_source(path, project, date="2008-03")
+    assert (added.row["date_iso"], added.row["date_basis"], added.row["date_printed"]) == ("2008-03", "inferred", "")
+
+
+def test_an_unknown_genre_is_refused_with_the_allowed_ones(project):
+    with pytest.raises(AddError, match=r"GENRE 'blog' is not a genre.*speech, interview, communique, op-ed"):
+        add_source(FIXTURE, project, genre="blog")
+
+
+def test_a_failed_catalogue_write_leaves_no_stray_seed(project, monkeypatch):
+    before = snapshot(project)
+    write = add._write_atomically
+
+    def failing(path: Path, data: bytes) -> None:
+        if path.name == "documents.csv":
+            raise OSError("disk full")
+        write(path, data)
+
+    monkeypatch.setattr(add, "_write_atomically", failing)
+    with pytest.raises(OSError, match="disk full"):
+        add_source(FIXTURE, project)
+    assert snapshot(project) == before
+
+
+def test_the_chapters_do_not_count_it_as_evidence_and_say_so(project, added):
+    book = load_book(project)
+    note = "Not yet curated, so not counted as evidence here: sada-amman-2008 (its page lists what remains)."
+    # the first document written is still the 2011 release: the uncurated one's proposed 2008 date is not evidence
+    timeline = findings.timeline(book)
+    assert "Everything before 2011 rests on the outside record" in timeline[1]
+    assert timeline[-1].startswith(note)
+    opening = summary.findings(book)
+    assert opening[-2].sentence.startswith("Of the 5 curated documents, 2 print no date and 1 prints a wrong one")
+    assert opening[-1].sentence.startswith(note)
+    assert "sada-amman-2008" not in analysis.topic_matrix(book["topics"], list(book.curated["id"])).columns
+    assert findings.text_analysis(book)[-1].startswith("Not yet curated: sada-amman-2008; its text is read")
+    assert "drawn from 5 of the 5 curated documents (1 more not yet curated)" in datapages.overview(
+        "events", book["events"], book.catalogue
+    )
+
+
+def test_with_every_document_curated_the_chapters_add_no_note(root):
+    book = load_book(root)
+    if curation.uncurated_ids(book.catalogue):
+        pytest.skip("the book has documents not yet curated")
+    assert curation.not_counted(book.catalogue) == ""
+    assert not any("not yet curated" in f.sentence.lower() for f in summary.findings(book))
+
+
+def test_the_sources_chapter_judges_only_curated_documents(project):
+    # a new document whose text names its weekday ('today, Wednesday') is not judged with the curated ones
+    add_source(Path(__file__).parent / "fixtures" / "new_article.txt", project, outlet="Test site")
+    book = load_book(project)
+    lengths = textstats.lengths(book.paragraphs)
+    found = documents.key_findings(book.catalogue, lengths, book.paragraphs, book.furniture, book["reference/summits"])
+    assert found[0].startswith("Only 1 of the 5 texts has an institutional author")
+    assert "test-site-2025" not in " ".join(found[:-1]) and "test-site-2025" in found[-1]
