@@ -19,10 +19,10 @@ from natoar.build.search import fold
 # the Cite box (authors' names and addresses); the language switch (it names the English edition in English);
 # anything marked lang="en"; bibliography entries (works are cited under their own titles); a cross-reference,
 # which shows its target's title (checked on the target's own page); a glossary term, the English name or acronym
-# that references use (its definition gives the Arabic name).
+# that references use (its definition gives the Arabic name), and an English name quoted beside its Arabic one.
 ALLOWED = (
     "pre, code, .cell_input, .cite-box, .edition-switch, [lang=en], .citation, dl.citation, .bibliography, "
-    "a.reference.internal, dl.glossary > dt"
+    "a.reference.internal, dl.glossary > dt, .name-en"
 )
 PROSE = "p, li, h1, h2, h3, h4, h5, h6, th, td, dt, dd, figcaption, caption"
 LATIN, ARABIC = re.compile(r"[A-Za-z]"), re.compile(r"[\u0600-\u06FF]")

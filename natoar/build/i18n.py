@@ -2,9 +2,9 @@
 
 - Blocks marked for one language (class `lang-en` or `lang-ar`, e.g. a computed output given in both languages)
   are kept only in that language's edition, and are never offered for translation.
-- Computed text (everything a code cell prints, except its figure's caption and alt text, which the notebook's
-  author writes in the cell's metadata) is not offered for translation either: it is not prose, it changes with
-  the data, and it gets its Arabic from the same computation (`natoar.report.lang`).
+- Computed text (everything a code cell prints, its figures' alt text included, except a figure's caption, which
+  the notebook's author writes in the cell's metadata) is not offered for translation either: it is not prose,
+  it changes with the data, and it gets its Arabic from the same computation (`natoar.report.lang`).
 - Text without a Latin letter (Arabic as written, numbers) is not offered for translation, nor is a glossary term
   (the name that `{term}` references use; the generated definition gives it in each language).
 - A seed quotation's English translation (a block quote right after an Arabic block, or a block of class
@@ -30,6 +30,7 @@ RTL_LANGUAGES = ("ar",)
 NAMES = {"en": "English", "ar": "العربية"}
 SWITCH_LABEL = {"en": "Read this page in", "ar": "اقرأ هذه الصفحة"}
 LANG_CLASS = "lang-"
+STASHED_ALT = "natoar_computed_alt"
 # Text without a Latin letter (Arabic quoted as written, numbers, identifiers in other scripts) needs no translation.
 _LATIN = re.compile(r"[A-Za-z]")
 TRANSLATION_CLASS = "translation"
@@ -99,11 +100,28 @@ class EditionFilter(SphinxTransform):
         for node in self.document.findall(nodes.container):
             if "cell_output" in node.get("classes", []):
                 _untranslatable(node, keep_captions=True)
+                for image in node.findall(nodes.image):  # computed alt text (save_figure): out of the catalogs
+                    if "alt" in image:
+                        image[STASHED_ALT] = image.pop("alt")
         for node in self.document.findall(nodes.TextElement):
             if not _LATIN.search(node.astext()):
                 node["translatable"] = False
         for node in self.document.findall(nodes.term):
             node["translatable"] = False  # a glossary term is the name {term} references use; its definition translates
+
+
+class RestoreComputedAlt(SphinxTransform):
+    """Give back the computed alt text that EditionFilter hid from Sphinx's translation (Sphinx offers every
+    image's alt text for translation, whatever its `translatable` flag); the gettext builder never sees it."""
+
+    default_priority = 25  # after Sphinx's Locale transform (20)
+
+    def apply(self, **kwargs: object) -> None:
+        if self.app.builder.name == "gettext":
+            return
+        for image in self.document.findall(nodes.image):
+            if STASHED_ALT in image:
+                image["alt"] = image.pop(STASHED_ALT)
 
 
 class TranslateTocCaptions(SphinxTransform):
@@ -194,6 +212,7 @@ def setup(app: Sphinx) -> dict:
 
     app.add_search_language(SearchArabic)
     app.add_transform(EditionFilter)
+    app.add_transform(RestoreComputedAlt)
     app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", _add_switch)
     app.connect("build-finished", _rtl_pages)

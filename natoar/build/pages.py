@@ -175,7 +175,7 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
     for term, row in sorted(terms, key=lambda t: t[0].lower()):
         lines.append(escape(term))
         english = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
-        arabic = f"{escape(row.name_ar)} ({escape(row.name_en)})."
+        arabic = f"{escape(row.name_ar)} ([{escape(row.name_en)}]{{.name-en}})."
         if row.launched:
             english += f" Launched {row.launched} ({row.launched_basis})."
             arabic += f" سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})."
