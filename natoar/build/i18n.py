@@ -102,7 +102,7 @@ class EditionFilter(SphinxTransform):
                 _untranslatable(node, keep_captions=True)
                 for image in node.findall(nodes.image):  # computed alt text (save_figure): out of the catalogs
                     if "alt" in image:
-                        image[STASHED_ALT] = image.pop("alt")
+                        image[STASHED_ALT] = image.attributes.pop("alt")
         for node in self.document.findall(nodes.TextElement):
             if not _LATIN.search(node.astext()):
                 node["translatable"] = False
@@ -121,7 +121,7 @@ class RestoreComputedAlt(SphinxTransform):
             return
         for image in self.document.findall(nodes.image):
             if STASHED_ALT in image:
-                image["alt"] = image.pop(STASHED_ALT)
+                image["alt"] = image.attributes.pop(STASHED_ALT)
 
 
 class TranslateTocCaptions(SphinxTransform):
