@@ -48,6 +48,10 @@ def other_language(language: str) -> str:
 
 def _untranslatable(node: nodes.Element, keep_captions: bool = False) -> None:
     for child in node.findall(nodes.TextElement):
+        if isinstance(child, nodes.Inline):
+            # Inline nodes are never offered for translation, and Sphinx removes any inline node that carries a
+            # `translatable` attribute (its placeholders), moving its text to the end of the paragraph.
+            continue
         if keep_captions and _in_figure_caption(child, node):
             continue
         child["translatable"] = False
@@ -104,7 +108,7 @@ class EditionFilter(SphinxTransform):
                     if "alt" in image:
                         image[STASHED_ALT] = image.attributes.pop("alt")
         for node in self.document.findall(nodes.TextElement):
-            if not _LATIN.search(node.astext()):
+            if not isinstance(node, nodes.Inline) and not _LATIN.search(node.astext()):
                 node["translatable"] = False
         for node in self.document.findall(nodes.term):
             node["translatable"] = False  # a glossary term is the name {term} references use; its definition translates

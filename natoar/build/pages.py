@@ -174,13 +174,15 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
     terms = [(row.acronym or row.name_en, row) for row in frameworks.itertuples()]
     for term, row in sorted(terms, key=lambda t: t[0].lower()):
         lines.append(escape(term))
-        english = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
-        arabic = f"{escape(row.name_ar)} ([{escape(row.name_en)}]{{.name-en}})."
+        # Each edition keeps its own definition (natoar.build.i18n): the data give both languages. Spans are not
+        # nested (Sphinx flattens a span inside a span), so each carries its edition's class.
+        english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
+        arabic = f"[{escape(row.name_ar)} \\(]{{.lang-ar}}[{escape(row.name_en)}]{{.name-en .lang-ar}}[\\)]{{.lang-ar}}"
         if row.launched:
-            english += f" Launched {row.launched} ({row.launched_basis})."
-            arabic += f" سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})."
-        # Each edition keeps its own definition (natoar.build.i18n): the data give both languages.
-        lines.append(f"  [{english}]{{.lang-en}}[{arabic}]{{.lang-ar}}")
+            english += f"[ Launched {row.launched} ({row.launched_basis}).]{{.lang-en}}"
+            arabic += f"[. سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})]{{.lang-ar}}"
+        arabic += "[.]{.lang-ar}"
+        lines.append(f"  {english}{arabic}")
         lines.append("")
     lines.append(":::")
     return "\n".join(lines) + "\n"
