@@ -9,12 +9,12 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
+.PHONY: book html translations pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
 	add-source curation-status
 AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
-BOOK_INPUTS := $(shell find seeds data natoar chapters _static -type f \
+BOOK_INPUTS := $(shell find seeds data natoar chapters _static locales -type f ! -name '*.mo' \
 	! -path '*/__pycache__/*' ! -path 'natoar/tools/*' ! -path 'chapters/figures/*' ! -path 'chapters/sources/*' \
 	! -path 'chapters/references.bib' ! -path 'chapters/glossary.md' ! -path '_static/fonts/*' 2>/dev/null) \
 	_config.yml _toc.yml requirements.txt pyproject.toml CITATION.cff
@@ -37,11 +37,23 @@ $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 # from the search index (sphinx-doc/sphinx#12599), so a rebuild would not give the same site as a clean build.
 # The build goes to _build/next/ and replaces _build/html only when it has succeeded (natoar.build.publish): a
 # failing or interrupted build leaves the previous site as it was.
+# Two editions: English from _config.yml, Arabic (in _build/html/ar/) from the same sources, its prose from the
+# catalogs in locales/ar/ and its configuration written by natoar.build.editions; both read the notebooks'
+# outputs from the same cache, and are published together.
 html:
-	rm -rf _build/next
+	rm -rf _build/next _build/next-ar
 	$(BIN)/jupyter-book build . --all --path-output _build/next $(BUILD_FLAGS)
+	$(BIN)/python -m natoar.build.editions config ar
+	$(BIN)/jupyter-book build . --all --config _build/config-ar.yml --path-output _build/next-ar $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.build.publish
 
+## translations: refresh the Arabic catalogs (locales/ar/) from the prose of the built book: new text gets an
+## empty entry to translate, changed text is marked fuzzy (`tests/test_translations.py` fails on either)
+translations: $(BUILT)
+	rm -rf _build/gettext
+	$(BIN)/jupyter-book build . --all --path-output _build/gettext --builder custom --custom-builder gettext -q
+	$(BIN)/sphinx-intl update --pot-dir _build/gettext/_build/gettext --locale-dir locales --language ar \
+	  --line-width 0 --no-obsolete
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (set from the HTML, printed by
 ## Chromium), then how many pages each has and how many are under a quarter full
 pdf: book browser

@@ -1,4 +1,5 @@
-"""Citation metadata for the book and each of its pages, from one source of truth: CITATION.cff."""
+"""Citation metadata for the book and each of its pages, from one source of truth: CITATION.cff (and, for the
+Arabic edition, its title in _config.yml, `sphinx.config.natoar_title_ar`)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,14 @@ class Book:
     version: str
     date: str
     url: str
+    language: str = "en"
 
 
-def load_book(root: Path) -> Book:
-    """Return the book's metadata from CITATION.cff, or raise ValueError naming the missing field."""
+def load_book(root: Path, language: str = "en") -> Book:
+    """Return the metadata of the book's edition in `language` from CITATION.cff (the title and URL of another
+    edition from natoar.build.editions), or raise ValueError naming the missing field."""
+    from natoar.build.editions import EDITIONS, SOURCE_LANGUAGE, title
+
     path = root / CITATION
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for field in ("title", "authors", "version", "date-released", "url"):
@@ -34,8 +39,9 @@ def load_book(root: Path) -> Book:
         a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p)
         for a in data["authors"]
     )
-    url = str(data["url"]).rstrip("/") + "/"
-    return Book(str(data["title"]), authors, str(data["version"]), str(data["date-released"]), url)
+    url = str(data["url"]).rstrip("/") + "/" + EDITIONS[language]
+    name = str(data["title"]) if language == SOURCE_LANGUAGE else title(language, root)
+    return Book(name, authors, str(data["version"]), str(data["date-released"]), url, language)
 
 
 def page_url(book: Book, pagename: str, suffix: str = ".html") -> str:
@@ -57,14 +63,26 @@ def bibtex(book: Book, title: str, pagename: str) -> str:
         "version": book.version,
         "url": page_url(book, pagename),
     }
+    if book.language != "en":
+        fields["language"] = {"ar": "arabic"}.get(book.language, book.language)
+        key += f"_{book.language}"
     body = ",\n".join(f"  {k} = {{{v}}}" if not v.startswith("{") else f"  {k} = {v}" for k, v in fields.items())
     return f"@incollection{{{key.strip('_')},\n{body}\n}}"
 
 
+# The words of the Cite box and of a reference, in each edition's language.
+WORDS = {
+    "en": {"cite": "Cite this page", "in": "In", "version": "version", "sep": ", "},
+    "ar": {"cite": "استشهد بهذه الصفحة", "in": "في", "version": "الإصدار", "sep": "، "},
+}
+
+
 def reference(book: Book, title: str, pagename: str) -> str:
-    """Return a formatted reference to one page of the book."""
+    """Return a formatted reference to one page of the book, in the edition's language."""
+    words = WORDS[book.language]
     authors = ", ".join(book.authors)
-    return f"{authors} ({book.date[:4]}). {title}. In {book.title}, version {book.version}. {page_url(book, pagename)}"
+    return (f"{authors} ({book.date[:4]}). {title}. {words['in']} {book.title}{words['sep']}{words['version']} "
+            f"{book.version}. {page_url(book, pagename)}")
 
 
 def meta_tags(book: Book, title: str, pagename: str, description: str = "") -> str:
@@ -74,6 +92,7 @@ def meta_tags(book: Book, title: str, pagename: str, description: str = "") -> s
     pairs += [
         ("citation_publication_date", book.date.replace("-", "/")),
         ("citation_inbook_title", book.title),
+        ("citation_language", book.language),
         ("citation_pdf_url", page_url(book, pagename, ".pdf")),
     ]
     tags = [f'<meta name="{n}" content="{html.escape(v, quote=True)}" />' for n, v in pairs]
@@ -90,9 +109,10 @@ def meta_tags(book: Book, title: str, pagename: str, description: str = "") -> s
 
 def cite_box(book: Book, title: str, pagename: str) -> str:
     """Return the HTML of the 'Cite this page' box: a formatted reference and BibTeX."""
+    cite = WORDS[book.language]["cite"]
     return (
-        '<aside class="cite-box" aria-label="Cite this page">\n'
-        '<p class="cite-box-title"><strong>Cite this page</strong></p>\n'
+        f'<aside class="cite-box" aria-label="{cite}">\n'
+        f'<p class="cite-box-title"><strong>{cite}</strong></p>\n'
         f'<p class="cite-box-reference">{html.escape(reference(book, title, pagename))}</p>\n'
         f"<details><summary>BibTeX</summary><pre>{html.escape(bibtex(book, title, pagename))}</pre></details>\n"
         "</aside>\n"

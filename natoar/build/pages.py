@@ -29,6 +29,8 @@ PAGE_PER_DOCUMENT_UP_TO = 30
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
+# How a launch year is known (frameworks.launched_basis), in Arabic.
+LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 NOT_CURATED = "*not yet curated*"
 
 
@@ -191,10 +193,15 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
     terms = [(row.acronym or row.name_en, row) for row in frameworks.itertuples()]
     for term, row in sorted(terms, key=lambda t: t[0].lower()):
         lines.append(escape(term))
-        detail = f"{escape(row.name_en)}. [{escape(row.name_ar)}]{{.ar}}"
+        # Each edition keeps its own definition (natoar.build.i18n): the data give both languages. Spans are not
+        # nested (Sphinx flattens a span inside a span), so each carries its edition's class.
+        english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
+        arabic = f"[{escape(row.name_ar)} \\(]{{.lang-ar}}[{escape(row.name_en)}]{{.name-en .lang-ar}}[\\)]{{.lang-ar}}"
         if row.launched:
-            detail += f" Launched {row.launched} ({row.launched_basis})."
-        lines.append(f"  {detail}")
+            english += f"[ Launched {row.launched} ({row.launched_basis}).]{{.lang-en}}"
+            arabic += f"[. سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})]{{.lang-ar}}"
+        arabic += "[.]{.lang-ar}"
+        lines.append(f"  {english}{arabic}")
         lines.append("")
     lines.append(":::")
     return "\n".join(lines) + "\n"

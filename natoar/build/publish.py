@@ -1,8 +1,9 @@
 """Publish a finished build: the new site replaces `_build/html` only once Sphinx has written all of it.
 
-`make html` builds into `_build/next/`; this step then swaps the folders, so that a failing notebook, a Sphinx
-error or an interrupted build leaves the previous site exactly as it was. The swap is two renames on one file
-system; the old site is removed only after the new one is in place.
+`make html` builds the English edition into `_build/next/` and every other edition into `_build/next-<lang>/`;
+this step moves each other edition into its folder of the English site (`ar/`), then swaps the folders, so that a
+failing notebook, a Sphinx error or an interrupted build of either edition leaves the previous site exactly as it
+was. The swap is two renames on one file system; the old site is removed only after the new one is in place.
 
     python -m natoar.build.publish
 """
@@ -13,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from natoar.build.editions import EDITIONS
 from natoar.sources.paths import project_root
 
 SITE = Path("_build") / "html"
@@ -20,12 +22,25 @@ NEXT = Path("_build") / "next"
 BUILT = NEXT / "_build" / "html"
 
 
+def edition_build(language: str) -> Path:
+    """Return where `make html` writes the edition in `language` (the English one in BUILT)."""
+    return BUILT if not EDITIONS[language] else Path("_build") / f"next-{language}" / "_build" / "html"
+
+
 def publish(root: Path | None = None) -> Path:
     """Move the finished build in `_build/next/` to `_build/html`, replacing the previous site; return the site."""
     root = project_root(root)
     built, site = root / BUILT, root / SITE
-    if not (built / "index.html").is_file():
-        raise FileNotFoundError(f"{built}: no finished build to publish (index.html is missing); run `make html`")
+    for language in EDITIONS:
+        edition = root / edition_build(language)
+        if not (edition / "index.html").is_file():
+            raise FileNotFoundError(f"{edition}: no finished build to publish (index.html is missing); run `make html`")
+    for language, folder in EDITIONS.items():
+        if folder:
+            target = built / folder.strip("/")
+            shutil.rmtree(target, ignore_errors=True)
+            (root / edition_build(language)).rename(target)
+            shutil.rmtree(root / edition_build(language).parents[1], ignore_errors=True)
     old = site.with_name("html.old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

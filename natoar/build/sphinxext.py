@@ -72,7 +72,7 @@ def _add_citation(app: Sphinx, pagename: str, templatename: str, context: dict, 
     """Add citation meta tags to each page's head and a 'Cite this page' box to its body."""
     if doctree is None or pagename in SKIP_PAGES or "body" not in context:
         return
-    book = load_book(Path(app.srcdir))
+    book = load_book(Path(app.srcdir), app.config.language or "en")
     title = _plain_title(context.get("title", ""))
     context["metatags"] = context.get("metatags", "") + meta_tags(book, title, pagename)
     context["body"] += cite_box(book, title, pagename)

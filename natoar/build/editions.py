@@ -1,0 +1,82 @@
+"""The book's two editions, English and Arabic, built from one source: the Arabic edition's configuration, and
+where each edition sits in the published site.
+
+`make html` builds the English edition with `_config.yml` and the Arabic one with the configuration this module
+writes to `_build/config-ar.yml` (the same file with the Arabic title and `language: ar`); the Arabic prose comes
+from the gettext catalogs in `locales/ar/`. Both read the notebooks' outputs from the same cache, so notebooks run
+once. `natoar.build.publish` then moves the Arabic site into `ar/` of the English one and publishes both at once.
+
+    python -m natoar.build.editions config ar   # writes _build/config-ar.yml
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from natoar.sources.paths import project_root
+
+CONFIG = Path("_config.yml")
+SOURCE_LANGUAGE = "en"
+# Each edition's folder in the published site, relative to its root ("" for the English edition).
+EDITIONS = {"en": "", "ar": "ar/"}
+TITLE_KEYS = {"ar": "natoar_title_ar"}
+
+
+def book_config(root: Path | None = None) -> dict:
+    """Return _config.yml as a dictionary."""
+    path = project_root(root) / CONFIG
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def title(language: str, root: Path | None = None) -> str:
+    """Return the book's title in `language`: `title` of _config.yml in English, `natoar_title_<lang>` otherwise."""
+    config = book_config(root)
+    if language == SOURCE_LANGUAGE:
+        return str(config["title"])
+    key = TITLE_KEYS.get(language)
+    value = (config.get("sphinx", {}).get("config", {}) or {}).get(key) if key else None
+    if not value:
+        raise ValueError(f"{CONFIG}: sphinx.config.{key or 'natoar_title_' + language} is missing. Fix: add the "
+                         f"book's title in that language")
+    return str(value)
+
+
+def edition_config(language: str, root: Path | None = None) -> dict:
+    """Return the configuration of the edition in `language`: _config.yml with its title and language."""
+    if language not in EDITIONS:
+        raise ValueError(f"no edition in '{language}'; the editions are {', '.join(EDITIONS)}")
+    config = book_config(root)
+    config["title"] = title(language, root)
+    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = language
+    return config
+
+
+def write_config(language: str, root: Path | None = None) -> Path:
+    """Write the configuration of the edition in `language` to `_build/config-<lang>.yml`; return its path."""
+    root = project_root(root)
+    path = root / "_build" / f"config-{language}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(edition_config(language, root), allow_unicode=True, sort_keys=False)
+    path.write_text(f"# Written by natoar.build.editions from {CONFIG}: edit that file, not this one.\n{text}",
+                    encoding="utf-8")
+    return path
+
+
+def main(argv: list[str]) -> int:
+    """`config <lang>`: write the edition's configuration and print its path."""
+    if len(argv) != 2 or argv[0] != "config":
+        print("usage: python -m natoar.build.editions config <language>", file=sys.stderr)
+        return 2
+    try:
+        print(write_config(argv[1]).relative_to(project_root()))
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,128 @@
+"""Computed text in the book's two languages: one computation, an English and an Arabic rendering.
+
+The book's prose is translated through gettext catalogs (locales/ar/), but what a code cell computes (key
+findings, table headers, figure labels) is not prose: it changes with the data, so it never goes into a catalog.
+Instead the notebook renders it once per language from the same values, and marks each rendering with its
+language; the Sphinx extension natoar.build.i18n keeps, in each edition, only the rendering in its language.
+
+- `bilingual(en, ar)`: two Markdown renderings of one output, in `lang-en` and `lang-ar` blocks.
+- `glue_bilingual(key, en, ar)`: a value for the prose in both languages, as glue keys `key` and `key_ar`;
+  the English prose keeps referring to `key`, its Arabic msgstr in the catalog refers to `key_ar`.
+- `column`, `header`: a table's column names in a language (from COLUMNS, one table for the whole book).
+- `counted`: a number with its counted noun in Arabic (the noun's form depends on the number).
+- `name`: a framework's or actor's name in a language, from the curated tables' `name_en`/`name_ar` (the
+  glossary's Arabic column, as the sources write NATO's own names).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from natoar.report.markdown import MarkdownText
+
+LANGUAGES = ("en", "ar")
+
+# Arabic names of the columns the book's tables show (English names are the column names themselves).
+COLUMNS = {
+    "id": "المعرّف",
+    "doc": "الوثيقة",
+    "document": "الوثيقة",
+    "seed": "المصدر",
+    "source": "الإحالة",
+    "paragraph": "الفقرة",
+    "paragraphs": "الفقرات",
+    "words": "الكلمات",
+    "characters": "الحروف",
+    "outlet": "الناشر",
+    "genre": "النوع",
+    "author": "الكاتب",
+    "date": "التاريخ",
+    "date_printed": "التاريخ المطبوع",
+    "date_basis": "أساس التأريخ",
+    "country": "البلد",
+    "framework": "الإطار",
+    "family": "الفئة",
+    "kind": "النوع",
+    "role": "الدور",
+    "status": "الوضع",
+    "topic": "الموضوع",
+    "theme": "المحور",
+    "quote": "الاقتباس",
+    "note": "ملاحظة",
+    "stance": "الموقف",
+    "reason": "السبب",
+    "cause": "السبب",
+    "verdict": "الحكم",
+    "summit": "القمة",
+    "expression": "العبارة",
+    "resolved": "التاريخ المستخلص",
+    "precision": "الدقة",
+    "marker": "العلامة",
+    "hedged": "متحفّظ",
+    "keyword": "الكلمة المفتاحية",
+    "left": "السياق السابق",
+    "right": "السياق اللاحق",
+    "n": "العدد",
+    "events": "الأحداث",
+}
+
+
+def check_language(lang: str) -> str:
+    """Return `lang` if the book has an edition in it, else raise ValueError naming the editions."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no edition in {lang!r}; the book's languages are {', '.join(LANGUAGES)}")
+    return lang
+
+
+def column(name: str, lang: str) -> str:
+    """Return a column's name in `lang`; raise KeyError naming the column if COLUMNS lacks its Arabic name."""
+    if check_language(lang) == "en":
+        return name
+    if name not in COLUMNS:
+        raise KeyError(f"column {name!r} has no Arabic name. Fix: add it to COLUMNS in natoar/report/lang.py")
+    return COLUMNS[name]
+
+
+def header(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return `frame` with its columns named in `lang` (the values unchanged)."""
+    return frame.rename(columns={c: column(c, lang) for c in frame.columns})
+
+
+def name(table: pd.DataFrame, key: str, lang: str) -> str:
+    """Return the name of row `key` (its `id`) of a curated table with `name_en` and `name_ar`, in `lang`."""
+    field = f"name_{check_language(lang)}"
+    match = table[table["id"] == key]
+    if match.empty:
+        raise KeyError(f"no row with id {key!r}")
+    value = match.iloc[0][field]
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"row {key!r} has no {field}. Fix: fill it in the table")
+    return value
+
+
+def counted(n: int, one: str, two: str, few: str, many: str) -> str:
+    """Return `n` with its counted noun in Arabic, which agrees with the number: `one` and `two` stand alone
+    (وثيقة واحدة, وثيقتان), `few` follows 3 to 10 (5 وثائق), `many` the rest (0, 11 to 99: 21 وثيقة), by the
+    last two digits above 100. Western digits, as the seeds write them."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    return f"{n} {few if 3 <= n % 100 <= 10 else many}"
+
+
+def bilingual(en: str, ar: str) -> MarkdownText:
+    """Return two renderings of one output, each in a block that only its edition keeps."""
+    if not en.strip() or not ar.strip():
+        raise ValueError("both renderings are needed: an edition would show nothing")
+    return MarkdownText(
+        f"::::{{container}} lang-en\n{en}\n::::\n\n::::{{container}} lang-ar\n{ar}\n::::"
+    )
+
+
+def glue_bilingual(key: str, en: object, ar: object) -> dict[str, str]:
+    """Return the glue keys of a value in both languages, for `markdown.glue_values`: `key` for the English prose
+    (the key it already uses) and `key_ar` for its Arabic msgstr."""
+    return {key: str(en), f"{key}_ar": str(ar)}
