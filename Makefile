@@ -54,6 +54,7 @@ translations: $(BUILT)
 	$(BIN)/jupyter-book build . --all --path-output _build/gettext --builder custom --custom-builder gettext -q
 	$(BIN)/sphinx-intl update --pot-dir _build/gettext/_build/gettext --locale-dir locales --language ar \
 	  --line-width 0 --no-obsolete
+
 ## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (set from the HTML, printed by
 ## Chromium), then how many pages each has and how many are under a quarter full
 pdf: book browser
