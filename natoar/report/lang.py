@@ -16,9 +16,11 @@ language; the Sphinx extension natoar.build.i18n keeps, in each edition, only th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText
+from natoar.report.markdown import MarkdownText, box
 
 LANGUAGES = ("en", "ar")
 
@@ -126,3 +128,98 @@ def glue_bilingual(key: str, en: object, ar: object) -> dict[str, str]:
     """Return the glue keys of a value in both languages, for `markdown.glue_values`: `key` for the English prose
     (the key it already uses) and `key_ar` for its Arabic msgstr."""
     return {key: str(en), f"{key}_ar": str(ar)}
+
+
+# Arabic names of the values the key findings name: framework families, topics, themes, checks' verdicts.
+FAMILIES = {
+    "nato-multilateral": "منتدى للناتو",
+    "nato-individual": "الناتو مع شريك واحد",
+    "nato-initiative": "مبادرة للناتو",
+    "nato-policy": "سياسة للناتو",
+    "us-bilateral": "علاقة ثنائية أمريكية",
+    "regional": "إطار إقليمي",
+    "unverified": "غير متحقق منه",
+}
+TOPICS = {
+    "border-security": "أمن الحدود",
+    "counter-terrorism": "مكافحة الإرهاب",
+    "critical-infrastructure": "البنية التحتية الحيوية",
+    "cyber-defence": "الدفاع السيبراني",
+    "defence-capacity-building": "بناء القدرات الدفاعية",
+    "defence-industry": "الصناعة الدفاعية",
+    "defence-technology": "التكنولوجيا الدفاعية",
+    "economic-development": "التنمية الاقتصادية",
+    "energy-security": "أمن الطاقة",
+    "expertise-exchange": "تبادل الخبرات",
+    "force-modernisation": "تحديث القوات",
+    "great-power-competition": "التنافس بين القوى الكبرى",
+    "institution-building": "بناء المؤسسات",
+    "intelligence": "الاستخبارات",
+    "interoperability": "قابلية العمل المشترك",
+    "joint-exercises": "التمارين المشتركة",
+    "maritime-security": "الأمن البحري",
+    "migration": "الهجرة",
+    "organised-crime": "الجريمة المنظمة",
+    "piracy": "القرصنة",
+    "political-dialogue": "الحوار السياسي",
+    "proliferation": "انتشار الأسلحة",
+    "protective-security": "الأمن الوقائي",
+    "regional-stability": "الاستقرار الإقليمي",
+    "sahel-instability": "عدم الاستقرار في الساحل",
+    "small-arms": "الأسلحة الخفيفة",
+    "strategic-communications": "الاتصال الاستراتيجي",
+    "training-education": "التدريب والتعليم",
+    "transnational-threats": "التهديدات العابرة للحدود",
+    "violent-extremism": "التطرف العنيف",
+    "western-sahara": "الصحراء الغربية",
+}
+THEMES = {
+    "border-security": "أمن الحدود",
+    "capacity-building": "بناء القدرات",
+    "counter-terrorism": "مكافحة الإرهاب",
+    "cyber": "الفضاء السيبراني",
+    "energy": "الطاقة",
+    "exercises": "التمارين",
+    "intelligence": "الاستخبارات",
+    "maritime": "البحر",
+    "migration": "الهجرة",
+    "proliferation": "الانتشار",
+    "russia-china": "روسيا والصين",
+    "sahara": "الصحراء",
+    "sahel": "الساحل",
+    "stability": "الاستقرار",
+    "training": "التدريب",
+}
+VERDICTS = {
+    "agrees": "يوافقه السجل",
+    "imprecise": "غير دقيق",
+    "misattributes": "منسوب إلى غير قائله",
+    "contradicts": "يناقضه السجل",
+    "unconfirmed": "غير مؤكد",
+}
+
+
+def term(table: dict[str, str], key: str) -> str:
+    """Return the Arabic name of `key` in one of the tables above; raise KeyError naming the key and the fix."""
+    if key not in table:
+        raise KeyError(f"{key!r} has no Arabic name. Fix: add it to the right table in natoar/report/lang.py")
+    return table[key]
+
+
+def names(table: pd.DataFrame) -> dict[str, str]:
+    """Return each row's Arabic name by id, for the rows of a curated table that have one."""
+    return {k: v for k, v in zip(table["id"], table["name_ar"], strict=True) if isinstance(v, str) and v}
+
+
+def join(items: list[str]) -> str:
+    """Return items joined with the Arabic comma."""
+    return "، ".join(items)
+
+
+KEY_FINDINGS = {"en": "Key findings", "ar": "أهم النتائج"}
+
+
+def key_findings(chapter: Callable[..., list[str]], *args: object) -> MarkdownText:
+    """Return a chapter's key findings box in both languages: `chapter(*args, lang=...)` renders its sentences."""
+    en, ar = (box(KEY_FINDINGS[lang], chapter(*args, lang=lang)) for lang in LANGUAGES)
+    return bilingual(en, ar)
