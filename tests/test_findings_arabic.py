@@ -135,3 +135,16 @@ def test_arabic_catalog_points_at_the_arabic_phrase(root):
                 if f"{key}_ar" in keys:
                     wrong.append(f"{catalog.name}: {key}")
     assert wrong == [] and pointed >= 12
+
+
+def test_tables_are_headed_in_each_editions_language():
+    import pandas as pd
+
+    frame = pd.DataFrame({"date": ["2014"], "quote": ["نص"], "source": ["{ref}`x`"], "md": ["P"]})
+    both = lang.table(frame, markup=("source",), names={"md": "md"})
+    english, arabic = both.split("::::{container} lang-ar")
+    assert "| date | quote | source | md |" in english
+    assert "| التاريخ | الاقتباس | الإحالة | md |" in arabic
+    assert "[نص]{.ar}" in arabic and "{ref}`x`" in arabic  # an Arabic column stays right to left, markup stays markup
+    with pytest.raises(KeyError, match="no Arabic name"):
+        lang.table(frame.rename(columns={"md": "unnamed column"}))

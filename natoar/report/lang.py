@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText, box
+from natoar.report.markdown import MarkdownText, box, markdown_table
 
 LANGUAGES = ("en", "ar")
 
@@ -66,6 +66,22 @@ COLUMNS = {
     "right": "السياق اللاحق",
     "n": "العدد",
     "events": "الأحداث",
+    "event_en": "الحدث",
+    "fact_en": "الواقعة",
+    "source_title": "المرجع",
+    "value_min": "الحد الأدنى",
+    "value_max": "الحد الأعلى",
+    "counts_en": "ما يُعدّ",
+    "attribution": "النسبة",
+    "causes": "الأسباب",
+    "pattern": "النمط",
+    "both yes": "نعم في الاثنين",
+    "both no": "لا في الاثنين",
+    "only the labels": "في التصنيف اليدوي وحده",
+    "only the measure": "في المقياس وحده",
+    "agreement": "نسبة الاتفاق",
+    "kappa": "كابا",
+    "what it leads to": "ما يؤدي إليه",
 }
 
 
@@ -74,6 +90,13 @@ def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"no edition in {lang!r}; the book's languages are {', '.join(LANGUAGES)}")
     return lang
+
+
+def table(frame: pd.DataFrame, markup: tuple[str, ...] = (), names: dict[str, str] | None = None) -> MarkdownText:
+    """Return a table in both editions: the Arabic one headed by the columns' Arabic names (COLUMNS, or `names`
+    for a column of this table only, such as a framework's or a document's id), the cells the same."""
+    arabic = {c: (names or {}).get(c) or column(c, "ar") for c in frame.columns}
+    return bilingual(markdown_table(frame, markup), markdown_table(frame, markup, arabic))
 
 
 def column(name: str, lang: str) -> str:
