@@ -148,3 +148,20 @@ def test_tables_are_headed_in_each_editions_language():
     assert "[نص]{.ar}" in arabic and "{ref}`x`" in arabic  # an Arabic column stays right to left, markup stays markup
     with pytest.raises(KeyError, match="no Arabic name"):
         lang.table(frame.rename(columns={"md": "unnamed column"}))
+
+
+def test_a_long_table_is_paged_in_both_editions(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from natoar.report.figures import MAX_TABLE_ROWS, save_table
+
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "chapters").mkdir()
+    monkeypatch.chdir(tmp_path / "chapters")
+    frame = pd.DataFrame({"doc": [f"d{k:03d}" for k in range(MAX_TABLE_ROWS + 5)], "words": 1})
+    english, arabic = save_table(frame, "t", root=tmp_path, both=True).split("::::{container} lang-ar")
+    assert "| doc | words |" in english and "| الوثيقة | الكلمات |" in arabic
+    assert arabic.count("\n| d") == MAX_TABLE_ROWS
+    assert f"من {len(frame)}؛ وكلها في: [t.csv](figures/t.csv)." in arabic
+    assert save_table(frame, "t", root=tmp_path) == english.split("\n", 1)[1].rsplit("\n::::", 1)[0]

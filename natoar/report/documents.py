@@ -22,6 +22,7 @@ DAYS_PER_YEAR = 365.25
 WEEK_AFTER = 7
 LIST_JOIN = "; "  # between the items of a list in one cell
 FIT_COLUMN = f"days that fit, from its opening to {WEEK_AFTER} days after its close"
+FIT_COLUMN_AR = f"الأيام الملائمة، من افتتاحها إلى {WEEK_AFTER} أيام بعد اختتامها"
 # How the events' dates are known, in words, by `date_basis` (the descriptor declares the values).
 BASIS_WORDS = {
     "stated": "stated in the text",

@@ -82,6 +82,37 @@ COLUMNS = {
     "agreement": "نسبة الاتفاق",
     "kappa": "كابا",
     "what it leads to": "ما يؤدي إليه",
+    "Latin words in the Arabic": "كلمات لاتينية في النص العربي",
+    "Latin-script lines removed": "أسطر بالحروف اللاتينية حُذفت",
+    "basis": "الأساس",
+    "types": "الكلمات المختلفة",
+    "content_words": "كلمات المحتوى",
+    "content_types": "كلمات المحتوى المختلفة",
+    "types_raw": "الكلمات المختلفة قبل التسوية",
+    "types_normalised": "الكلمات المختلفة بعد التسوية",
+    "estimate": "التقدير",
+    "form_ar": "الصيغة العربية",
+    "match": "المطابقة",
+    "guillemets « »": "علامات « »",
+    "with French spacing": "بتباعد فرنسي",
+    "other quotation marks": "علامات تنصيص أخرى",
+    "repeated headline": "عنوان مكرر",
+    "pull quotes": "اقتباسات بارزة",
+    "stated": "مذكور في النص",
+    "inferred": "مستنتج",
+    "outside": "من الخارج",
+    "outside context": "السياق الخارجي",
+    "outside knowledge": "المعرفة الخارجية",
+    "printed": "المطبوع",
+    "printed minus last event (years)": "المطبوع ناقص آخر حدث (بالسنوات)",
+    "on the printed date": "في التاريخ المطبوع",
+    "on the estimated date": "في التاريخ المقدَّر",
+    "the text says": "ما يقوله النص",
+    "written": "تاريخ الكتابة",
+    "entity_a": "الطرف الأول",
+    "entity_b": "الطرف الثاني",
+    "most frequent content words": "أكثر كلمات المحتوى تكرارًا",
+    "glosses, in the same order": "معانيها بالترتيب نفسه",
 }
 
 
@@ -92,11 +123,16 @@ def check_language(lang: str) -> str:
     return lang
 
 
+def headers(frame: pd.DataFrame, names: dict[str, str] | None = None) -> dict[str, str]:
+    """Return the Arabic header of each column: COLUMNS's, or `names`'s for a column of one table only (a
+    framework's or a document's id, kept as it is)."""
+    return {c: (names or {}).get(c) or column(c, "ar") for c in frame.columns}
+
+
 def table(frame: pd.DataFrame, markup: tuple[str, ...] = (), names: dict[str, str] | None = None) -> MarkdownText:
-    """Return a table in both editions: the Arabic one headed by the columns' Arabic names (COLUMNS, or `names`
-    for a column of this table only, such as a framework's or a document's id), the cells the same."""
-    arabic = {c: (names or {}).get(c) or column(c, "ar") for c in frame.columns}
-    return bilingual(markdown_table(frame, markup), markdown_table(frame, markup, arabic))
+    """Return a table in both editions: the Arabic one headed by the columns' Arabic names (see `headers`), the
+    cells the same."""
+    return bilingual(markdown_table(frame, markup), markdown_table(frame, markup, headers(frame, names)))
 
 
 def column(name: str, lang: str) -> str:
