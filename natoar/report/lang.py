@@ -113,6 +113,9 @@ COLUMNS = {
     "entity_b": "الطرف الثاني",
     "most frequent content words": "أكثر كلمات المحتوى تكرارًا",
     "glosses, in the same order": "معانيها بالترتيب نفسه",
+    "passages naming a US instrument": "المقاطع التي تسمّي أداة أمريكية",
+    "made NATO's": "منسوبة إلى الناتو",
+    "NATO members then": "عدد أعضاء الناتو حينها",
 }
 
 
