@@ -165,3 +165,13 @@ def test_a_long_table_is_paged_in_both_editions(tmp_path, monkeypatch):
     assert arabic.count("\n| d") == MAX_TABLE_ROWS
     assert f"من {len(frame)}؛ وكلها في: [t.csv](figures/t.csv)." in arabic
     assert save_table(frame, "t", root=tmp_path) == english.split("\n", 1)[1].rsplit("\n::::", 1)[0]
+
+
+def test_a_table_can_show_arabic_cells_in_the_arabic_edition():
+    import pandas as pd
+
+    frame = pd.DataFrame({"topic": ["piracy"]})
+    english, arabic = lang.table(frame, arabic=pd.DataFrame({"topic": ["القرصنة"]})).split("::::{container} lang-ar")
+    assert "| piracy |" in english and "| القرصنة |" in arabic and "piracy" not in arabic
+    with pytest.raises(ValueError, match="columns"):
+        lang.table(frame, arabic=pd.DataFrame({"theme": ["القرصنة"]}))

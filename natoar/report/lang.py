@@ -132,10 +132,18 @@ def headers(frame: pd.DataFrame, names: dict[str, str] | None = None) -> dict[st
     return {c: (names or {}).get(c) or column(c, "ar") for c in frame.columns}
 
 
-def table(frame: pd.DataFrame, markup: tuple[str, ...] = (), names: dict[str, str] | None = None) -> MarkdownText:
-    """Return a table in both editions: the Arabic one headed by the columns' Arabic names (see `headers`), the
-    cells the same."""
-    return bilingual(markdown_table(frame, markup), markdown_table(frame, markup, headers(frame, names)))
+def table(
+    frame: pd.DataFrame,
+    markup: tuple[str, ...] = (),
+    names: dict[str, str] | None = None,
+    arabic: pd.DataFrame | None = None,
+) -> MarkdownText:
+    """Return a table in both editions: the Arabic one headed by the columns' Arabic names (see `headers`), its
+    cells those of `arabic` (the same table with its values in Arabic, same columns) or else of `frame`."""
+    shown = frame if arabic is None else arabic
+    if list(shown.columns) != list(frame.columns):
+        raise ValueError("the Arabic rendering of a table must have the English one's columns")
+    return bilingual(markdown_table(frame, markup), markdown_table(shown, markup, headers(frame, names)))
 
 
 def column(name: str, lang: str) -> str:
