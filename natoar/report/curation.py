@@ -33,7 +33,7 @@ def uncurated_ids(catalogue: pd.DataFrame) -> list[str]:
     return catalogue.loc[catalogue["curation"] != "curated", "id"].tolist()
 
 
-def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
+def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False, lang: str = "en") -> str:
     """Return the sentence a chapter adds when some documents are not yet curated ('' when all are).
 
     `read_as_text`: for a chapter that counts every seed's words, themes and dates, which need no curation."""
@@ -42,6 +42,14 @@ def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False) -> str:
         return ""
     names = ", ".join(ids)
     one = len(ids) == 1
+    if lang == "ar":
+        names = "، ".join(ids)
+        if read_as_text:
+            return (
+                f"لم تُدقَّق بعد: {names}؛ يُقرأ نصها ويُحصى هنا كغيره، لكن لا تسنده بعد أدلة مدقَّقة (أحداث، شروح)، "
+                "ويتركها فحص التواريخ مقابل الأحداث جانبًا."
+            )
+        return f"لم تُدقَّق بعد، فلا تُحسب هنا دليلًا: {names} (تذكر صفحاتها ما بقي)."
     if read_as_text:
         its, it = ("its", "it") if one else ("their", "them")
         return (

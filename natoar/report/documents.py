@@ -9,9 +9,11 @@ from datetime import date, timedelta
 import pandas as pd
 
 from natoar.report.curation import not_counted
+from natoar.report.lang import counted
 from natoar.report.markdown import MarkdownText, document_label, source_ref
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
+from natoar.text.months import DAYS
 from natoar.text.scripts import latin_in_arabic, latin_prose, quotation_marks
 from natoar.text.weekdays import WEEKDAY_NAMES, WeekdayClaim, fits, fitting_days, weekday_claims, weekday_name
 
@@ -20,11 +22,17 @@ DAYS_PER_YEAR = 365.25
 WEEK_AFTER = 7
 LIST_JOIN = "; "  # between the items of a list in one cell
 FIT_COLUMN = f"days that fit, from its opening to {WEEK_AFTER} days after its close"
+FIT_COLUMN_AR = f"الأيام الملائمة، من افتتاحها إلى {WEEK_AFTER} أيام بعد اختتامها"
 # How the events' dates are known, in words, by `date_basis` (the descriptor declares the values).
 BASIS_WORDS = {
     "stated": "stated in the text",
     "inferred": "inferred from the text's own wording",
     "outside": "taken from outside knowledge",
+}
+BASIS_WORDS_AR = {
+    "stated": "تاريخها مذكور في النص",
+    "inferred": "تاريخها مستنتج من صياغة النص نفسه",
+    "outside": "تاريخها مأخوذ من معرفة خارجية",
 }
 
 
@@ -90,6 +98,7 @@ def dating_counts(catalogue: pd.DataFrame, events: pd.DataFrame) -> dict[str, in
         "n_events": len(events),
         **{f"n_events_{basis}": n for basis, n in date_bases(events).items()},
         "events_dated": date_basis_phrase(events),
+        "events_dated_ar": date_basis_phrase(events, "ar"),
     }
 
 
@@ -116,6 +125,12 @@ def republishing_counts(signs: pd.DataFrame) -> dict[str, int | str]:
             if n
         )
         or "no text carries pull quotes",
+        "pull_quotes_ar": "؛ ".join(
+            f"يكرر {doc} من جمله {counted(n, 'جملةً واحدة', 'جملتين', 'جمل', 'جملة')} في اقتباسات بارزة"
+            for doc, n in zip(signs["doc"], signs["pull quotes"], strict=True)
+            if n
+        )
+        or "لا يحمل أي نص اقتباسات بارزة",
     }
 
 
@@ -126,10 +141,17 @@ def date_bases(events: pd.DataFrame) -> dict[str, int]:
     return {basis: int(counts.get(basis, 0)) for basis in column.choices}
 
 
-def date_basis_phrase(events: pd.DataFrame) -> str:
+def date_basis_phrase(events: pd.DataFrame, lang: str = "en") -> str:
     """Return how the events' dates are known, in words: '2 are stated in the text, 2 are inferred from the
-    text's own wording and 2 are taken from outside knowledge' (bases with no event left out)."""
-    parts = [f"{n} {'is' if n == 1 else 'are'} {BASIS_WORDS[basis]}" for basis, n in date_bases(events).items() if n]
+    text's own wording and 2 are taken from outside knowledge' (bases with no event left out); in Arabic with
+    `lang="ar"`."""
+    counts = [(basis, n) for basis, n in date_bases(events).items() if n]
+    if lang == "ar":
+        parts = [f"{n} {BASIS_WORDS_AR[basis]}" for basis, n in counts]
+        if not parts:
+            return "لا يحمل أيٌّ منها تاريخًا"
+        return parts[0] if len(parts) == 1 else f"{'، '.join(parts[:-1])} و{parts[-1]}"
+    parts = [f"{n} {'is' if n == 1 else 'are'} {BASIS_WORDS[basis]}" for basis, n in counts]
     if not parts:
         return "none is dated"
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
@@ -224,7 +246,7 @@ def summit_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd
 def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame, doc: str) -> dict[str, str]:
     """Return, for the prose, the proofs that document `doc`'s printed date is not its date of writing: the
     weekday the text gives its own day and the printed date's, the summit's close, and how many days between the
-    close and the printed date the weekdays alone would allow."""
+    close and the printed date the weekdays alone would allow; each phrase also in Arabic, under `<key>_ar`."""
     row = catalogue.set_index("id").loc[doc]
     claims = _claims_by_doc(paragraphs).get(doc, [])
     implied = {claim.of_writing for claim in claims}
@@ -236,10 +258,16 @@ def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.Dat
     allowed = fitting_days(claims, Span(close, printed, "interval"))
     return {
         "misdated_printed": f"{describe(row['date_printed_iso'])}, a {weekday_name(printed)}",
-        "misdated_text_day": WEEKDAY_NAMES[implied.pop()],
+        "misdated_text_day": WEEKDAY_NAMES[next(iter(implied))],
         "misdated_summit": str(summit["name_en"]),
         "misdated_close": f"{weekday_name(close)} {describe(summit['end'])}",
         "misdated_written": f"{weekday_name(date.fromisoformat(row['date_iso']))} {describe(row['date_iso'])}",
+        "misdated_printed_ar": f"{describe(row['date_printed_iso'], 'ar')}، وهو يوم {DAYS[printed.weekday()][0]}",
+        "misdated_text_day_ar": DAYS[next(iter(implied))][0],
+        "misdated_summit_ar": str(summit["name_ar"]),
+        "misdated_close_ar": f"يوم {DAYS[close.weekday()][0]} {describe(summit['end'], 'ar')}",
+        "misdated_written_ar": f"يوم {DAYS[date.fromisoformat(row['date_iso']).weekday()][0]} "
+        f"{describe(row['date_iso'], 'ar')}",
         "misdated_allowed": f"{len(allowed):,}",
         "week_after": str(WEEK_AFTER),
     }
@@ -285,14 +313,21 @@ def _printed_refuted(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> list[
     ]
 
 
-def _translation_signs(signs: pd.Series) -> list[str]:
+def _translation_signs(signs: pd.Series, lang: str = "en") -> list[str]:
     """Return the signs of translation in one row of `republishing_signs`, in words."""
     found = []
     if signs["Latin words in the Arabic"] != "—":
-        found.append("Latin words left in its Arabic")
+        found.append("كلمات بالحروف اللاتينية متروكة في عربيته" if lang == "ar" else "Latin words left in its Arabic")
     if signs["with French spacing"]:
-        found.append("guillemets with French spacing")
+        found.append("علامات تنصيص « » بتباعد فرنسي" if lang == "ar" else "guillemets with French spacing")
     return found
+
+
+def _weekdays_ar(text: str) -> str:
+    """Return `text` with the English weekday names written in Arabic."""
+    for number, english in enumerate(WEEKDAY_NAMES):
+        text = text.replace(english, DAYS[number][0])
+    return text
 
 
 def key_findings(
@@ -301,12 +336,13 @@ def key_findings(
     paragraphs: pd.DataFrame,
     furniture: pd.DataFrame,
     summits: pd.DataFrame,
+    lang: str = "en",
 ) -> list[str]:
-    """Return the sources chapter's key findings, answers computed from the seeds, the catalogue and the outside
-    context: who the texts are from, how far each dates itself, which printed date the text's own weekdays refute,
-    and what the layout and script say of how the texts reached us. Documents not yet curated are left out of the
-    judgements (author, dating) and named at the end."""
-    note = not_counted(catalogue)
+    """Return the sources chapter's key findings (in Arabic with `lang="ar"`), answers computed from the seeds, the
+    catalogue and the outside context: who the texts are from, how far each dates itself, which printed date the
+    text's own weekdays refute, and what the layout and script say of how the texts reached us. Documents not yet
+    curated are left out of the judgements (author, dating) and named at the end."""
+    note = not_counted(catalogue, lang=lang)
     catalogue = catalogue[catalogue["curation"] == "curated"]
     curated = set(catalogue["id"])
     lengths = lengths[lengths["doc"].isin(curated)]
@@ -322,6 +358,11 @@ def key_findings(
     near = summit_checks(catalogue, paragraphs, summits).set_index("doc")
     signs = republishing_signs(catalogue, paragraphs, furniture).set_index("doc")
     republished = signs.index[(signs["repeated headline"] > 0) | (signs["pull quotes"] > 0)].tolist()
+    if lang == "ar":
+        return _key_findings_ar(
+            catalogue, lengths, official, unsigned, by_print, outside, refs, _printed_refuted(catalogue, paragraphs),
+            claims, near, signs, republished,
+        ) + ([note] if note else [])
     findings = [
         f"Only {len(official)} of the {len(catalogue)} texts has an institutional author ({', '.join(official)}); "
         f"{len(unsigned)} are unsigned or by an unnamed writer ({', '.join(unsigned)}). All are short: "
@@ -350,3 +391,48 @@ def key_findings(
         )
     )
     return findings + ([note] if note else [])
+
+
+def _key_findings_ar(
+    catalogue: pd.DataFrame,
+    lengths: pd.DataFrame,
+    official: list[str],
+    unsigned: list[str],
+    by_print: list[str],
+    outside: pd.DataFrame,
+    refs: list[str],
+    refuted: list[str],
+    claims: dict[str, list[WeekdayClaim]],
+    near: pd.DataFrame,
+    signs: pd.DataFrame,
+    republished: list[str],
+) -> list[str]:
+    """Return the sources chapter's key findings in Arabic, from the values `key_findings` computed."""
+    printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
+    findings = [
+        f"{len(official)} فقط من النصوص الـ{len(catalogue)} له كاتب مؤسسي ({'، '.join(official)})؛ و{len(unsigned)} "
+        f"غير موقّعة أو لكاتب غير مسمّى ({'، '.join(unsigned)}). وكلها قصيرة: من {lengths['words'].min()} إلى "
+        f"{lengths['words'].max()} كلمة من نص المقال.",
+        f"{len(by_print)} من النصوص الـ{len(catalogue)} مؤرخة بالتاريخ الذي تطبعه صفحتها ({'، '.join(by_print)})؛ "
+        f"و{len(outside)} ({'، '.join(outside['id'])}) لا يمكن تأريخها إلا بمعرفة خارجية ({'، '.join(refs)})، "
+        "إذ لا تعطي صياغتها سنة، أو تعطي مدى واسعًا جدًا.",
+    ]
+    for doc in refuted:
+        day = date.fromisoformat(printed[doc])
+        implied = " أو ".join(sorted({DAYS[claim.of_writing][0] for claim in claims[doc]}))
+        fit = f"؛ وقرب القمة تناسب أيامُه {_weekdays_ar(near.at[doc, FIT_COLUMN])}" if doc in near.index else ""
+        findings.append(
+            f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {DAYS[day.weekday()][0]}، ليس "
+            f"تاريخ كتابته: نصه نفسه يسمّي يوم الكتابة {implied}{fit}."
+        )
+    translated = {doc: _translation_signs(signs.loc[doc], "ar") for doc in signs.index}
+    findings.append(
+        f"{len(republished)} نصوص ({'، '.join(republished)}) تطبع عنوانها مرتين أو تحمل اقتباسات بارزة: وصلتنا "
+        "صفحاتِ مواقع، بتنسيق المواقع، لا أصولًا. "
+        + " ".join(
+            f"يحمل {doc} علامات ترجمة ({' و'.join(found)})، فلغته الأصلية، كأصالته، غير ثابتة."
+            for doc, found in translated.items()
+            if found
+        )
+    )
+    return findings

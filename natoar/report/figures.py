@@ -16,6 +16,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 from PIL import Image as PILImage
 
+from natoar.report import lang
 from natoar.report.figuretext import FigureText, figure_text
 from natoar.report.markdown import MarkdownText, markdown_table
 from natoar.sources.paths import project_root
@@ -135,18 +136,35 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def save_table(frame: pd.DataFrame, name: str, markup: tuple[str, ...] = (), root: Path | None = None) -> MarkdownText:
-    """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long.
+def save_table(
+    frame: pd.DataFrame,
+    name: str,
+    markup: tuple[str, ...] = (),
+    root: Path | None = None,
+    names: dict[str, str] | None = None,
+    both: bool = False,
+) -> MarkdownText:
+    """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long; with `both`, in
+    both editions (`lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only).
 
     Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
     linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
     to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
     csv = project_root(root) / FIGURES / f"{name}.csv"
+    arabic = lang.headers(frame, names) if both else None
     if len(frame) <= MAX_TABLE_ROWS:
         csv.unlink(missing_ok=True)
-        return markdown_table(frame, markup)
+        english = markdown_table(frame, markup)
+        return lang.bilingual(english, markdown_table(frame, markup, arabic)) if both else english
     csv.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
     note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
+    if both:
+        shown = frame.head(MAX_TABLE_ROWS)
+        rows = lang.counted(MAX_TABLE_ROWS, "الصف الأول", "الصفان الأولان", "صفوف", "صفًا")
+        note_ar = f"أول {rows} من {len(frame)}؛ وكلها في: [{csv.name}]({link})."
+        return lang.bilingual(
+            f"{markdown_table(shown, markup)}\n\n{note}", f"{markdown_table(shown, markup, arabic)}\n\n{note_ar}"
+        )
     return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")

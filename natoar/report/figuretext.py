@@ -143,8 +143,13 @@ def _timeline(data: pd.DataFrame) -> FigureText:
     )
 
 
-def join_names(names: list[str]) -> str:
-    """Return names as a list in words: 'A', 'A and B', 'A, B and C' ('none' for no names)."""
+def join_names(names: list[str], lang: str = "en") -> str:
+    """Return names as a list in words: 'A', 'A and B', 'A, B and C' ('none' for no names); in Arabic with
+    `lang="ar"` ('أ، ب وج', 'لا أحد')."""
+    if lang == "ar":
+        if not names:
+            return "لا أحد"
+        return names[0] if len(names) == 1 else "، ".join(names[:-1]) + " و" + names[-1]
     if not names:
         return "none"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,6 +1,7 @@
-"""Each analytical chapter's key findings, computed from the book: the sentences its opening box shows.
+"""Each analytical chapter's key findings, computed from the book: the sentences its opening box shows, in English
+or (`lang="ar"`) Arabic, from the same values.
 
-A chapter calls `markdown.box("Key findings", findings.<chapter>(book))`; the logic lives here, where tests reach
+A chapter calls `box_bilingual(findings.<chapter>, book)`; the logic lives here, where tests reach
 it, not in the notebook's f-strings.
 """
 
@@ -12,6 +13,8 @@ from functools import wraps
 import pandas as pd
 
 from natoar.report import analysis, curation, documents, textstats
+from natoar.report import lang as ar
+from natoar.report.lang import check_language
 from natoar.sources.book import Book
 from natoar.text import datefinder
 from natoar.text.dates import describe, parse_date
@@ -26,9 +29,9 @@ def _noting_uncurated(read_as_text: bool = False) -> Callable:
 
     def decorate(chapter: Callable[..., list[str]]) -> Callable[..., list[str]]:
         @wraps(chapter)
-        def with_note(book: Book, *args: str) -> list[str]:
-            note = curation.not_counted(book.catalogue, read_as_text)
-            return chapter(book, *args) + ([note] if note else [])
+        def with_note(book: Book, *args: str, lang: str = "en") -> list[str]:
+            note = curation.not_counted(book.catalogue, read_as_text, lang=lang)
+            return chapter(book, *args, lang=check_language(lang)) + ([note] if note else [])
 
         return with_note
 
@@ -39,6 +42,11 @@ def days_after(book: Book, doc: str, fact: str) -> int:
     """Return how many days after the outside-context fact `fact` the document `doc` was written."""
     written = parse_date(book.catalogue.set_index("id").loc[doc, "date_iso"]).start
     return (written - parse_date(book["reference/context"].set_index("id").loc[fact, "date"]).start).days
+
+
+def _days_ar(n: int) -> str:
+    """Return a number of days in Arabic, the noun agreeing with the number."""
+    return ar.counted(n, "يوم واحد", "يومين", "أيام", "يومًا")
 
 
 def named_at_wales(book: Book) -> pd.DataFrame:
@@ -70,7 +78,7 @@ def md_joined(book: Book) -> str:
 
 
 @_noting_uncurated()
-def architecture(book: Book) -> list[str]:
+def architecture(book: Book, lang: str = "en") -> list[str]:
     """Morocco's ties by family, the folding of US instruments into NATO, and the countries in several frameworks."""
     tables = book.tables
     memberships, frameworks = tables["memberships"], tables["frameworks"]
@@ -84,6 +92,28 @@ def architecture(book: Book) -> list[str]:
     by_doc = attributed.set_index("document")
     naming = by_doc[by_doc["passages naming a US instrument"] > 0]
     in_several = matrix[(matrix.drop(columns="country") != "").sum(axis=1) > 1]["country"].tolist()
+    if lang == "ar":
+        arabic = {**ar.names(tables["actors"]), **ar.names(frameworks)}
+        return [
+            f"في المصادر، روابط المغرب بالناتو فردية لا متعددة الأطراف "
+            f"({ar.join([arabic[f] for f in morocco_nato])}): "
+            + (
+                "والحوار المتوسطي من بينها."
+                if "md" in morocco_nato
+                else f"وليس بينها الحوار المتوسطي أبدًا، مع أنه انضم إليه في {describe(md_joined(book), 'ar')} "
+                "(سياق خارجي)."
+            ),
+            f"روابطه الأخرى في المصادر ليست للناتو: {ar.join([arabic[f] for f in morocco_other])} "
+            f"({ar.join(sorted({ar.term(ar.FAMILIES, family[f]) for f in morocco_other}))}).",
+            "أن يُدرج نصٌّ الأدواتِ الأمريكية في الناتو أمرٌ يتوقف على النص لا على كونه مغربيًا: "
+            + "؛ ".join(
+                f"{d} ينسب إلى الناتو {row.iloc[1]} من مقاطعه الـ{row.iloc[0]} التي تسمّي إحداها"
+                for d, row in naming.iterrows()
+            )
+            + ".",
+            f"{len(in_several)} فقط من البلدان الـ{len(matrix)} التي تضعها المصادر في إطارٍ ما تظهر في أكثر من "
+            f"إطار: {ar.join([arabic[c] for c in in_several])}.",
+        ]
     return [
         f"In the seeds Morocco's ties to NATO are individual, not multilateral "
         f"({', '.join(names[f] for f in morocco_nato)}): "
@@ -105,7 +135,7 @@ def architecture(book: Book) -> list[str]:
 
 
 @_noting_uncurated()
-def wales(book: Book) -> list[str]:
+def wales(book: Book, lang: str = "en") -> list[str]:
     """What NATO asked of Morocco, who the Wales report named, and NATO's record of packages."""
     tables = book.tables
     names = tables["actors"].set_index("id")["name_en"]
@@ -113,6 +143,19 @@ def wales(book: Book) -> list[str]:
     firm = sorted(names[named.loc[named["role"] == "beneficiary", "country"]])
     conditional = sorted(names[named.loc[named["role"] == "candidate", "country"]])
     other = tables["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
+    if lang == "ar":
+        arabic = ar.names(tables["actors"])
+        firm_ar = sorted(arabic[c] for c in named.loc[named["role"] == "beneficiary", "country"])
+        conditional_ar = sorted(arabic[c] for c in named.loc[named["role"] == "candidate", "country"])
+        return [
+            "لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه في القمة مستفيدًا محتملًا، على أن يأتي الجواب خلال "
+            "الأسبوع التالي؛ وبحسب البرقية نفسها، لا يُلزم القبولُ المغربَ بأي اتفاق.",
+            f"الشركاء الآخرون الذين تذكرهم البرقية، وعددهم {other}، يطابقون في العدد الشركاءَ الـ{len(named)} "
+            f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم ({ar.join(firm_ar)}، "
+            f"و{' و'.join(conditional_ar)} بشروط)؛ وليس المغرب بينهم.",
+            "قوائم الناتو العلنية لشركاء بناء القدرات، من الحزم الأولى إلى اليوم، لا تضم المغرب قط"
+            + (" (سياق خارجي)." if absent_from_dcb_record(book) else "."),
+        ]
     return [
         "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
         "the coming week; by the cable's own account, accepting would bind Morocco to no agreement.",
@@ -125,13 +168,25 @@ def wales(book: Book) -> list[str]:
 
 
 @_noting_uncurated()
-def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
+def morocco_us(book: Book, doc: str = "morocco-us-2020", lang: str = "en") -> list[str]:
     """The 2020 article's story, its timing against the US recognition, and whether it keeps NATO apart."""
     tables = book.tables
     events = tables["events"]
     doc_events = events[events["seed"] == doc].sort_values("date", key=lambda d: d.str.replace("X", "0"))
     attributed = tables["attributions"][tables["attributions"]["seed"] == doc]
     kept = (attributed["attributed_to"] == "us").all()
+    if lang == "ar":
+        return [
+            f"يروي المقال التحالف خطًّا متصلًا من {describe(doc_events['date'].iloc[0], 'ar')} إلى "
+            f"{describe(doc_events['date'].iloc[-1], 'ar')}، بلا كلفة ولا خلاف ولا صوت ناقد؛ ومن أحداثه المؤرخة "
+            f"الـ{len(doc_events)}، {documents.date_basis_phrase(doc_events, 'ar')}.",
+            f"نُشر بعد {_days_ar(days_after(book, doc, 'us-recognition'))} من اعتراف الولايات المتحدة بسيادة المغرب على "
+            "الصحراء الغربية (سياق خارجي)؛ يذكر الاعتراف، دون تاريخ، سببًا لنمو التحالف، ويسكت عن التطبيع مع "
+            "إسرائيل المعلن في اليوم نفسه.",
+            ("يُبقي الناتو بمعزل: " if kept else "لا يُبقي الناتو بمعزل: ")
+            + f"{int((attributed['attributed_to'] == 'us').sum())} من مقاطعه الـ{len(attributed)} التي تسمّي أداة "
+            "أمريكية تنسبها إلى الولايات المتحدة؛ ولا يظهر الناتو إلا في اسم صفة 'حليف رئيسي من خارج الناتو'.",
+        ]
     return [
         f"The article tells the alliance as an unbroken line from {describe(doc_events['date'].iloc[0])} to "
         f"{describe(doc_events['date'].iloc[-1])}, with no cost, dispute or critical voice; of its {len(doc_events)} "
@@ -146,7 +201,7 @@ def morocco_us(book: Book, doc: str = "morocco-us-2020") -> list[str]:
 
 
 @_noting_uncurated()
-def sahel(book: Book, doc: str = "nato-morocco-2024") -> list[str]:
+def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[str]:
     """The 2024 analysis: its register, its causal story, its statements against the record, its US fold."""
     tables, body = book.tables, book.paragraphs
     events, checks = tables["events"], tables["reference/checks"]
@@ -158,6 +213,27 @@ def sahel(book: Book, doc: str = "nato-morocco-2024") -> list[str]:
     claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
     named = int((causes["attribution"] == "attributed").sum())
     own_voice = int((causes["attribution"] == "asserted").sum())
+    if lang == "ar":
+        return [
+            "يبني التحليل على واقعة واحدة منقولة، هي قائمة الناتو لشركاء التشاور في مكافحة الإرهاب لعام 2023؛ "
+            f"{int((markers['attributions'] > 0).sum())} فقط من فقراته الـ{len(markers)} تنسب شيئًا إلى مصدر "
+            f"مسمّى، بينما تتحفّظ {int((markers['hedges'] > 0).sum())} (ويتفق عدّ التحفّظ مع قراءة يدوية لـ"
+            f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
+            f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f}).",
+            f"قصته السببية من عنده: من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {own_voice} مؤكَّدة "
+            f"بصوته هو، والباقي منسوب إلى تقرير مركز المستقبل قسمًا فقط، و{named} إلى مصدر مسمّى في الجملة التي "
+            f"تذكرها، و{int((causes['credited_to'] == 'nato').sum())} إلى الناتو.",
+            f"عند مقابلته بالسجل الخارجي، يتجاوزه {len(beyond)} من أقواله ("
+            + "، ".join(
+                f"{n} {ar.term(ar.VERDICTS, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items()
+            )
+            + "): لم يتوسع الناتو في أفريقيا ولا يمكنه ذلك، والمغرب وموريتانيا شريكان لا حليفان، ولا يسمّي أي سجل "
+            "المبادرة الأطلسية للمغرب 'ناتو أفريقيًا'.",
+            f"ينسب إلى الناتو أدوات أمريكية في {int((attributed['attributed_to'] != 'us').sum())} من "
+            f"{len(attributed)} مقاطع تسمّيها، فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع "
+            "الولايات المتحدة.",
+            "ما يؤكده دون سند: " + "؛ ".join(f"«{q}»" for q in claimed["quote"]) + ".",
+        ]
     return [
         "The analysis builds on one reported fact, NATO's list of 2023 counter-terrorism consultation partners; only "
         f"{int((markers['attributions'] > 0).sum())} of its {len(markers)} paragraphs attribute anything to a named "
@@ -177,14 +253,16 @@ def sahel(book: Book, doc: str = "nato-morocco-2024") -> list[str]:
     ]
 
 
-def maghreb_span(book: Book) -> str:
-    """Return the years the Moroccan documents were written, as 'first–last'."""
+def maghreb_span(book: Book, lang: str = "en") -> str:
+    """Return the years the Moroccan documents were written, as 'first–last' (Arabic: 'من first إلى last')."""
     years = [parse_date(d).start.year for d in book.catalogue.set_index("id").loc[list(MAGHREB), "date_iso"]]
+    if check_language(lang) == "ar":
+        return f"من {min(years)} إلى {max(years)}"
     return f"{min(years)}–{max(years)}"
 
 
 @_noting_uncurated()
-def gulf(book: Book) -> list[str]:
+def gulf(book: Book, lang: str = "en") -> list[str]:
     """NATO's 2011 release: its topics against the Moroccan documents', and its date against the uprisings."""
     catalogue, tables = book.catalogue, book.tables
     matrix = analysis.topic_matrix(tables["topics"], list(book.curated["id"]))
@@ -192,6 +270,17 @@ def gulf(book: Book) -> list[str]:
     maghreb = set(matrix.loc[matrix[list(MAGHREB)].sum(axis=1) > 0, "topic"])
     released = parse_date(catalogue.set_index("id").loc["ici-doha-2011", "date_iso"]).start
     only_gulf = sorted(gulf_topics - maghreb)
+    if lang == "ar":
+        return [
+            "يصوّر بيان الناتو لعام 2011 الشراكة الخليجية إدارةً مشتركة للتهديدات العالمية ولأفغانستان؛ "
+            f"{len(only_gulf)} من موضوعاته الـ{len(gulf_topics)} لا تظهر في أي من الوثائق المغربية "
+            f"({ar.join([ar.term(ar.TOPICS, t) for t in only_gulf])}).",
+            f"صدر بعد {_days_ar(days_after(book, 'ici-doha-2011', 'mubarak-falls'))} من سقوط مبارك و"
+            f"{_days_ar(days_after(book, 'ici-doha-2011', 'ben-ali-falls'))} من سقوط بن علي (سياق خارجي)، ومع ذلك "
+            "لا يذكر أي اضطراب في المنطقة: إنه رواية الناتو لمؤتمر مقرر، لا تقرير عن العالم العربي.",
+            "لذلك تعكس فروقه عن النصوص المغربية النوعَ والتاريخَ بقدر ما تعكس المنطقة على الأقل: بيان رسمي واحد "
+            f"للناتو من عام {released.year} في مقابل برقية ومقالات صحفية {maghreb_span(book, 'ar')}.",
+        ]
     return [
         "NATO's 2011 release frames Gulf partnership as shared management of global threats and of Afghanistan; "
         f"{len(only_gulf)} of its {len(gulf_topics)} topics appear in none of the Moroccan documents "
@@ -206,11 +295,22 @@ def gulf(book: Book) -> list[str]:
 
 
 @_noting_uncurated()
-def timeline(book: Book) -> list[str]:
+def timeline(book: Book, lang: str = "en") -> list[str]:
     """The periodisation, what rests on the outside record, and how the events are dated."""
     events = book["events"]
     first_written = min(parse_date(d).start for d in book.curated["date_iso"])
     before = events[events["date"].map(lambda d: parse_date(d).start < first_written)]
+    if lang == "ar":
+        return [
+            "إذا قُسّمت العلاقة بحسب الأدوات التي تعامل بها الناتو مع المغرب، فهي تمتد من حوار متعدد الأطراف "
+            "(منذ 1994)، مرورًا بالتعاون الفردي والعمليات بعد إسطنبول (2004)، إلى عرض لبناء القدرات لم يُفضِ إلى "
+            "أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات الثنائية مع الولايات المتحدة وبالساحل "
+            "(2020–2024).",
+            f"كل ما سبق عام {first_written.year} يستند إلى السجل الخارجي: لم تُكتب أي وثيقة قبله، ولا تؤرخ "
+            f"المصادر قبله إلا {ar.counted(len(before), 'حدثًا واحدًا', 'حدثين', 'أحداث', 'حدثًا')}، كلها بأثر رجعي.",
+            f"من تواريخ الأحداث الـ{len(events)}، {documents.date_basis_phrase(events, 'ar')}: نادرًا ما تؤرخ "
+            "المدوّنة أحداثها بنفسها.",
+        ]
     return [
         "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a multilateral "
         "dialogue (from 1994), through individual cooperation and operations after Istanbul (2004), to a "
@@ -224,7 +324,7 @@ def timeline(book: Book) -> list[str]:
 
 
 @_noting_uncurated(read_as_text=True)
-def text_analysis(book: Book) -> list[str]:
+def text_analysis(book: Book, lang: str = "en") -> list[str]:
     """Size, the most distinctive word and leading theme of each document, and how its dates resolve."""
     body, tables = book.paragraphs, book.tables
     lengths = textstats.lengths(body)
@@ -238,6 +338,22 @@ def text_analysis(book: Book) -> list[str]:
     today, today_resolved = int((expressions["kind"] == "today").sum()), int((resolved["kind"] == "today").sum())
     glosses = dict(zip(tables["glosses"]["term"], tables["glosses"]["gloss"], strict=True))
     words = lengths["words"]
+    if lang == "ar":
+        return [
+            f"{ar.counted(int(words.sum()), 'كلمة واحدة', 'كلمتان', 'كلمات', 'كلمة')} في المجموع؛ "
+            f"{lengths.loc[words.idxmax(), 'doc']} وحدها فيها {words.max()}، أي "
+            f"{words.max() / words.sum():.0%} من المدوّنة.",
+            "أكثر كلمات كل وثيقة تميّزًا: "
+            + "؛ ".join(f"{d}: {t}" for d, t in zip(top["doc"], top["term"], strict=True))
+            + ".",
+            "المحور الغالب في كل وثيقة لها تطابق في المعجم: "
+            + "؛ ".join(f"{d}: {ar.term(ar.THEMES, t)}" for d, t in leading.items())
+            + (f"؛ ولا تطابق لأي محور في {ar.join(no_hits)}" if no_hits else "")
+            + ".",
+            f"{ar.counted(len(expressions), 'عبارة تاريخ واحدة', 'عبارتا تاريخ', 'عبارات تاريخ', 'عبارة تاريخ')}، "
+            f"يُستخلص منها تاريخ في {len(resolved)}؛ منها {today} بلفظ 'اليوم'، "
+            f"يُستخلص منها {today_resolved} (لا تعرف أي يوم هو إلا وثيقة مؤرخة باليوم).",
+        ]
     return [
         f"{words.sum()} words in all; {lengths.loc[words.idxmax(), 'doc']} alone has {words.max()}, "
         f"{words.max() / words.sum():.0%} of the corpus.",

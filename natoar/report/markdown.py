@@ -76,13 +76,16 @@ def _cell(value: object, markup: bool, arabic: bool) -> str:
     return f"[{escape(text)}]{{.ar}}" if arabic and text else escape(text)
 
 
-def markdown_table(frame: pd.DataFrame, markup: tuple[str, ...] = ()) -> MarkdownText:
-    """Return `frame` as a Markdown table (index left out).
+def markdown_table(
+    frame: pd.DataFrame, markup: tuple[str, ...] = (), headers: dict[str, str] | None = None
+) -> MarkdownText:
+    """Return `frame` as a Markdown table (index left out), its columns headed by their names or by `headers`.
 
     Cells are escaped so that nothing in them is read as markup, except in the `markup` columns; cells of
     Arabic columns (ARABIC_COLUMNS) are set right to left.
     """
-    header = "| " + " | ".join(escape(str(c)) for c in frame.columns) + " |"
+    shown = headers or {}
+    header = "| " + " | ".join(escape(str(shown.get(c, c))) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
     flags = [(c in markup, c in ARABIC_COLUMNS) for c in frame.columns]
     rows = [

@@ -97,7 +97,7 @@ def map_memberships(
     stated = {(r["name"], r["framework"]) for r in rows}
     rows += [
         {
-            "country": r.actor or r.country_en.lower().replace(" ", "-"),
+            "country": _partner_id(r),
             "name": r.country_en,
             "framework": r.framework,
             "role": "partner",
@@ -273,9 +273,32 @@ def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) ->
     return fig
 
 
-def countries(table: pd.DataFrame, framework: str, roles: Iterable[str], evidence: Iterable[str]) -> list[str]:
-    """Return the countries with a row for `framework` in one of `roles` and of one of the kinds of `evidence`."""
+def _partner_id(row: object) -> str:
+    """Return the id a partner of data/reference/partners.csv has on the map: its actor id, else its name's slug."""
+    return row.actor or row.country_en.lower().replace(" ", "-")
+
+
+def arabic_names(actors: pd.DataFrame, partners: pd.DataFrame) -> dict[str, str]:
+    """Return the Arabic name of every country the map can show, by its id on the map (for `countries`)."""
+    names = {k: v for k, v in zip(actors["id"], actors["name_ar"], strict=True) if isinstance(v, str) and v}
+    return names | {_partner_id(r): r.country_ar for r in partners.fillna("").itertuples()}
+
+
+def countries(
+    table: pd.DataFrame,
+    framework: str,
+    roles: Iterable[str],
+    evidence: Iterable[str],
+    names: dict[str, str] | None = None,
+) -> list[str]:
+    """Return the countries with a row for `framework` in one of `roles` and of one of the kinds of `evidence`:
+    their map names, or their names in `names` (by country id, e.g. the Arabic names of `lang.names`)."""
     rows = table[
         (table["framework"] == framework) & table["role"].isin(list(roles)) & table["evidence"].isin(list(evidence))
     ]
+    if names is not None:
+        missing = sorted(set(rows["country"]) - set(names))
+        if missing:
+            raise KeyError(f"no name for {', '.join(missing)}. Fix: fill name_ar in data/actors.csv")
+        return sorted({names[c] for c in rows["country"]})
     return sorted(set(rows["name"]))

@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from natoar.report import analysis, curation
+from natoar.report import lang as ar
 from natoar.report.findings import absent_from_dcb_record, days_after, md_joined, morocco_ties, named_at_wales
 from natoar.sources.book import Book
 from natoar.text.dates import describe, parse_date
+
+OUTSIDE_AR = "، وسجلّ الناتو للحزم لا يضم المغرب قط."
 
 
 class Finding(NamedTuple):
@@ -26,9 +29,17 @@ def _verb(count: int) -> str:
     return "prints" if count == 1 else "print"
 
 
-def dcb(book: Book) -> Finding:
+def dcb(book: Book, lang: str = "en") -> Finding:
     """Morocco and Defence Capacity Building: what was asked, who was named, what NATO's record shows."""
     other = book["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
+    if lang == "ar":
+        return Finding(
+            "في عام 2014 لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه مستفيدًا محتملًا من "
+            f"{ar.name(book['frameworks'], 'dcb', 'ar')}؛ وسمّى الحساب العلني لقمة ويلز "
+            f"{named_at_wales(book)['country'].nunique()} شركاء آخرين، بعدد من تذكرهم البرقية ({other})، وليس "
+            "المغرب بينهم" + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
+            "ans-wales-dcb",
+        )
     return Finding(
         "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building; "
         f"the Wales summit's public account named {named_at_wales(book)['country'].nunique()} other partners, "
@@ -38,10 +49,21 @@ def dcb(book: Book) -> Finding:
     )
 
 
-def individual_ties(book: Book) -> Finding:
+def individual_ties(book: Book, lang: str = "en") -> Finding:
     """Which of Morocco's ties in the seeds are NATO's, and whether any is the Mediterranean Dialogue."""
     frameworks = book["frameworks"].set_index("id")
     nato, _ = morocco_ties(book)
+    if lang == "ar":
+        return Finding(
+            f"في المصادر، روابط المغرب بالناتو فردية ({ar.join([frameworks.loc[f, 'name_ar'] for f in nato])})"
+            + (
+                "."
+                if "md" in nato
+                else "؛ ولا يذكر أيٌّ منها الحوار المتوسطي، الذي ينتمي إليه المغرب منذ "
+                f"{describe(md_joined(book), 'ar')}."
+            ),
+            "ans-architecture",
+        )
     acronyms = [frameworks.loc[f, "acronym"] or frameworks.loc[f, "name_en"] for f in nato]
     return Finding(
         f"In the seeds Morocco's ties to NATO are individual ({', '.join(acronyms)})"
@@ -55,10 +77,19 @@ def individual_ties(book: Book) -> Finding:
     )
 
 
-def us_fold(book: Book) -> Finding:
+def us_fold(book: Book, lang: str = "en") -> Finding:
     """Which documents make US instruments NATO's."""
     summary = analysis.attribution_summary(book["attributions"], list(book.curated["id"])).set_index("document")
     naming = summary[summary["passages naming a US instrument"] > 0]
+    if lang == "ar":
+        folding = int((naming["made NATO's"] > 0).sum())
+        whose = ar.counted(folding, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا")
+        return Finding(
+            "إدراج الأدوات الأمريكية في الناتو يتوقف على النص لا على كونه مغربيًا: "
+            + "؛ ".join(f"{doc} ينسب إلى الناتو {row.iloc[1]} من {row.iloc[0]}" for doc, row in naming.iterrows())
+            + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
+            "ans-architecture",
+        )
     parts = [f"{doc} makes {row.iloc[1]} of {row.iloc[0]} NATO's" for doc, row in naming.iterrows()]
     folding = int((naming["made NATO's"] > 0).sum())
     whose = "one text's" if folding == 1 else f"{folding} texts'"
@@ -70,9 +101,16 @@ def us_fold(book: Book) -> Finding:
     )
 
 
-def recognition(book: Book) -> Finding:
+def recognition(book: Book, lang: str = "en") -> Finding:
     """The 2020 article against the US recognition of Moroccan sovereignty over the Western Sahara."""
     days = days_after(book, "morocco-us-2020", "us-recognition")
+    if lang == "ar":
+        return Finding(
+            f"مقال 2020، المنشور بعد {ar.counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')} من اعتراف الولايات "
+            "المتحدة بسيادة المغرب على الصحراء الغربية، يحتفي بتحالف أمريكي ويسكت عن التطبيع مع إسرائيل المعلن مع "
+            "الاعتراف.",
+            "ans-morocco-us",
+        )
     return Finding(
         f"The 2020 article, published {days} days after the United States recognised Moroccan sovereignty over the "
         "Western Sahara, celebrates an American alliance and is silent on the normalisation with Israel announced with "
@@ -81,12 +119,18 @@ def recognition(book: Book) -> Finding:
     )
 
 
-def speculation(book: Book) -> Finding:
+def speculation(book: Book, lang: str = "en") -> Finding:
     """The 2024 analysis: how much is hedged, and how many of its statements the outside record does not bear."""
     doc = "nato-morocco-2024"
     markers = analysis.hedging(book.paragraphs, doc)
     checks = book["reference/checks"]
     beyond = checks[(checks["seed"] == doc) & checks["verdict"].isin(["contradicts", "unconfirmed"])]
+    if lang == "ar":
+        return Finding(
+            f"يستند تحليل 2024 إلى واقعة واحدة منقولة: {int((markers['hedges'] > 0).sum())} من فقراته الـ"
+            f"{len(markers)} متحفّظة، و{len(beyond)} من أقواله يناقضها السجل الخارجي أو لا يؤكدها.",
+            "ans-sahel-energy",
+        )
     return Finding(
         f"The 2024 analysis rests on one reported fact: {int((markers['hedges'] > 0).sum())} of its {len(markers)} "
         f"paragraphs hedge, and {len(beyond)} of its statements are contradicted or unconfirmed by the outside record.",
@@ -94,9 +138,16 @@ def speculation(book: Book) -> Finding:
     )
 
 
-def gulf(book: Book) -> Finding:
+def gulf(book: Book, lang: str = "en") -> Finding:
     """NATO's 2011 release against the Arab uprisings."""
     days = days_after(book, "ici-doha-2011", "mubarak-falls")
+    if lang == "ar":
+        return Finding(
+            "بيان الناتو لعام 2011 إلى شركائه الخليجيين، الصادر بعد "
+            f"{ar.counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')} من سقوط مبارك، لا يذكر أي اضطراب في المنطقة؛ "
+            "ويعكس تباينه مع نصوص المغرب العربي النوعَ والتاريخَ بقدر ما يعكس المنطقة.",
+            "ans-gulf",
+        )
     return Finding(
         f"NATO's 2011 release to Gulf partners, issued {days} days after Mubarak fell, names no "
         "upheaval in the region; its contrast with the Maghreb texts reflects genre and date as much as region.",
@@ -104,9 +155,16 @@ def gulf(book: Book) -> Finding:
     )
 
 
-def periods(book: Book) -> Finding:
+def periods(book: Book, lang: str = "en") -> Finding:
     """The periodisation, with the year before which everything rests on outside context."""
     first = min(_day(d) for d in book.curated["date_iso"])
+    if lang == "ar":
+        return Finding(
+            "إذا قُسّمت العلاقة بحسب أدواتها، فقد ضاقت من حوار متعدد الأطراف (1994) إلى تعاون فردي (2004) ثم إلى عرض "
+            "لم يُفضِ إلى أي حزمة (2014)، ويُكتب عنها اليوم من خلال التحالف الأمريكي والساحل؛ وكل ما سبق عام "
+            f"{first.year} يستند إلى السجل الخارجي.",
+            "ans-timeline",
+        )
     return Finding(
         "Divided by its instruments, the relationship narrowed from a multilateral dialogue (1994) to individual "
         "cooperation (2004) and an offer that led to no package (2014), and is now written about through the US "
@@ -115,7 +173,7 @@ def periods(book: Book) -> Finding:
     )
 
 
-def sources(book: Book) -> Finding:
+def sources(book: Book, lang: str = "en") -> Finding:
     """How far the documents can be dated and trusted."""
     catalogue = book.curated
     printed = catalogue["date_printed_iso"] != ""
@@ -124,6 +182,13 @@ def sources(book: Book) -> Finding:
     # date set aside (any other basis) is one the date of writing misses.
     corrected = int((printed & (catalogue["date_basis"] != "printed")).sum())
     kind = "documents" if len(catalogue) == len(book.catalogue) else "curated documents"
+    if lang == "ar":
+        kind = "الوثائق" if len(catalogue) == len(book.catalogue) else "الوثائق المدقَّقة"
+        return Finding(
+            f"من {kind} الـ{len(catalogue)}، {undated} لا تحمل تاريخًا و{corrected} تحمل تاريخًا خاطئًا؛ والبرقية "
+            "المسرّبة، أكثرها كشفًا، هي أيضًا أقلها قابلية للتحقق.",
+            "ans-sources",
+        )
     return Finding(
         f"Of the {len(catalogue)} {kind}, {undated} {_verb(undated)} no date and {corrected} {_verb(corrected)} a "
         "wrong one; the leaked "
@@ -135,8 +200,8 @@ def sources(book: Book) -> Finding:
 FINDINGS = (dcb, individual_ties, us_fold, recognition, speculation, gulf, periods, sources)
 
 
-def findings(book: Book) -> list[Finding]:
-    """Return the book's findings, in the order the opening page numbers them; if some documents are not yet
-    curated, a last item names them (the findings rest on the others)."""
-    note = curation.not_counted(book.catalogue)
-    return [finding(book) for finding in FINDINGS] + ([Finding(note, "ch-sources")] if note else [])
+def findings(book: Book, lang: str = "en") -> list[Finding]:
+    """Return the book's findings in `lang`, in the order the opening page numbers them; if some documents are not
+    yet curated, a last item names them (the findings rest on the others)."""
+    note = curation.not_counted(book.catalogue, lang=ar.check_language(lang))
+    return [finding(book, lang=lang) for finding in FINDINGS] + ([Finding(note, "ch-sources")] if note else [])

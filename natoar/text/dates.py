@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from natoar.text.months import MONTHS
+
 _PART = re.compile(r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -88,9 +90,12 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def describe(text: str) -> str:
+def describe(text: str, lang: str = "en") -> str:
     """Return a date expression in words: 'the 18th century', 'the 2010s', '2004', 'December 2020',
-    '11 September 2001', or 'A to B' for an interval."""
+    '11 September 2001', or 'A to B' for an interval; `lang="ar"` writes it in Arabic, with the months' names
+    as the seeds write them first (يناير، فبراير ...) and Western digits."""
+    if lang == "ar":
+        return _describe_ar(text.strip())
     text = text.strip()
     if "/" in text:
         first, _, last = text.partition("/")
@@ -105,3 +110,21 @@ def describe(text: str) -> str:
     if span.precision == "month":
         return f"{MONTH_NAMES[span.start.month - 1]} {span.start.year}"
     return f"{span.start.day} {MONTH_NAMES[span.start.month - 1]} {span.start.year}"
+
+
+def _describe_ar(text: str) -> str:
+    """Return a date expression in Arabic words (see `describe`)."""
+    if "/" in text:
+        first, _, last = text.partition("/")
+        return f"من {_describe_ar(first)} إلى {_describe_ar(last)}"
+    span = _single(text)
+    month = MONTHS[span.start.month][0]
+    if span.precision == "century":
+        return f"القرن {span.start.year // 100 + 1}"
+    if span.precision == "decade":
+        return f"عقد {span.start.year}"
+    if span.precision == "year":
+        return str(span.start.year)
+    if span.precision == "month":
+        return f"{month} {span.start.year}"
+    return f"{span.start.day} {month} {span.start.year}"
