@@ -11,7 +11,7 @@ NB ?= chapters/sources.ipynb
 
 .PHONY: book html translations pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
 	add-source curation-status
-AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
+AMIRI := $(addprefix /usr/share/fonts/opentype/fonts-hosny-amiri/,Amiri-Regular.ttf Amiri-Bold.ttf)
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
 BOOK_INPUTS := $(shell find seeds data natoar chapters _static locales -type f ! -name '*.mo' \
