@@ -140,3 +140,21 @@ def test_every_image_in_the_book_has_alt_text_that_says_what_it_shows(html):
         text = alt.group(1).strip()
         assert len(text) >= 30, f"{page.relative_to(html)}: alt text {text!r} is too short to say what the image shows"
         assert not re.fullmatch(r"[\w./-]+\.(png|jpe?g|svg|gif)", text), f"{page.relative_to(html)}: alt is a file name"
+
+
+def test_figures_too_wide_for_a_phone_are_marked_to_scroll_at_a_legible_scale(html):
+    """A figure wider than WIDE_PX saved pixels carries the class that keeps it legible on a phone (reading.css)."""
+    from natoar.build.render import WIDE_PX, png_width
+
+    page = (html / "chapters" / "architecture.html").read_text(encoding="utf-8")
+    marked = unmarked = 0
+    for img in re.findall(r"<img\b[^>]*>", page):
+        source = re.search(r'\bsrc="([^"]+)"', img).group(1)
+        width = png_width((html / "chapters" / source).read_bytes())
+        if width and width > WIDE_PX:
+            assert "wide-figure" in img, f"{source} ({width} px) is not marked wide"
+            marked += 1
+        else:
+            assert "wide-figure" not in img, f"{source} ({width} px) is marked wide"
+            unmarked += 1
+    assert marked >= 1 and unmarked >= 1

@@ -3,13 +3,30 @@
 myst-nb 1.4 reads only `width` and `height` from an output's metadata and takes alt text from cell metadata,
 where it would have to be typed by hand. `save_figure` writes each figure's computed alt text into its output's
 metadata; this renderer, registered as the entry point `natoar` of `myst_nb.renderers` (pyproject.toml) and
-chosen by `nb_render_plugin` in _config.yml, carries it onto the image.
+chosen by `nb_render_plugin` in _config.yml, carries it onto the image. A PNG wider than WIDE_PX gets the class
+`wide-figure`, which _static/reading.css shows on a phone at a legible scale inside a box that scrolls sideways.
 """
 
 from __future__ import annotations
 
+import base64
+import struct
+
 from docutils import nodes
 from myst_nb.core.render import MimeData, NbElementRenderer
+
+WIDE_PX = 1500  # saved pixels; wider figures would shrink their text below legibility on a phone's width
+
+
+def png_width(content: str | bytes) -> int | None:
+    """Return the pixel width of a PNG given as base64 text (as in a notebook) or bytes, or None if not a PNG."""
+    try:
+        head = base64.b64decode(content[:64]) if isinstance(content, str) else content[:24]
+    except ValueError:
+        return None
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return struct.unpack(">I", head[16:20])[0]
 
 
 class Renderer(NbElementRenderer):
@@ -19,7 +36,10 @@ class Renderer(NbElementRenderer):
         """Render the image as myst-nb does, then set its alt text from the output's metadata."""
         rendered = super().render_image(data)
         alt = data.output_metadata.get(data.mime_type, {}).get("alt")
-        if alt:
-            for node in rendered:
+        wide = data.mime_type == "image/png" and (png_width(data.content) or 0) > WIDE_PX
+        for node in rendered:
+            if alt:
                 node["alt"] = str(alt)
+            if wide:
+                node["classes"].append("wide-figure")
         return rendered

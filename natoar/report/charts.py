@@ -147,34 +147,37 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000) -> tuple[plt.F
         return dating_by_year(catalogue, start_year), pd.DataFrame(rows)
     fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(catalogue) + 1.4))
     order = catalogue.sort_values(["date_iso", "id"], ignore_index=True)
+    keyed = set()  # each kind of mark is named once, beside its first occurrence (direct labels, no legend)
+
+    def key(kind: str, x: float, y: int, text: str, colour: str, ha: str = "center", below: bool = False) -> None:
+        if kind not in keyed:
+            keyed.add(kind)
+            offset, va = ((0, -10), "top") if below else ((0, 8), "baseline")
+            ax.annotate(
+                text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=9, color=colour
+            )
+
     for y, doc in enumerate(order.itertuples()):
         events = (parse_date(doc.events_from), parse_date(doc.events_to))
         written = parse_date(doc.date_iso)
         left = max(_year(events[0].start), start_year)
         ax.plot([left, _year(events[1].end)], [y, y], color=CONTEXT, lw=6, solid_capstyle="butt")
-        if _year(events[0].start) < start_year:
-            ax.annotate(
-                f"from {doc.events_from}",
-                (start_year, y),
-                xytext=(2, 8),
-                textcoords="offset points",
-                fontsize=9,
-                color="#555555",
-            )
+        clipped = _year(events[0].start) < start_year
+        since = f"from {doc.events_from}" if clipped else ""
+        if "events" not in keyed:
+            key("events", left, y, ", ".join(filter(None, ["events the text describes", since])), "#555555", "left")
+        elif clipped:
+            ax.annotate(since, (left, y), xytext=(2, 8), textcoords="offset points", fontsize=9, color="#555555")
         ax.plot([_year(written.start), _year(written.end)], [y, y], color=SEED, lw=2)
         ax.plot(_year(written.midpoint), y, "o", color=SEED, ms=8)
+        key("written", _year(written.midpoint), y, "written (best estimate)", SEED, "center", below=True)
         printed = parse_date(doc.date_printed_iso) if doc.date_printed_iso else None
         if printed and printed != written:
             ax.plot(_year(printed.midpoint), y, "D", mfc="white", mec=PALETTE[3], mew=2, ms=8)
+            key("printed", _year(printed.midpoint), y, "date printed", PALETTE[3], "right")
     ax.set_yticks(range(len(order)), order["id"])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlabel("Year")
-    handles = [
-        plt.Line2D([], [], color=CONTEXT, lw=6, label="events the text describes"),
-        plt.Line2D([], [], color=SEED, marker="o", label="written (best estimate)"),
-        plt.Line2D([], [], color=PALETTE[3], marker="D", mfc="white", ls="", label="date printed, where it differs"),
-    ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False, fontsize=9)
     return fig, pd.DataFrame(rows)
 
 
@@ -238,7 +241,6 @@ def membership_steps(
         where="post",
         color=CONTEXT,
         lw=2.5,
-        label="NATO members (outside context)",
     )
     last_label = -1e9
     labelled = len(catalogue) <= MAX_LABELLED
@@ -250,15 +252,13 @@ def membership_steps(
         ax.axvline(when, color=SEED, lw=1, ls="--")
         last_label = max(when, last_label + 0.9)
         ax.text(last_label + 0.15, 1, doc.id, rotation=90, va="bottom", ha="left", fontsize=8, color=SEED)
-    if labelled:
-        ax.plot([], [], color=SEED, ls="--", label="a document written (seed catalogue)")
-    else:
-        ax.plot([], [], color=SEED, label=f"the {len(catalogue)} documents' writing dates (ticks, seed catalogue)")
+    documents = "a document written (dashed)" if labelled else f"the {len(catalogue)} documents' writing dates (ticks)"
+    ax.text(start_year + 0.5, max(counts) + 10, documents, fontsize=9, color=SEED, va="bottom")
+    ax.text(start_year + 0.5, counts[0] + 1.5, "NATO members (outside context)", fontsize=9, color="#555555")
     ax.set_xlim(start_year, end)
     ax.set_xlabel("Year")
     ax.set_ylabel("Member states")
     ax.set_ylim(0, max(counts) + 14)
-    ax.legend(loc="upper left", frameon=False, fontsize=9)
     data = pd.DataFrame({"date": members["date"], "members": counts})
     return fig, data
 
@@ -320,12 +320,17 @@ def paired_bars(data: pd.DataFrame, label: str, columns: list[str], xlabel: str)
     width = 0.8 / len(columns)
     for i, column in enumerate(columns):
         positions = [x + (i - (len(columns) - 1) / 2) * width for x in range(len(data))]
-        ax.bar(positions, data[column], width=width, label=column, color=PALETTE[i])
+        ax.bar(positions, data[column], width=width, color=PALETTE[i])
     ax.set_xticks(range(len(data)), [str(v) for v in data[label]])
     ax.set_xlabel(xlabel)
     ax.set_ylabel("Markers")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(frameon=False)
+    top = max(int(data[columns].to_numpy().max()), 1)
+    ax.set_ylim(0, top * 1.25 + 0.5)
+    for i, column in enumerate(columns):  # the series named in their own colour, in a line above the bars
+        ax.text(
+            0.01 + 0.22 * i, 0.97, f"■ {column}", transform=ax.transAxes, va="top", fontsize=9, color=PALETTE[i]
+        )
     return fig
 
 
