@@ -11,7 +11,7 @@ NB ?= chapters/sources.ipynb
 
 .PHONY: book html translations pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
 	add-source curation-status
-AMIRI := /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
+AMIRI := $(addprefix /usr/share/fonts/opentype/fonts-hosny-amiri/,Amiri-Regular.ttf Amiri-Bold.ttf)
 
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
 BOOK_INPUTS := $(shell find seeds data natoar chapters _static locales -type f ! -name '*.mo' \
@@ -55,8 +55,9 @@ translations: $(BUILT)
 	$(BIN)/sphinx-intl update --pot-dir _build/gettext/_build/gettext --locale-dir locales --language ar \
 	  --line-width 0 --no-obsolete
 
-## pdf: the whole book as one PDF and one PDF per chapter, in _build/html/pdf/ (set from the HTML, printed by
-## Chromium), then how many pages each has and how many are under a quarter full
+## pdf: the whole book as one PDF and one PDF per chapter, for each edition (English in _build/html/pdf/, Arabic,
+## right to left, in _build/html/ar/pdf/; set from the HTML, printed by Chromium), then how many pages each has
+## and how many are under a quarter full
 pdf: book browser
 	$(BIN)/python -m natoar.build.pdf
 	$(BIN)/python -m natoar.tools.pdfpages

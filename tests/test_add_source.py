@@ -108,7 +108,9 @@ def test_marking_it_curated_before_its_fields_are_filled_is_refused(project, add
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex(",uncurated")] + ",curated\n", encoding="utf-8")
     with pytest.raises(
-        Exception, match="marked curated but title_en, author, stance, reliability, summary_en are empty"
+        Exception,
+        match="marked curated but title_en, author, stance, reliability, summary_en, author_ar, date_note_ar, "
+        "stance_ar, reliability_ar, summary_ar are empty",
     ):
         load_book(project)
 

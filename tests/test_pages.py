@@ -71,7 +71,23 @@ def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
     body = corpus.read_corpus(root).paragraphs
     doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
     page = render_page(doc, body[body["doc"] == "morocco-us-2020"], 0, cited)
-    assert "<small>Cited in " in page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]
+    cited_p3 = page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]
+    assert "<small>[Cited in]{.lang-en}[ورد في]{.lang-ar} " in cited_p3
+
+
+def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(root):
+    catalogue = corpus.load_catalogue(root)
+    doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
+    page = render_page(doc, corpus.read_corpus(root).paragraphs.iloc[:0], 0)
+    summary = page.split("## Summary")[1].split("##")[0].strip()
+    assert summary.startswith("[A Moroccan regional news site")
+    assert summary.endswith("]{.lang-ar}") and "]{.lang-en}[يتتبع موقع إخباري" in summary
+    assert "]{.lang-en}[**الموقف.** احتفائي" in page
+    assert "| Outlet | [Ahdath Dakhla]{.lang-en}[أحداث الداخلة]{.lang-ar} |" in page
+    assert "| Genre | [news-report]{.lang-en}[خبر صحفي]{.lang-ar} |" in page
+    # a name the catalogue writes only in Latin script is kept, marked as an English name, in the Arabic edition
+    cable = catalogue[catalogue["id"] == "cable-2014"].iloc[0]
+    assert "[Maghreb Online]{.lang-ar .name-en}" in render_page(cable, corpus.read_corpus(root).paragraphs.iloc[:0], 0)
 
 
 def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_only_its_year(project):

@@ -1,12 +1,14 @@
 """The PDFs as a reader prints them: outline, contents with page numbers, running headers, metadata, full pages.
 
-The tests on `pdfs` read what `make pdf` wrote from the shared built book; the others check the pieces on their own.
+The tests on `edition` read what `make pdf` wrote from the shared built book, once for each edition (English in
+_build/html/pdf/, Arabic in _build/html/ar/pdf/); the others check the pieces on their own.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +18,17 @@ import yaml
 from pypdf import PdfReader
 
 from natoar.build.citation import load_book
-from natoar.build.pdf import Entry, contents_pages, css_string, pdf_name, structure
+from natoar.build.pdf import (
+    LANGUAGES,
+    WORDS,
+    Entry,
+    contents_pages,
+    css_string,
+    html_folder,
+    pdf_folder,
+    pdf_name,
+    structure,
+)
 from natoar.build.pdfmeta import outline
 from natoar.tools.pdfpages import _fill, nearly_empty, page_fills
 
@@ -24,23 +36,51 @@ ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4  # PDF points per millimetre
 BOTTOM_MARGIN = 20 * MM
 HEADER_HEIGHT = 16 * MM  # the running header sits in the 18 mm top margin
+BIDI_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
-def text(pdf: Path, page: int | None = None, crop: tuple[float, float] | None = None) -> str:
+@dataclass(frozen=True)
+class Edition:
+    """One edition's PDFs: its language, the folder of its PDFs and the folder of the HTML they were printed from."""
+
+    language: str
+    pdfs: Path
+    html: Path
+
+
+@pytest.fixture(params=LANGUAGES)
+def edition(request: pytest.FixtureRequest, pdfs: Path, built: Path) -> Edition:
+    """The PDFs `make pdf` wrote for one edition of the shared built book."""
+    return Edition(request.param, pdf_folder(built, request.param), html_folder(built, request.param))
+
+
+def text(pdf: Path, page: int | None = None, crop: tuple[float, float] | None = None, layout: bool = True) -> str:
     """Return the text of a PDF, or of one page of it, or of a horizontal band (top, height in points) of that page."""
-    command = ["pdftotext", "-enc", "UTF-8", "-layout"]
+    command = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else [])
     if page:
         command += ["-f", str(page), "-l", str(page)]
     if crop:
         command += ["-x", "0", "-y", str(round(crop[0])), "-W", "600", "-H", str(round(crop[1]))]
-    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.translate(BIDI_MARKS)  # the embedding marks pdftotext puts around right-to-left runs
+
+
+def key(title: str) -> str:
+    """Return a title as it is compared with a PDF's text. pdftotext gives Arabic letters in logical order, but not
+    always the spaces, digits and punctuation around them: it splits some words where Amiri leaves a gap after a
+    letter that does not join (ويلز comes back as و يلز), and a heading's number '1.' comes back as '.1'. An Arabic
+    title is compared by its letters, in order; an English one word for word."""
+    if ARABIC.search(title):
+        return "".join(re.findall(r"[^\W\d_]", title))
+    return " ".join(title.split())
 
 
 @cache
 def headers(pdf: Path) -> list[str]:
-    """Return each page's running header ('' where there is none)."""
+    """Return each page's running header ('' where there is none), as `key` gives it."""
     pages = len(PdfReader(pdf).pages)
-    return [" ".join(text(pdf, n, (0, HEADER_HEIGHT)).split()) for n in range(1, pages + 1)]
+    return [key(text(pdf, n, (0, HEADER_HEIGHT))) for n in range(1, pages + 1)]
 
 
 def heading(html: Path, name: str) -> str:
@@ -54,10 +94,27 @@ def chapter_titles(built: Path, html: Path) -> list[str]:
     return [heading(html, chapter.name) for chapter in structure(built)]
 
 
-def test_book_outline_has_parts_chapters_and_sections_at_their_depth(pdfs, built, html):
-    found = {(depth, title) for depth, title, _ in outline(pdfs / "book.pdf")}
+def chapter_keys(built: Path, html: Path) -> list[str]:
+    return [key(title) for title in chapter_titles(built, html)]
+
+
+def part_captions(built: Path, html: Path) -> list[str]:
+    """Return the parts' captions as the edition's navigation shows them, checked against _toc.yml's parts."""
+    page = (html / f"{structure(built)[0].name}.html").read_text(encoding="utf-8")
+    shown = [" ".join(c.split()) for c in re.findall(r'<span class="caption-text">([^<]*)</span>', page)]
     toc = yaml.safe_load((built / "_toc.yml").read_text(encoding="utf-8"))
-    assert {(0, part["caption"]) for part in toc["parts"]} <= found
+    assert len(shown) == len(toc["parts"])
+    return shown
+
+
+def test_book_outline_has_parts_chapters_and_sections_at_their_depth(edition, built):
+    pdfs, html = edition.pdfs, edition.html
+    found = {(depth, title) for depth, title, _ in outline(pdfs / "book.pdf")}
+    captions = part_captions(built, html)
+    if edition.language == "en":
+        toc = yaml.safe_load((built / "_toc.yml").read_text(encoding="utf-8"))
+        assert captions == [part["caption"] for part in toc["parts"]]
+    assert {(0, caption) for caption in captions} <= found
     for chapter in structure(built):
         depth = 1 if chapter.part else 0
         assert (depth, heading(html, chapter.name)) in found, chapter.name
@@ -66,22 +123,28 @@ def test_book_outline_has_parts_chapters_and_sections_at_their_depth(pdfs, built
     assert max(depth for depth, _ in found) >= 2, "the chapters' own sections are missing from the outline"
 
 
-def test_contents_gives_each_chapter_the_page_it_starts_on(pdfs, built, html):
-    pdf = pdfs / "book.pdf"
+def test_contents_gives_each_chapter_the_page_it_starts_on(edition, built):
+    pdf = edition.pdfs / "book.pdf"
     front = headers(pdf).index(next(h for h in headers(pdf) if h))  # pages before the first running header
-    listing = " ".join(text(pdf, n) for n in range(2, front + 1))
-    assert listing.split()[0] == "Contents"
-    for title in chapter_titles(built, html):
-        match = re.search(r"\s+".join(map(re.escape, title.split())) + r"\s+(\d+)\b", listing)
-        assert match, f"'{title}' has no page number in the contents"
-        page = int(match.group(1))
+    lines = [line.strip() for n in range(2, front + 1) for line in text(pdf, n).splitlines() if line.strip()]
+    assert key(lines[0]) == key(WORDS[edition.language]["contents"])
+    # one line per entry: its title and, set apart, its page number (at the left of a right-to-left line)
+    listed = {}
+    for line in lines:
+        parts = re.split(r"\s{2,}", line)
+        number = next((p for p in (parts[-1], parts[0]) if p.isdigit()), None) if len(parts) > 1 else None
+        if number:
+            listed.setdefault(key(" ".join(p for p in parts if p != number)), int(number))
+    for title in chapter_keys(built, edition.html):
+        assert title in listed, f"'{title}' has no page number in the contents"
+        page = listed[title]
         assert headers(pdf)[page - 1] == title, f"the contents send '{title}' to page {page}"
         assert page == 1 or headers(pdf)[page - 2] != title, f"'{title}' starts before page {page}"
 
 
-def test_every_page_after_the_front_matter_is_headed_by_its_chapter_and_numbered(pdfs, built, html):
-    pdf = pdfs / "book.pdf"
-    titles = chapter_titles(built, html)
+def test_every_page_after_the_front_matter_is_headed_by_its_chapter_and_numbered(edition, built):
+    pdf = edition.pdfs / "book.pdf"
+    titles = chapter_keys(built, edition.html)
     seen = [h for h in headers(pdf) if h]
     assert set(seen) == set(titles)
     assert list(dict.fromkeys(seen)) == titles, "chapters out of order, or a chapter's pages not together"
@@ -92,8 +155,8 @@ def test_every_page_after_the_front_matter_is_headed_by_its_chapter_and_numbered
         assert footer == [str(number)]
 
 
-def test_no_page_is_nearly_empty_but_a_chapters_last(pdfs):
-    for pdf in sorted(pdfs.glob("*.pdf")):
+def test_no_page_is_nearly_empty_but_a_chapters_last(edition):
+    for pdf in sorted(edition.pdfs.glob("*.pdf")):
         marks = headers(pdf)
         fills = page_fills(pdf)
         assert len(fills) == len(marks)
@@ -101,8 +164,8 @@ def test_no_page_is_nearly_empty_but_a_chapters_last(pdfs):
         assert [n for n in nearly_empty(fills) if n not in ends] == [], pdf.name
 
 
-def test_no_heading_ends_a_page(pdfs):
-    for pdf in (pdfs / "book.pdf", pdfs / "chapters-sources.pdf"):
+def test_no_heading_ends_a_page(edition):
+    for pdf in (edition.pdfs / "book.pdf", edition.pdfs / "chapters-sources.pdf"):
         reader = PdfReader(pdf)
 
         def items(nodes: list) -> list:
@@ -112,22 +175,24 @@ def test_no_heading_ends_a_page(pdfs):
         assert low == [], f"{pdf.name}: headings with less than a line of text under them"
 
 
-def test_no_code_no_web_furniture_and_one_citation_per_chapter(pdfs, built):
-    book = " ".join(text(pdfs / "book.pdf").split())
+def test_no_code_no_web_furniture_and_one_citation_per_chapter(edition, built):
+    book = " ".join(text(edition.pdfs / "book.pdf").split())
     for furniture in ("Show code", "Hide code", "@incollection{", "from natoar", "load_book(", "Ctrl+K"):
         assert furniture not in book
-    assert book.count("Cite as:") == len(structure(built)) + 1  # each chapter's, and the book's on its title page
+    cite = WORDS[edition.language]["cite"].rstrip(":")
+    assert book.count(cite) == len(structure(built)) + 1  # each chapter's, and the book's on its title page
 
 
-def test_metadata_a4_tagged_and_fonts_embedded(pdfs, built, html):
-    book = load_book(built)
+def test_metadata_a4_tagged_and_fonts_embedded(edition, built):
+    pdfs, html = edition.pdfs, edition.html
+    book = load_book(built, edition.language)
     for pdf, title in [(pdfs / "book.pdf", book.title)] + [
         (pdfs / pdf_name(c.name), heading(html, c.name)) for c in structure(built)
     ]:
         reader = PdfReader(pdf)
         assert reader.metadata.title == title, pdf.name
         assert reader.metadata.author == ", ".join(book.authors)
-        assert reader.trailer["/Root"]["/Lang"] == "en"
+        assert reader.trailer["/Root"]["/Lang"] == edition.language
         assert "/StructTreeRoot" in reader.trailer["/Root"], f"{pdf.name} is not tagged"
         box = reader.pages[0].mediabox
         assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
@@ -136,11 +201,12 @@ def test_metadata_a4_tagged_and_fonts_embedded(pdfs, built, html):
     assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
 
 
-def test_chapter_pdfs_hold_the_chapter_with_its_sections_under_its_header(pdfs, built, html):
+def test_chapter_pdfs_hold_the_chapter_with_its_sections_under_its_header(edition, built):
+    pdfs, html = edition.pdfs, edition.html
     for chapter in structure(built):
         pdf = pdfs / pdf_name(chapter.name)
         title = heading(html, chapter.name)
-        assert set(headers(pdf)) == {title}, pdf.name
+        assert set(headers(pdf)) == {key(title)}, pdf.name
         items = outline(pdf)
         assert items[0][:2] == (0, title)
         assert [t for d, t, _ in items if d == 1 and t in {heading(html, s) for s in chapter.sections}] == [
@@ -148,12 +214,13 @@ def test_chapter_pdfs_hold_the_chapter_with_its_sections_under_its_header(pdfs, 
         ]
 
 
-def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(pdfs):
+def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(edition):
     """A block wider than the text makes Chromium shrink every page to fit it: lines then end well short of the
-    right margin. A block that escapes its box prints into the margins."""
-    for pdf in sorted(pdfs.glob("*.pdf")):
+    right margin (of the left one, right to left). A block that escapes its box prints into the margins."""
+    for pdf in sorted(edition.pdfs.glob("*.pdf")):
         with_ink, right_edges = [], []
-        for number, pixels in enumerate(_pages(pdf), start=1):
+        for number, page in enumerate(_pages(pdf), start=1):
+            pixels = np.fliplr(page) if edition.language == "ar" else page  # lines end at the left
             width = pixels.shape[1]
             margins = np.hstack([pixels[:, : round(0.065 * width)], pixels[:, round(0.935 * width) :]])
             if (margins < 200).any():
@@ -162,6 +229,23 @@ def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(pdfs):
             right_edges.append(inked[-1] / width if inked.size else 0.0)
         assert with_ink == [], f"{pdf.name}: text or tables run into the side margins"
         assert np.median(right_edges) > 0.89, f"{pdf.name}: the pages were shrunk to fit something too wide"
+
+
+def test_arabic_pdf_is_arabic_and_its_text_comes_back_in_logical_order(pdfs, built):
+    pdfs, html = pdf_folder(built, "ar"), html_folder(built, "ar")
+    book = PdfReader(pdfs / "book.pdf")
+    arabic = ARABIC
+    items = outline(pdfs / "book.pdf")
+    assert items[0][1] == WORDS["ar"]["contents"]
+    titles = {title for _, title, _ in items}
+    parts_and_chapters = part_captions(built, html) + chapter_titles(built, html)
+    assert set(parts_and_chapters) <= titles
+    assert all(arabic.search(title) for title in parts_and_chapters), parts_and_chapters
+    assert book.metadata.title == load_book(built, "ar").title
+    # a sentence of the opening page's translated prose, as a reader copies it: letters in the order they are read
+    words = " ".join(text(pdfs / "book.pdf", layout=False).split())
+    assert "شراكة حلف شمال الأطلسي مع المغرب من مصادر عربية" in words
+    assert "ةيبرع رداصم نم" not in words  # not in visual (reversed) order
 
 
 def _pages(pdf: Path) -> list[np.ndarray]:

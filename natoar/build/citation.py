@@ -48,6 +48,8 @@ def page_url(book: Book, pagename: str, suffix: str = ".html") -> str:
     """Return the stable URL of a page (or of its PDF, with suffix '.pdf' under pdf/)."""
     if suffix == ".pdf":
         return f"{book.url}pdf/{pagename.replace('/', '-')}.pdf"
+    if not pagename:  # the book itself
+        return book.url
     return f"{book.url}{pagename}{suffix}"
 
 

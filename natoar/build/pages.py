@@ -32,6 +32,15 @@ GLOSSARY = Path("chapters") / "glossary.md"
 # How a launch year is known (frameworks.launched_basis), in Arabic.
 LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 NOT_CURATED = "*not yet curated*"
+NOT_CURATED_AR = "*لم يُراجَع بعد*"
+# The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
+# known (date_basis) and how precise it is.
+GENRE_AR = {
+    "leaked-cable": "برقية مسرّبة", "news-report": "خبر صحفي", "analysis": "تحليل", "official-release": "بيان رسمي",
+    "speech": "خطاب", "interview": "مقابلة", "communique": "بلاغ", "op-ed": "مقال رأي",
+}
+DATE_BASIS_AR = {"printed": "التاريخ المطبوع", "inferred": "مستنتج من النص", "outside": "من خارج النص"}
+PRECISION_AR = {"day": "يوم", "month": "شهر", "year": "سنة", "interval": "مدة", "decade": "عقد", "century": "قرن"}
 
 
 def _field(doc: pd.Series, name: str) -> str:
@@ -39,21 +48,47 @@ def _field(doc: pd.Series, name: str) -> str:
     return escape(doc[name]) if doc[name] else NOT_CURATED
 
 
+def _both(english: str, arabic: str, arabic_class: str = "") -> str:
+    """Return Markdown shown as `english` in the English edition and as `arabic` in the Arabic one (spans that
+    natoar.build.i18n keeps in their edition only); `arabic_class` adds a class to the Arabic span."""
+    return f"[{english}]{{.lang-en}}[{arabic}]{{.lang-ar{' .' + arabic_class if arabic_class else ''}}}"
+
+
+def _arabic(doc: pd.Series, name: str, name_ar: str) -> str:
+    """Return a catalogue field's Arabic column `name_ar`, or its English `name` where that is empty (a name
+    written in Latin script), or 'not yet curated' in Arabic."""
+    if doc.get(name_ar):
+        return escape(doc[name_ar])
+    return escape(doc[name]) if doc[name] else NOT_CURATED_AR
+
+
+def _field_both(doc: pd.Series, name: str, name_ar: str) -> str:
+    """Return a catalogue field in both editions: `name` in English, `name_ar` in Arabic; a value the Arabic
+    column leaves to the English one (an outlet's name in Latin script) is marked as an English name there."""
+    latin = not doc.get(name_ar) and bool(doc[name])
+    return _both(_field(doc, name), _arabic(doc, name, name_ar), "name-en" if latin else "")
+
+
 def _metadata(doc: pd.Series, removed: int) -> str:
-    printed = doc["date_printed"] or "none"
+    none = _both("none", "لا يوجد")
+    printed = escape(doc["date_printed"]) if doc["date_printed"] else none
+    precision = parse_date(doc["date_iso"]).precision
+    written = _both(
+        f"{doc['date_iso']} ({precision}, {doc['date_basis']})",
+        f"{doc['date_iso']} ({PRECISION_AR[precision]}، {DATE_BASIS_AR[doc['date_basis']]})",
+    )
+    genre = _both(doc["genre"], GENRE_AR.get(doc["genre"], doc["genre"])) if doc["genre"] else _field(doc, "genre")
     rows = [
-        *([] if doc["curation"] == "curated" else [("Curation", NOT_CURATED)]),
-        ("Outlet", _field(doc, "outlet")),
-        ("Genre", doc["genre"] or NOT_CURATED),
-        ("Author", _field(doc, "author")),
-        ("Date as printed", escape(printed)),
-        (
-            "Date of writing (best estimate)",
-            f"{doc['date_iso']} ({parse_date(doc['date_iso']).precision}, {doc['date_basis']})",
-        ),
-        ("How it was dated", escape(doc["date_note"])),
-        ("Outside context for the date", escape(doc["date_outside"].replace(";", ", ")) or "none"),
-        ("Events described", f"{doc['events_from']} to {doc['events_to']}"),
+        *([] if doc["curation"] == "curated" else [("Curation", _both(NOT_CURATED, NOT_CURATED_AR))]),
+        ("Outlet", _field_both(doc, "outlet", "outlet_ar")),
+        ("Genre", genre),
+        ("Author", _field_both(doc, "author", "author_ar")),
+        ("Date as printed", printed),
+        ("Date of writing (best estimate)", written),
+        ("How it was dated", _field_both(doc, "date_note", "date_note_ar")),
+        ("Outside context for the date", escape(doc["date_outside"].replace(";", ", ")) or none),
+        ("Events described", _both(f"{doc['events_from']} to {doc['events_to']}",
+                                   f"{doc['events_from']} إلى {doc['events_to']}")),
         ("Seed file", f"`{doc['file']}`"),
         ("SHA-256", f"`{doc['sha256']}`"),
         ("Furniture lines removed", str(removed)),
@@ -104,7 +139,7 @@ def render_page(
     title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
-        f"{head} {doc['id']}: {title}",
+        f"{head} {doc['id']}: {_both(title, escape(doc['title_ar']))}",
         "",
         f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
         "",
@@ -113,13 +148,14 @@ def render_page(
         "",
         f"{sub} Summary",
         "",
-        _field(doc, "summary_en"),
+        _field_both(doc, "summary_en", "summary_ar"),
         "",
         f"{sub} Reading it critically",
         "",
-        f"**Stance.** {_field(doc, 'stance')}",
+        _both(f"**Stance.** {_field(doc, 'stance')}", f"**الموقف.** {_arabic(doc, 'stance', 'stance_ar')}"),
         "",
-        f"**Reliability.** {_field(doc, 'reliability')}",
+        _both(f"**Reliability.** {_field(doc, 'reliability')}",
+              f"**الموثوقية.** {_arabic(doc, 'reliability', 'reliability_ar')}"),
         "",
         f"{sub} Text",
         "",
@@ -135,7 +171,7 @@ def render_page(
         ]
         links = cited.get((doc["id"], int(row.paragraph)))
         if links:
-            parts += [f"<small>Cited in {', '.join(links)}.</small>", ""]
+            parts += [f"<small>{_both('Cited in', 'ورد في')} {', '.join(links)}.</small>", ""]
     return "\n".join(parts)
 
 

@@ -8,6 +8,11 @@ under their part and chapter; the pieces are then set as one document and printe
   chapter on a new page with its sections (source pages, data pages) running on after it;
 - one PDF per chapter (chapters-<name>.pdf): the chapter and its sections, with the same rules.
 
+Both editions are printed: the English one to _build/html/pdf/, the Arabic one (from _build/html/ar/) to
+_build/html/ar/pdf/, where its pages' `citation_pdf_url` points. The Arabic pages are right to left (the print
+rules under html[dir="rtl"] in _static/print.css); their title page, contents, part titles and running headers are
+Arabic, the part titles read from the edition's own navigation.
+
 Every page is A4 with the chapter's title as running header and a page number (CSS page margin boxes on a named
 page per chapter). The PDF is tagged, with an outline (bookmarks) of parts, chapters and sections built by
 Chromium from the headings, and carries the book's title, authors and language. The contents' page numbers come
@@ -28,11 +33,11 @@ from pathlib import Path
 import yaml
 
 from natoar.build.citation import Book, load_book, reference
+from natoar.build.editions import EDITIONS
 from natoar.build.pdfmeta import outline, stamp
 from natoar.sources.paths import project_root
 
 BUILD = Path("_build")
-PDF_DIR = BUILD / "html" / "pdf"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -45,6 +50,14 @@ CHROMIUM_ARGS = [
 # CSS pixels: pages are laid out at this size to find the blocks too tall to keep on one page.
 TEXT_AREA = {"width": 672, "height": 979}
 PASSES = 4  # prints of the book at most, until the contents' page numbers agree with the pages
+LANGUAGES = ("en", "ar")
+# The PDFs' own words, in each edition's language; `font` is the running header's and page number's face.
+WORDS = {
+    "en": {"contents": "Contents", "cite": "Cite as:", "version": "Version", "chapter": "A chapter of {}",
+           "font": "'DejaVu Sans', sans-serif"},
+    "ar": {"contents": "المحتويات", "cite": "للاستشهاد:", "version": "الإصدار", "chapter": "فصل من كتاب {}",
+           "font": "'Amiri', serif"},
+}
 
 
 @dataclass
@@ -89,12 +102,23 @@ def pdf_name(chapter: str) -> str:
     return f"{chapter.replace('/', '-')}.pdf"
 
 
+def html_folder(root: Path, language: str = "en") -> Path:
+    """Return the folder of the built HTML of the edition in `language`."""
+    return root / BUILD / "html" / EDITIONS[language]
+
+
+def pdf_folder(root: Path, language: str = "en") -> Path:
+    """Return the folder of the edition's PDFs: pdf/ inside its HTML, where its pages' citation_pdf_url points."""
+    return html_folder(root, language) / "pdf"
+
+
 # One page of the HTML build, made printable: arguments are how many levels its headings move down, whether it
 # keeps its citation (as one line under its title), the folder of the HTML build and the site's address.
-_EXTRACT = """([shift, keepCite, base, site]) => {
+_EXTRACT = """([shift, keepCite, base, site, citeAs]) => {
   const article = document.querySelector('article.bd-article');
   article.querySelectorAll(
-    'details.above-input, .cell_input, .headerlink, .copybtn, button, script, .cite-box details, .cite-box-title'
+    'details.above-input, .cell_input, .headerlink, .copybtn, button, script, .cite-box details, .cite-box-title, ' +
+    '.edition-switch'
   ).forEach(e => e.remove());
   const title = article.querySelector('h1');
   const heading = title.textContent.replace(/\\s+/g, ' ').trim();
@@ -103,7 +127,9 @@ _EXTRACT = """([shift, keepCite, base, site]) => {
     if (keepCite) {
       const line = document.createElement('p');
       line.className = 'pdf-cite';
-      line.innerHTML = '<strong>Cite as:</strong> ' + cite.querySelector('.cite-box-reference').innerHTML;
+      const reference = cite.querySelector('.cite-box-reference').innerHTML;
+      line.innerHTML = '<strong>' + citeAs + '</strong> ' +
+        reference.replace(/(https?:\\/\\/\\S+)/g, '<span dir="ltr">$1</span>');
       title.after(line);
     }
     cite.remove();
@@ -164,6 +190,9 @@ _FIT = """([width, page, table]) => {
 _HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
 
+_CAPTIONS = """() => [...document.querySelectorAll('.bd-sidebar-primary .caption-text')]
+  .map(c => c.textContent.replace(/\\s+/g, ' ').trim())"""
+
 _IMAGES_LOADED = (
     "() => Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })))"
 )
@@ -183,9 +212,10 @@ def css_string(text: str) -> str:
     return '"' + re.sub(r'(["\\\\])', r"\\\1", " ".join(text.split())) + '"'
 
 
-def page_style(headers: dict[str, str]) -> str:
+def page_style(headers: dict[str, str], language: str = "en") -> str:
     """Return the named pages: one per chapter with its title as running header, and the title page's."""
-    font = "font: 8.5pt 'DejaVu Sans', sans-serif; color: #555;"
+    size = "10pt" if language == "ar" else "8.5pt"
+    font = f"font: {size} {WORDS[language]['font']}; color: #555;"
     rules = [
         f"@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; @bottom-center {{ content: counter(page); {font} }} }}",
         "@page pdf-title { @bottom-center { content: none; } }",
@@ -197,15 +227,24 @@ def page_style(headers: dict[str, str]) -> str:
     return "\n".join(rules)
 
 
+def ltr(markup: str, text: str) -> str:
+    """Return `markup` with each `text` in it (an address, a date) set left to right: in a right-to-left line an
+    address's trailing slash would otherwise move to its start, and a date's parts would swap."""
+    return markup.replace(text, f'<span dir="ltr">{text}</span>')
+
+
 def title_page(book: Book) -> str:
-    """Return the title page's HTML, from CITATION.cff."""
+    """Return the title page's HTML, from CITATION.cff (the title in the edition's language)."""
+    words = WORDS[book.language]
+    cite = ltr(html.escape(reference(book, book.title, "")), html.escape(book.url))
     return (
         '<section class="pdf-title-page">'
         f'<p class="pdf-book-title">{html.escape(book.title)}</p>'
         f'<p class="pdf-book-authors">{html.escape(", ".join(book.authors))}</p>'
-        f'<p class="pdf-book-version">Version {html.escape(book.version)} · {html.escape(book.date)}</p>'
-        f'<p class="pdf-book-url">{html.escape(book.url)}</p>'
-        f'<p class="pdf-book-cite"><strong>Cite as:</strong> {html.escape(reference(book, book.title, ""))}</p>'
+        f'<p class="pdf-book-version">{words["version"]} <span dir="ltr">{html.escape(book.version)} · '
+        f'{html.escape(book.date)}</span></p>'
+        f'<p class="pdf-book-url" dir="ltr">{html.escape(book.url)}</p>'
+        f'<p class="pdf-book-cite"><strong>{words["cite"]}</strong> {cite}</p>'
         "</section>"
     )
 
@@ -219,14 +258,15 @@ class Entry:
     page: int = 0
 
 
-def contents(entries: list[Entry]) -> str:
+def contents(entries: list[Entry], language: str = "en") -> str:
     """Return the contents page's HTML, one line per part, chapter and section with its page number."""
     lines = "".join(
         f'<li class="pdf-toc-{e.level}"><span class="pdf-toc-title">{html.escape(e.title)}</span>'
         f'<span class="pdf-toc-page">{e.page or "000"}</span></li>'
         for e in entries
     )
-    return f'<nav class="pdf-contents"><h1 class="pdf-contents-title">Contents</h1><ol>{lines}</ol></nav>'
+    heading = WORDS[language]["contents"]
+    return f'<nav class="pdf-contents"><h1 class="pdf-contents-title">{heading}</h1><ol>{lines}</ol></nav>'
 
 
 def chapter_html(index: int, pieces: list[Piece], part: str | None = None) -> str:
@@ -239,18 +279,30 @@ def chapter_html(index: int, pieces: list[Piece], part: str | None = None) -> st
 class Printer:
     """One Chromium page that turns HTML pages of the build into PDFs."""
 
-    def __init__(self, page: object, root: Path) -> None:
+    def __init__(self, page: object, root: Path, language: str = "en") -> None:
         self.page = page
         self.root = root
-        self.html_dir = root / BUILD / "html"
-        self.book = load_book(root)
+        self.language = language
+        self.html_dir = html_folder(root, language)
+        self.book = load_book(root, language)
+        self.words = WORDS[language]
 
     def piece(self, name: str, shift: int, keep_cite: bool) -> Piece:
         """Open a page of the build and return it made printable."""
         self.page.goto((self.html_dir / f"{name}.html").as_uri(), wait_until="load")
         base = self.html_dir.as_uri() + "/"
-        title, body = self.page.evaluate(_EXTRACT, [shift, keep_cite, base, self.book.url])
+        title, body = self.page.evaluate(_EXTRACT, [shift, keep_cite, base, self.book.url, self.words["cite"]])
         return Piece(name, title, body)
+
+    def captions(self, chapters: list[Chapter]) -> dict[str, str]:
+        """Return each part's caption (as _toc.yml gives it) in the edition's language, as its navigation shows it."""
+        self.page.goto((self.html_dir / f"{chapters[0].name}.html").as_uri(), wait_until="load")
+        shown = self.page.evaluate(_CAPTIONS)
+        parts = list(dict.fromkeys(c.part for c in chapters if c.part))
+        if len(shown) != len(parts):
+            raise RuntimeError(f"{self.html_dir}: the navigation shows {len(shown)} part captions for {len(parts)} "
+                               "parts in _toc.yml. Fix: rebuild the book")
+        return dict(zip(parts, shown, strict=True))
 
     def print(self, title: str, style: str, body: str, target: Path, subject: str) -> list[tuple[int, str, int]]:
         """Print `body` to `target` and return its outline as (depth, title, page) in reading order."""
@@ -275,16 +327,17 @@ def _pieces(printer: Printer, chapter: Chapter, shift: int) -> list[Piece]:
 def print_chapter(printer: Printer, chapter: Chapter, target: Path) -> None:
     """Write one chapter's PDF: the chapter and its sections, headed by the chapter's title."""
     pieces = _pieces(printer, chapter, shift=0)
-    style = page_style({"pdf-chapter-0": pieces[0].title})
-    subject = f"A chapter of {printer.book.title}"
+    style = page_style({"pdf-chapter-0": pieces[0].title}, printer.language)
+    subject = printer.words["chapter"].format(printer.book.title)
     printer.print(pieces[0].title, style, chapter_html(0, pieces), target, subject)
 
 
 def print_book(printer: Printer, chapters: list[Chapter], target: Path) -> list[Entry]:
     """Write the whole book's PDF and return its contents with their pages."""
     entries, headers, parts, seen = [], {}, [], set()
+    captions = printer.captions(chapters)
     for index, chapter in enumerate(chapters, start=1):
-        new_part = chapter.part if chapter.part and chapter.part not in seen else None
+        new_part = captions[chapter.part] if chapter.part and chapter.part not in seen else None
         seen.add(chapter.part)
         pieces = _pieces(printer, chapter, shift=1 if chapter.part else 0)
         if new_part:
@@ -293,9 +346,9 @@ def print_book(printer: Printer, chapters: list[Chapter], target: Path) -> list[
         entries += [Entry("section", p.title) for p in pieces[1:]]
         headers[f"pdf-chapter-{index}"] = pieces[0].title
         parts.append(chapter_html(index, pieces, new_part))
-    style = page_style(headers)
+    style = page_style(headers, printer.language)
     for _ in range(PASSES):
-        front = f'<div style="page: pdf-title">{title_page(printer.book)}</div>{contents(entries)}'
+        front = f'<div style="page: pdf-title">{title_page(printer.book)}</div>{contents(entries, printer.language)}'
         found = printer.print(printer.book.title, style, front + "".join(parts), target, printer.book.title)
         pages = contents_pages(entries, found)
         if pages == [e.page for e in entries]:
@@ -318,36 +371,42 @@ def contents_pages(entries: list[Entry], found: list[tuple[int, str, int]]) -> l
     return pages
 
 
-def build_pdfs(root: Path | None = None) -> list[Path]:
-    """Write one PDF per chapter and the whole book (book.pdf) under _build/html/pdf/; return their paths."""
+def build_pdfs(root: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Write each edition's PDFs, one per chapter and the whole book (book.pdf), under its HTML's pdf/ folder
+    (_build/html/pdf/, _build/html/ar/pdf/); return their paths."""
     from playwright.sync_api import sync_playwright
 
     root = project_root(root)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         raise FileNotFoundError("Chromium is not installed. Fix: apt-get install chromium")
-    html_dir = root / BUILD / "html"
-    missing = [p for p in all_pages(root) if not (html_dir / f"{p}.html").is_file()]
-    if missing:
-        raise FileNotFoundError(f"{html_dir / missing[0]}.html is missing. Fix: run `make book` first")
+    for language in languages:
+        if language not in EDITIONS:
+            raise ValueError(f"no edition in '{language}'; the editions are {', '.join(EDITIONS)}")
+        html_dir = html_folder(root, language)
+        missing = [p for p in all_pages(root) if not (html_dir / f"{p}.html").is_file()]
+        if missing:
+            raise FileNotFoundError(f"{html_dir / missing[0]}.html is missing. Fix: run `make book` first")
     chapters = structure(root)
-    out = root / PDF_DIR
+    written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        printer = Printer(browser.new_page(), root)
-        written = [out / "book.pdf"]
-        print_book(printer, chapters, written[0])
-        for chapter in chapters:
-            written.append(out / pdf_name(chapter.name))
-            print_chapter(printer, chapter, written[-1])
+        for language in languages:
+            printer = Printer(browser.new_page(), root, language)
+            out = pdf_folder(root, language)
+            written.append(out / "book.pdf")
+            print_book(printer, chapters, written[-1])
+            for chapter in chapters:
+                written.append(out / pdf_name(chapter.name))
+                print_chapter(printer, chapter, written[-1])
         browser.close()
     return written
 
 
 if __name__ == "__main__":
     try:
-        paths = build_pdfs()
-    except (FileNotFoundError, RuntimeError) as err:
+        paths = build_pdfs(languages=tuple(sys.argv[1:]) or LANGUAGES)
+    except (FileNotFoundError, RuntimeError, ValueError) as err:
         sys.exit(f"error: {err}")
     for path in paths:
         print(path.relative_to(project_root()))

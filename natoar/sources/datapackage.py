@@ -108,7 +108,10 @@ def _events_span(row: pd.Series) -> str | None:
 
 
 # What a curated document's row must fill; a document added by `make add-source` leaves them empty until curated.
-CURATED_FIELDS = ("outlet", "title_en", "genre", "author", "stance", "reliability", "summary_en")
+CURATED_FIELDS = (
+    "outlet", "title_en", "genre", "author", "stance", "reliability", "summary_en",
+    "author_ar", "date_note_ar", "stance_ar", "reliability_ar", "summary_ar",
+)
 
 
 def _curated_fields(row: pd.Series) -> str | None:

@@ -1,9 +1,9 @@
 """Measure how full a PDF's pages are: render each page small with poppler's `pdftoppm` and find its last inked row.
 
-Run as `python -m natoar.tools.pdfpages [PDF ...]` (default: every PDF in _build/html/pdf/) after `make pdf`.
-Prints, per PDF, its pages and the share of pages under a quarter full. A page's fill is how far down its text
-area the last inked pixel row sits (0 = blank, 1 = ink down to the bottom margin); the running header and the
-page number, in the page's top and bottom margins, are not counted.
+Run as `python -m natoar.tools.pdfpages [PDF ...]` after `make pdf` (default: every PDF of both editions, in
+_build/html/pdf/ and _build/html/ar/pdf/). Prints, per PDF, its pages and the share of pages under a quarter full.
+A page's fill is how far down its text area the last inked pixel row sits (0 = blank, 1 = ink down to the bottom
+margin); the running header and the page number, in the page's top and bottom margins, are not counted.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PIL import Image
 
 from natoar.sources.paths import project_root
 
-PDF_DIR = Path("_build") / "html" / "pdf"
+PDF_DIRS = (Path("_build") / "html" / "pdf", Path("_build") / "html" / "ar" / "pdf")  # the English, Arabic PDFs
 DPI = 30
 TEXT_AREA = (0.07, 0.925)  # the text area's top and bottom, as shares of the page height (A4, 18 and 20 mm margins)
 INK = 200  # grey levels below this are ink
@@ -45,13 +45,15 @@ def nearly_empty(fills: list[float]) -> list[int]:
 
 
 def main(paths: list[str]) -> None:
-    pdfs = [Path(p) for p in paths] or sorted((project_root() / PDF_DIR).glob("*.pdf"))
+    root = project_root()
+    pdfs = [Path(p) for p in paths] or [pdf for folder in PDF_DIRS for pdf in sorted((root / folder).glob("*.pdf"))]
     print("| PDF | pages | under a quarter full | share |")
     print("|---|---|---|---|")
     for pdf in pdfs:
         fills = page_fills(pdf)
         empty = nearly_empty(fills)
-        print(f"| {pdf.name} | {len(fills)} | {len(empty)} | {len(empty) / max(len(fills), 1):.0%} |")
+        name = pdf.relative_to(root) if pdf.is_relative_to(root) else pdf
+        print(f"| {name} | {len(fills)} | {len(empty)} | {len(empty) / max(len(fills), 1):.0%} |")
 
 
 if __name__ == "__main__":
