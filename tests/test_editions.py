@@ -16,11 +16,14 @@ from natoar.build.citation import bibtex, cite_box, load_book, meta_tags, refere
 from natoar.report import lang
 
 
-def test_arabic_config_is_the_english_one_with_title_and_language(root):
+def test_arabic_config_is_the_english_one_with_title_language_and_code_toggle(root):
     english, arabic = editions.book_config(root), editions.edition_config("ar", root)
     assert arabic["sphinx"]["config"]["language"] == "ar"
     assert arabic["title"] == english["sphinx"]["config"]["natoar_title_ar"] != english["title"]
+    show, hide = arabic["sphinx"]["config"]["nb_code_prompt_show"], arabic["sphinx"]["config"]["nb_code_prompt_hide"]
+    assert show != hide and all("\u0600" <= c <= "\u06ff" or c == " " for c in show + hide)  # the toggle in Arabic
     english["title"], english["sphinx"]["config"]["language"] = arabic["title"], "ar"
+    english["sphinx"]["config"]["nb_code_prompt_show"], english["sphinx"]["config"]["nb_code_prompt_hide"] = show, hide
     assert arabic == english
 
 

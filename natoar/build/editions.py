@@ -23,6 +23,8 @@ SOURCE_LANGUAGE = "en"
 # Each edition's folder in the published site, relative to its root ("" for the English edition).
 EDITIONS = {"en": "", "ar": "ar/"}
 TITLE_KEYS = {"ar": "natoar_title_ar"}
+# The code toggle's words (myst-nb's nb_code_prompt_show/hide) in each edition other than the English one.
+CODE_PROMPTS = {"ar": ("اعرض الشيفرة", "أخفِ الشيفرة")}
 
 
 def book_config(root: Path | None = None) -> dict:
@@ -50,7 +52,10 @@ def edition_config(language: str, root: Path | None = None) -> dict:
         raise ValueError(f"no edition in '{language}'; the editions are {', '.join(EDITIONS)}")
     config = book_config(root)
     config["title"] = title(language, root)
-    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = language
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = language
+    if language in CODE_PROMPTS:
+        sphinx["nb_code_prompt_show"], sphinx["nb_code_prompt_hide"] = CODE_PROMPTS[language]
     return config
 
 
