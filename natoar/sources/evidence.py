@@ -95,7 +95,8 @@ class _Link:
     """A check a column's values must pass against other rows or tables: which values pass, the problem, the fix.
 
     Stages run in order over all tables: 0, values that must name rows elsewhere (the foreign keys follow these
-    stricter checks); 1, rows that must be named elsewhere; 2, values that must occur in the row's quote.
+    stricter checks); 1, rows that must be named elsewhere; 2, values that must occur in the row's quote, and Arabic
+    cells that a curated document's rows must fill.
     """
 
     stage: int
@@ -111,6 +112,13 @@ def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFram
         return pd.Series([_names(v, q, exact) for v, q in pairs], index=table.index)
 
     return ok
+
+
+def _given_once_curated(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Return which rows pass: the value is given, or the row's document (`seed`) is not yet curated."""
+    documents = tables[CATALOGUE_TABLE]
+    curated = set(documents.loc[documents["curation"] == "curated", "id"])
+    return (table[column] != "") | ~table["seed"].isin(curated)
 
 
 # The checks named by `natoar:check` that need more than the value. QUOTE, the quote proof, is made last.
@@ -137,6 +145,13 @@ LINKS = {
         lambda t, c, ts: t[c].isin(set(ts["aliases"]["entity"])),
         "'{value}' has no row in data/aliases.csv",
         "add its Arabic forms",
+    ),
+    "arabic-once-curated": _Link(
+        2,
+        _given_once_curated,
+        "is empty, but document '{seed}' is curated and the Arabic edition shows this row",
+        "write the Arabic of the column's English twin in it (or mark the document uncurated until it is written)",
+        ("seed",),
     ),
     "in-quote": _Link(
         2,
