@@ -78,11 +78,21 @@ VALUE_CHECKS: dict[str, Callable[[str], object]] = {
     "normalised-word": _normalised_word,
     "arabic-form": form_words,
     "arabic": _arabic,
-    "arabic-once-curated": _arabic,
 }
-# Named checks that test the value alone (in VALUE_CHECKS) and also need other tables (in natoar.sources.evidence):
-# an Arabic cell of a seed table is written in Arabic, and given once the row's document is curated.
-LINKED_VALUE_CHECKS = ("arabic-once-curated",)
+# Named checks that test the value alone (in VALUE_CHECKS) and also need other columns or tables (in
+# natoar.sources.evidence): an Arabic cell is given wherever its English twin is (once the row's document is
+# curated, in a table whose rows cite one).
+LINKED_VALUE_CHECKS = ("arabic",)
+
+
+def english_twin(columns: list[str], name: str) -> str | None:
+    """Return the English column that Arabic column `name` renders: `x_en` for `x_ar` if the table has it, else
+    `x`; None if `name` does not end in `_ar` or the table has neither."""
+    if not name.endswith("_ar"):
+        return None
+    base = name.removesuffix("_ar")
+    return next((c for c in (f"{base}_en", base) if c in columns), None)
+
 
 
 @dataclass(frozen=True)
@@ -336,6 +346,13 @@ class _Parser:
         for column in names:
             if names.count(column) > 1:
                 self.fail(where, f"field '{column}' is declared twice", "remove one of them")
+        for column in columns:
+            if column.rule == "arabic" and english_twin(names, column.name) is None:
+                self.fail(
+                    f"{where}, field '{column.name}'",
+                    "an 'arabic' column renders an English twin, which the table lacks",
+                    "name it <x>_ar after its English twin <x>_en or <x>",
+                )
         for column in key:
             if column not in names:
                 self.fail(f"{where}, primaryKey", f"'{column}' is not a field", "name fields of this table")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from natoar.sources.corpus import CATALOGUE_TABLE, Corpus, read_corpus
-from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, read_package
+from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, english_twin, read_package
 from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
 from natoar.sources.schema import Column
@@ -114,11 +114,15 @@ def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFram
     return ok
 
 
-def _given_once_curated(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
-    """Return which rows pass: the value is given, or the row's document (`seed`) is not yet curated."""
-    documents = tables[CATALOGUE_TABLE]
-    curated = set(documents.loc[documents["curation"] == "curated", "id"])
-    return (table[column] != "") | ~table["seed"].isin(curated)
+def _arabic_given(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Return which rows pass: the Arabic cell is given, or its English twin is empty, or the row cites a document
+    that is not yet curated (its rows' Arabic is written when it is)."""
+    english = english_twin(list(table.columns), column)
+    waiting = pd.Series(False, index=table.index)
+    if "seed" in table:
+        documents = tables[CATALOGUE_TABLE]
+        waiting = ~table["seed"].isin(set(documents.loc[documents["curation"] == "curated", "id"]))
+    return (table[column] != "") | (table[english] == "") | waiting
 
 
 # The checks named by `natoar:check` that need more than the value. QUOTE, the quote proof, is made last.
@@ -146,12 +150,12 @@ LINKS = {
         "'{value}' has no row in data/aliases.csv",
         "add its Arabic forms",
     ),
-    "arabic-once-curated": _Link(
+    "arabic": _Link(
         2,
-        _given_once_curated,
-        "is empty, but document '{seed}' is curated and the Arabic edition shows this row",
-        "write the Arabic of the column's English twin in it (or mark the document uncurated until it is written)",
-        ("seed",),
+        _arabic_given,
+        "is empty where its English twin is given: the Arabic edition shows this row",
+        "write the English twin's text in Arabic (in a table whose rows cite a document, or mark the document "
+        "uncurated until it is written)",
     ),
     "in-quote": _Link(
         2,
