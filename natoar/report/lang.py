@@ -384,7 +384,7 @@ VALUES: dict[str, dict[str, str]] = {
     "theme": THEMES,
     "genre": {
         "leaked-cable": "برقية مسرّبة",
-        "news-report": "تقرير إخباري",
+        "news-report": "خبر صحفي",
         "analysis": "تحليل",
         "official-release": "بيان رسمي",
         "speech": "خطاب",
