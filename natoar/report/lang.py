@@ -435,10 +435,11 @@ VALUES: dict[str, dict[str, str]] = {
     },
 }
 VALUES["basis"] = VALUES["date_basis"]
-# Columns of names that may be written only in Latin script (their Arabic twin then empty), and of the titles
-# of cited pages, which keep the language they are written in: the Arabic rendering marks such a cell `name-en`.
+# Columns of names that may be written only in Latin script (their Arabic twin then empty), and of text quoted as
+# written in Latin script (the titles of cited pages; the Latin lines removed from a seed): the Arabic rendering
+# marks such a cell `name-en`.
 LATIN_NAMES = ("outlet",)
-CITED_TITLES = ("source_title",)
+CITED_TITLES = ("source_title", "Latin-script lines removed")
 
 
 def _latin(cell: object) -> object:
