@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from natoar.report import curation
+from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
@@ -35,12 +35,8 @@ NOT_CURATED = "*not yet curated*"
 NOT_CURATED_AR = "*لم يُراجَع بعد*"
 # The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
 # known (date_basis) and how precise it is.
-GENRE_AR = {
-    "leaked-cable": "برقية مسرّبة", "news-report": "خبر صحفي", "analysis": "تحليل", "official-release": "بيان رسمي",
-    "speech": "خطاب", "interview": "مقابلة", "communique": "بلاغ", "op-ed": "مقال رأي",
-}
-DATE_BASIS_AR = {"printed": "التاريخ المطبوع", "inferred": "مستنتج من النص", "outside": "من خارج النص"}
-PRECISION_AR = {"day": "يوم", "month": "شهر", "year": "سنة", "interval": "مدة", "decade": "عقد", "century": "قرن"}
+# The Arabic of the catalogue's vocabularies: the book's one table of them (natoar.report.lang.VALUES).
+GENRE_AR, DATE_BASIS_AR, PRECISION_AR = (lang.VALUES[c] for c in ("genre", "date_basis", "precision"))
 
 
 def _field(doc: pd.Series, name: str) -> str:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from natoar.report.curation import not_counted
-from natoar.report.lang import counted
+from natoar.report.lang import bilingual, counted
 from natoar.report.markdown import MarkdownText, document_label, source_ref
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
@@ -67,10 +67,10 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
 
 
 def page_links(catalogue: pd.DataFrame) -> MarkdownText:
-    """Return the sentence linking every document to its source page, in catalogue order."""
+    """Return the sentence linking every document to its source page, in catalogue order, in both editions."""
     links = [f"{{ref}}`{label}`" for label in map(document_label, catalogue["id"])]
     listed = links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]}"
-    return MarkdownText(f"Each document links to its page: {listed}.")
+    return bilingual(f"Each document links to its page: {listed}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")
 
 
 def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:

@@ -143,28 +143,36 @@ def save_table(
     root: Path | None = None,
     names: dict[str, str] | None = None,
     both: bool = False,
+    arabic: pd.DataFrame | None = None,
+    columns: list[str] | dict[str, str] | None = None,
+    english_only: tuple[str, ...] = (),
 ) -> MarkdownText:
     """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long; with `both`, in
-    both editions (`lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only).
+    both editions (as `lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only, its
+    cells those of `arabic` or of `lang.twins(frame, columns)`, less the `english_only` columns).
 
     Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
     linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
     to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
     csv = project_root(root) / FIGURES / f"{name}.csv"
-    arabic = lang.headers(frame, names) if both else None
+    if both:
+        frame, shown = lang.twins(frame, columns) if arabic is None else (frame, arabic)
+        shown = shown.drop(columns=list(english_only))
+    headers = lang.headers(shown, names) if both else None
     if len(frame) <= MAX_TABLE_ROWS:
         csv.unlink(missing_ok=True)
         english = markdown_table(frame, markup)
-        return lang.bilingual(english, markdown_table(frame, markup, arabic)) if both else english
+        arabic_table = markdown_table(shown, lang.arabic_markup(markup, shown), headers) if both else ""
+        return lang.bilingual(english, arabic_table) if both else english
     csv.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
     note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
     if both:
-        shown = frame.head(MAX_TABLE_ROWS)
         rows = lang.counted(MAX_TABLE_ROWS, "الصف الأول", "الصفان الأولان", "صفوف", "صفًا")
         note_ar = f"أول {rows} من {len(frame)}؛ وكلها في: [{csv.name}]({link})."
         return lang.bilingual(
-            f"{markdown_table(shown, markup)}\n\n{note}", f"{markdown_table(shown, markup, arabic)}\n\n{note_ar}"
+            f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}",
+            f"{markdown_table(shown.head(MAX_TABLE_ROWS), lang.arabic_markup(markup, shown), headers)}\n\n{note_ar}",
         )
     return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")
