@@ -19,6 +19,7 @@ language; the Sphinx extension natoar.build.i18n keeps, in each edition, only th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -443,8 +444,9 @@ CITED_TITLES = ("source_title", "Latin-script lines removed")
 
 
 def _latin(cell: object) -> object:
-    """Return a cell in Latin script as Markdown marked `name-en`; an Arabic or empty cell escaped as it is."""
-    if not isinstance(cell, str) or not cell or has_arabic(cell):
+    """Return a cell in Latin script as Markdown marked `name-en`; a cell with Arabic or without a Latin letter (a dash,
+    empty) escaped as it is."""
+    if not isinstance(cell, str) or has_arabic(cell) or not re.search("[A-Za-z]", cell):
         return escape(cell) if isinstance(cell, str) else cell
     return f"[{escape(cell)}]{{.name-en}}"
 
