@@ -468,12 +468,13 @@ def notebook(name: str) -> Path:
     return FOLDER / f"{data_label(name).removeprefix('data-')}.ipynb"
 
 
-def caption_markdown(figure: Figure) -> str:
-    """Return a figure's caption up to its data link: in English, or, when the figure has an Arabic caption, in
-    both languages as spans that each edition keeps in its own (natoar.build.i18n)."""
-    if not figure.caption_ar:
-        return f"{figure.caption} {DATA_LINK['en']}"
-    return f"[{figure.caption} {DATA_LINK['en']}]{{.lang-en}}[{figure.caption_ar} {DATA_LINK['ar']}]{{.lang-ar}}"
+def caption_markdown(figure: Figure, lang: str | None = None) -> str:
+    """Return a figure's caption up to its data link, in `lang`, or, by default, in both languages as spans that
+    each edition keeps in its own (natoar.build.i18n); in English alone if the figure has no Arabic caption."""
+    english, arabic = f"{figure.caption} {DATA_LINK['en']}", f"{figure.caption_ar} {DATA_LINK['ar']}"
+    if lang == "en" or not figure.caption_ar:
+        return english
+    return arabic if lang == "ar" else f"[{english}]{{.lang-en}}[{arabic}]{{.lang-ar}}"
 
 
 def figure_markdown(figure: Figure, root: Path) -> str:
@@ -558,14 +559,22 @@ def _both(render: Callable[[str], str]) -> dict[str, str]:
     return {lang: render(lang) for lang in LANGUAGES}
 
 
-def _parts(name: str, book: Book) -> list[dict[str, str] | str]:
-    """Return the page in parts: text in both languages (a dict by language), or a figure shown once (a str)."""
+def _figure(figure: Figure, root: Path) -> dict[str, str]:
+    """Return a figure's Markdown in each language, and as shown once in both (`both`, its caption in spans)."""
+    both = figure_markdown(figure, root)
+    shown = caption_markdown(figure)
+    return {"both": both} | {lang: both.replace(shown, caption_markdown(figure, lang)) for lang in LANGUAGES}
+
+
+def _parts(name: str, book: Book) -> list[dict[str, str]]:
+    """Return the page in parts, each by language; a figure, shown once between the languages' blocks, also as
+    `both`."""
     spec, table = PAGES[name], _table(book, name)
-    parts: list[dict[str, str] | str] = []
+    parts: list[dict[str, str]] = []
     if name.startswith("reference/"):
         parts.append({"en": OUTSIDE_CONTEXT, "ar": OUTSIDE_CONTEXT_AR})
     parts.append(_both(lambda lang: overview(name, table, book.catalogue, lang)))
-    figures = [figure_markdown(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    figures = [_figure(chart(name, spec, table, book), book.root) for chart in spec.figures]
     if figures or spec.breakdown:
         parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
     if spec.breakdown:
@@ -599,15 +608,15 @@ def page(name: str, start: Path | str | None = None, lang: str | None = None) ->
     in both languages (`lang.bilingual` blocks, each figure once between them) or, given `lang`, in that one."""
     parts = _parts(name, load_book(start))
     if lang is not None:
-        return MarkdownText("\n\n".join(p[lang] if isinstance(p, dict) else p for p in parts))
+        return MarkdownText("\n\n".join(p[lang] for p in parts))
     blocks, texts = [], []
-    for part in [*parts, ""]:
-        if isinstance(part, dict):
+    for part in [*parts, {"both": ""}]:
+        if "both" not in part:
             texts.append(part)
             continue
         if texts:
             blocks.append(bilingual(*("\n\n".join(t[lang] for t in texts) for lang in LANGUAGES)))
             texts = []
-        if part:
-            blocks.append(part)
+        if part["both"]:
+            blocks.append(part["both"])
     return MarkdownText("\n\n".join(blocks))
