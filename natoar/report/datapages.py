@@ -394,14 +394,14 @@ PAGES: dict[str, Page] = {
         "actors (first cited)",
         (per_document_chart,),
         Breakdown(("kind",), "actors"),
-        noun_ar="الفاعلين (عند أول ذكر)",
+        noun_ar="الفاعلين (عند أول استشهاد)",
     ),
     "frameworks": Page(
         ("id", "kind", "family", "name_en", "name_ar", "acronym", "launched", "source"),
         "frameworks (first cited)",
         (per_document_chart,),
         Breakdown(("family", "kind"), "frameworks"),
-        noun_ar="الأطر (عند أول ذكر)",
+        noun_ar="الأطر (عند أول استشهاد)",
     ),
     "memberships": Page(
         ("country", "framework", "role", "status", "as_of", "source"),
