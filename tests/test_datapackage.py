@@ -87,7 +87,8 @@ def edit_descriptor(project, old, new):
 
 CLAIMS_VALUE_MIN = """        - name: value_min
           type: integer"""
-VALUE_MIN_CONSTRAINTS = "range).\n          constraints: {required: true, minimum: 0}"
+VALUE_MIN_ARABIC = "description_ar: >-\n            العدد (حدّه الأدنى حيث يعطي المصدر مدى)."
+VALUE_MIN_CONSTRAINTS = "مدى).\n          constraints: {required: true, minimum: 0}"
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,18 @@ VALUE_MIN_CONSTRAINTS = "range).\n          constraints: {required: true, minimu
             "{required: true, maxLength: forty}",
             "field 'label'",
             "maxLength 'forty' is not a positive integer",
+        ),
+        (
+            CLAIMS_VALUE_MIN,
+            CLAIMS_VALUE_MIN + "\n          natoar:language: fr",
+            "field 'value_min'",
+            "natoar:language 'fr' is not one of en, ar",
+        ),
+        (
+            VALUE_MIN_ARABIC,
+            "description_ar: [a, b]",
+            "field 'value_min'",
+            "'description_ar' is not text",
         ),
         ("path: claims.csv", "path: claim.csv", "resource 'claims'", "path 'claim.csv' is not 'claims.csv'"),
         ("encoding: utf-8", "encoding: windows-1256", "resource 'documents'", "encoding 'windows-1256' is not"),
@@ -210,3 +223,30 @@ def test_the_data_dictionary_is_generated_from_the_descriptor(root):
     text = (root / DICTIONARY).read_text(encoding="utf-8")
     assert text == render_dictionary(root), "run `make book` (or python -m natoar.build.dictionary) and commit"
     assert "| sha256 | The SHA-256 of the file's bytes" in text
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+def test_every_table_column_and_check_is_described_in_arabic(root):
+    """The Arabic edition's Data pages describe every table, column and check in Arabic, from the descriptor."""
+    package = read_package(root)
+    lacking = [f"check '{name}': title_ar" for name in package.checks if not package.checks_ar.get(name)]
+    for name, table in package.tables.items():
+        lacking += [f"resource '{name}': description_ar"] * (not ARABIC_LETTER.search(table.description_ar))
+        lacking += [
+            f"resource '{name}', field '{c.name}': description_ar"
+            for c in table.columns
+            if not ARABIC_LETTER.search(c.description_ar)
+        ]
+    assert lacking == [], f"give these their Arabic in {DESCRIPTOR}"
+
+
+def test_a_column_of_words_declares_its_language(root):
+    package = read_package(root)
+    languages = {(n, c.name): c.language for n, t in package.tables.items() for c in t.columns}
+    assert languages[("events", "event_en")] == languages[("passages", "english")] == "en"
+    assert languages[("events", "quote")] == languages[("aliases", "form_ar")] == "ar"
+    assert languages[("events", "date")] == languages[("events", "status")] == ""
+    named = [k for k, lang in languages.items() if k[1].endswith(("_en", "_ar")) and lang != k[1][-2:]]
+    assert named == [], "a column named *_en or *_ar declares natoar:language en or ar"

@@ -89,14 +89,18 @@ def test_a_data_page_names_the_row_count_of_its_csv_and_describes_its_figures(na
     with (ROOT / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as file:
         rows = len(list(csv.reader(file))) - 1
     output = _output(_notebook_pages()[name])
-    assert f"`data/{name}.csv` has {rows} rows" in output
-    assert output.startswith(datapages.OUTSIDE_CONTEXT) == name.startswith("reference/")
+    assert f"`data/{name}.csv` has {rows} rows" in output and f"يضم `data/{name}.csv` " in output
+    assert output.startswith("::::{container} lang-en\n")
+    assert (datapages.OUTSIDE_CONTEXT in output) == (datapages.OUTSIDE_CONTEXT_AR in output) == name.startswith(
+        "reference/"
+    )
     for png, label, alt, caption in re.findall(
         r":::\{figure\} \.\./figures/(\S+)\n:name: (\S+)\n:alt: (.+)\n:width: \d+px\n\n(.+)\n:::", output
     ):
         assert (ROOT / "chapters" / "figures" / png).is_file()
         assert label == f"fig-{png.removesuffix('.png')}"
-        assert len(alt) > 30 and caption.endswith(f"Data: [{png[:-4]}.csv](../figures/{png[:-4]}.csv).")
+        assert len(alt) > 30 and caption.endswith(f" [{png[:-4]}.csv](../figures/{png[:-4]}.csv).")
+        assert re.fullmatch(r"\[.+ Data:\]\{\.lang-en\}\[.*[\u0600-\u06FF].* البيانات:\]\{\.lang-ar\} .+", caption)
     assert output.count(":::{figure}") == len(datapages.PAGES[name].figures)
 
 
@@ -109,6 +113,8 @@ def test_page_counts_and_captions_follow_the_data(project):
     assert f"`data/events.csv` has {len(lines) - 2} rows" in text
     assert f"from “{markdown.escape('After 11 September, Rabat')}" in text and "(11 September 2001)" in text
     assert f"of the {len(lines) - 2} fall in the 2010s" in text
+    assert f"يضم `data/events.csv` {len(lines) - 2} صفًا" in text
+    assert f"من الأحداث الـ{len(lines) - 2} بين عامي 2010 و2019" in text and "(11 سبتمبر 2001)" in text
     assert (
         (project / "chapters" / "figures" / "data-events-per-decade.csv").read_text().startswith("decade,rows\n2000s,")
     )
@@ -120,3 +126,75 @@ def test_breakdown_orders_by_value_or_by_count():
     assert by_value.splitlines()[2:] == ["| a | 1 |", "| b | 2 |", "| c | 1 |"]
     by_count = datapages.breakdown(table, datapages.Breakdown(("topic",), "documents", largest_first=True))
     assert by_count.splitlines()[2:] == ["| b | 2 |", "| a | 1 |", "| c | 1 |"]
+
+
+def test_columns_and_rules_read_in_arabic(root):
+    claims = datapages.columns("claims", root, "ar")
+    assert claims.startswith("| العمود | المعنى | القواعد |")
+    assert "| value\\_min | العدد (حدّه الأدنى حيث يعطي المصدر مدى). | مطلوب؛ عدد صحيح ≥ 0 |" in claims
+    assert claims.endswith("في كل صف، لا يقل `value_max` عن `value_min`.")
+    assert datapages.row_rules("memberships", root, "ar") == (
+        "كل تركيبة من (`country`، `framework`، `role`، `seed`) لا ترد إلا مرة واحدة."
+    )
+    assert "40 حرفًا على الأكثر" in datapages.columns("events", root, "ar")
+
+
+def test_overview_in_arabic_agrees_its_nouns_with_the_numbers():
+    catalogue = pd.DataFrame({"id": ["a", "b", "c", "d"], "curation": ["curated"] * 3 + ["uncurated"]})
+    table = pd.DataFrame({"seed": ["a", "b"], "x": [1, 2], "line": [2, 3]})
+    assert datapages.overview("t", table, catalogue.iloc[:3], "ar") == (
+        "يضم `data/t.csv` صفين وعمودين، مأخوذةً من وثيقتين من أصل 3."
+    )
+    assert datapages.overview("t", table.iloc[:1], catalogue, "ar") == (
+        "يضم `data/t.csv` صفًا واحدًا وعمودين، مأخوذةً من وثيقة واحدة من أصل 3 منقّحة (وثيقة أخرى لم تُنقَّح بعد)."
+    )
+
+
+LANGUAGES = {"event_en": "en", "label": "en", "note": "en", "name_en": "en", "quote": "ar", "name_ar": "ar"}
+
+
+def test_the_arabic_table_shows_twins_in_place_of_their_english_columns():
+    """A column of English words with an Arabic twin (X_ar beside X_en or X) is shown by its twin, in its place and
+    under its header; without a twin it is shown marked as English; Arabic cells are set right to left."""
+    frame = pd.DataFrame(
+        {
+            "id": ["a-1", "b-2"],
+            "event_en": ["Morocco joins", "NATO meets"],
+            "label": ["Joins", "Meets"],
+            "note": ["A caveat.", ""],
+            "quote": ["انضم المغرب", "اجتمع الحلف"],
+            "event_ar": ["انضمام المغرب", ""],
+            "label_ar": ["الانضمام", "الاجتماع"],
+        }
+    )
+    shown = ["id", "event_en", "label", "note", "quote"]
+    table = datapages.arabic_table(frame, shown, LANGUAGES)
+    assert list(table.columns) == shown
+    assert table.to_dict("list") == {
+        "id": ["a\\-1", "b\\-2"],
+        "event_en": ["[انضمام المغرب]{.ar}", "[NATO meets]{.language-en}"],
+        "label": ["[الانضمام]{.ar}", "[الاجتماع]{.ar}"],
+        "note": ["[A caveat\\.]{.language-en}", ""],
+        "quote": ["[انضم المغرب]{.ar}", "[اجتمع الحلف]{.ar}"],
+    }
+    without_twins = datapages.arabic_table(frame.drop(columns=["event_ar", "label_ar"]), shown, LANGUAGES)
+    assert without_twins["event_en"].tolist() == ["[Morocco joins]{.language-en}", "[NATO meets]{.language-en}"]
+
+
+def test_a_twin_shown_beside_its_english_column_stands_once():
+    pairs = datapages.arabic_columns(["id", "name_en", "name_ar"], ["id", "name_en", "name_ar"], LANGUAGES)
+    assert pairs == [("id", "id"), ("name_ar", "name_ar")]
+
+
+def english_edition(page: str) -> str:
+    """Return a bilingual page as the English edition keeps it (natoar.build.i18n), as Markdown."""
+    kept = re.sub(r"::::\{container\} lang-ar\n.*?\n::::(\n\n|$)", "", page, flags=re.DOTALL)
+    kept = re.sub(r"::::\{container\} lang-en\n(.*?)\n::::", r"\1", kept, flags=re.DOTALL)
+    return re.sub(r"\[([^\n]*?)\]\{\.lang-en\}\[[^\n]*\]\{\.lang-ar\}", r"\1", kept).strip()
+
+
+def test_the_english_rendering_is_the_english_edition_of_each_page(project):
+    """The bilingual page, less its Arabic, is the page rendered in English alone, as the English edition read it."""
+    pages = _notebook_pages()
+    for name in datapages.PAGES:
+        assert english_edition(_output(pages[name])) == datapages.page(name, project, lang="en"), name

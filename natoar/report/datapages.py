@@ -1,6 +1,14 @@
 """The book's Data pages, one per curated table: the notebook chapters/data/<table>.ipynb holds the hand-written
 introduction, and its one code cell, `page("<table>")`, writes the rest from the data. What differs between the
-pages (the columns shown, the charts, the counts) is declared in PAGES; everything else is the same for all."""
+pages (the columns shown, the charts, the counts) is declared in PAGES; everything else is the same for all.
+
+The page is written once in each of the book's languages from one computation and shown in `lang.bilingual`
+blocks; a figure stands once between them, its caption in both languages (spans that each edition keeps in its
+own). The Arabic rendering takes the columns' descriptions from the descriptor's `description_ar`, and shows the
+table as stored with one rule for every page, driven by the descriptor's `natoar:language`: a column of English
+words with an Arabic twin (`X_ar` beside `X` or `X_en`) is shown by its twin, in its place (the English value,
+marked `lang="en"`, where the twin's cell is empty); a column of English words without a twin is shown as it is,
+its cells marked `lang="en"`."""
 
 from __future__ import annotations
 
@@ -14,7 +22,8 @@ import pandas as pd
 
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, write_figure
-from natoar.report.markdown import MarkdownText, data_label, escape, markdown_table, source_ref
+from natoar.report.lang import LANGUAGES, bilingual, counted, headers, names
+from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
 from natoar.sources.schema import Column
@@ -26,12 +35,24 @@ OUTSIDE_CONTEXT = (
     "This is **outside context**: facts the seeds assume but do not state, each row with the public page it comes "
     "from. It is shown apart from the seed evidence, in grey in the figures."
 )
+OUTSIDE_CONTEXT_AR = (
+    "هذا **سياق خارجي**: وقائع تفترضها المصادر ولا تذكرها، ولكل صف الصفحة العامة التي أُخذ منها. ويُعرض منفصلًا "
+    "عن أدلة المصادر، وبالرمادي في الأشكال."
+)
+HEADINGS = {
+    "en": {"coverage": "Coverage", "columns": "Columns", "table": "The table"},
+    "ar": {"coverage": "التغطية", "columns": "الأعمدة", "table": "الجدول"},
+}
+DATA_LINK = {"en": "Data:", "ar": "البيانات:"}
+STATUS_AR = {"occurred": "وقع", "planned": "مخطط له", "claimed": "مدّعى"}
 MOST_MENTIONED = 15
 MEMBERS_SINCE = 1990
 
 
-def _rules(package: Package, table: Table, column: Column) -> str:
-    """Return what the descriptor requires of a column's values, in words."""
+def _rules(package: Package, table: Table, column: Column, lang: str = "en") -> str:
+    """Return what the descriptor requires of a column's values, in words, in `lang`."""
+    if lang == "ar":
+        return _rules_ar(package, table, column)
     rules = ["required" if column.required else "optional"]
     if column.type == "integer":
         rules.append("an integer" + ("" if column.minimum is None else f" ≥ {column.minimum}"))
@@ -49,33 +70,78 @@ def _rules(package: Package, table: Table, column: Column) -> str:
     return "; ".join(rules)
 
 
-def data_dictionary(root: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return, for each table declared in data/datapackage.yaml, its columns with their meanings and rules."""
+def _rules_ar(package: Package, table: Table, column: Column) -> str:
+    rules = ["مطلوب" if column.required else "اختياري"]
+    if column.type == "integer":
+        rules.append("عدد صحيح" + ("" if column.minimum is None else f" ≥ {column.minimum}"))
+    if column.unique:
+        rules.append("فريد")
+    if column.choices:
+        rules.append("إحدى القيم " + "، ".join(f"`{c}`" for c in column.choices))
+    if column.pattern:
+        rules.append(f"يطابق `{column.pattern}`")
+    if column.max_length is not None:
+        rules.append(f"{counted(column.max_length, 'حرف واحد', 'حرفان', 'أحرف', 'حرفًا')} على الأكثر")
+    rules += [f"يحيل إلى `{k.reference}` في `{k.table}.csv`" for k in table.foreign_keys if k.column == column.name]
+    if column.rule:
+        rules.append(_check_title(package, column.rule, "ar"))
+    return "؛ ".join(rules)
+
+
+def _check_title(package: Package, check: str, lang: str) -> str:
+    """Return a named check's title in `lang` (its English one, marked as English, if the descriptor lacks the
+    Arabic: tests/test_datapackage.py fails then)."""
+    if lang == "en":
+        return package.checks[check][0]
+    return package.checks_ar.get(check) or english(package.checks[check][0])
+
+
+def english(markdown: str) -> str:
+    """Return Markdown marked as English inside the Arabic edition (HTML `lang="en"`, set left to right)."""
+    return f"[{markdown}]{{.language-en}}" if markdown else ""
+
+
+def _meaning(column: Column, lang: str) -> str:
+    if lang == "en":
+        return column.description
+    return column.description_ar or english(column.description)
+
+
+def data_dictionary(root: Path | None = None, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """Return, for each table declared in data/datapackage.yaml, its columns with their meanings and rules, in
+    `lang` (the Arabic from the descriptor's `description_ar` and the checks' `title_ar`)."""
     package = read_package(root)
     return {
         name: pd.DataFrame(
-            [(c.name, c.description, _rules(package, table, c)) for c in table.columns],
+            [(c.name, _meaning(c, lang), _rules(package, table, c, lang)) for c in table.columns],
             columns=["column", "meaning", "rules"],
         )
         for name, table in package.tables.items()
     }
 
 
-def row_rules(name: str, root: Path | None = None) -> str:
+def row_rules(name: str, root: Path | None = None, lang: str = "en") -> str:
     """Return the sentences on what each row of table `name` must satisfy beyond its columns ('' if nothing)."""
     package = read_package(root)
     table = package.table(name)
     sentences = []
-    if len(table.primary_key) > 1:
-        sentences.append(f"Each ({', '.join(f'`{k}`' for k in table.primary_key)}) appears once.")
-    sentences += [f"In each row, {package.checks[c][0]}." for c in table.row_checks]
+    key = table.primary_key
+    if len(key) > 1:
+        sentences.append(
+            f"Each ({', '.join(f'`{k}`' for k in key)}) appears once."
+            if lang == "en"
+            else f"كل تركيبة من ({'، '.join(f'`{k}`' for k in key)}) لا ترد إلا مرة واحدة."
+        )
+    within = {"en": "In each row, {}.", "ar": "في كل صف، {}."}[lang]
+    sentences += [within.format(_check_title(package, c, lang)) for c in table.row_checks]
     return " ".join(sentences)
 
 
-def columns(name: str, root: Path | None = None) -> MarkdownText:
+def columns(name: str, root: Path | None = None, lang: str = "en") -> MarkdownText:
     """Return the data dictionary entry of table `name`: a Markdown table of its columns, then its row rules."""
-    table = markdown_table(data_dictionary(root)[name], markup=("meaning", "rules"))
-    return MarkdownText("\n\n".join(filter(None, [table, row_rules(name, root)])))
+    frame = data_dictionary(root, lang)[name]
+    table = markdown_table(frame, markup=("meaning", "rules"), headers=headers(frame) if lang == "ar" else None)
+    return MarkdownText("\n\n".join(filter(None, [table, row_rules(name, root, lang)])))
 
 
 def per_document(table: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -91,24 +157,41 @@ def per_decade(dates: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"decade": [f"{d}s" for d in counts.index], "rows": counts.to_numpy()})
 
 
-def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = None) -> MarkdownText:
-    """Return one sentence on the table's size and, for seed tables, how many documents it draws on."""
-    text = f"`data/{name}.csv` has {len(table)} rows and {len(table.columns) - 1} columns"
-    if catalogue is not None and "seed" in table:
-        used = table["seed"].nunique()
-        curated = catalogue[catalogue["curation"] == "curated"]
-        text += (
-            f", drawn from {used} of the {len(curated)} {'' if len(curated) == len(catalogue) else 'curated '}documents"
+def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = None, lang: str = "en") -> MarkdownText:
+    """Return one sentence on the table's size and, for seed tables, how many documents it draws on, in `lang`."""
+    rows, width = len(table), len(table.columns) - 1
+    used = table["seed"].nunique() if catalogue is not None and "seed" in table else None
+    curated = 0 if used is None else int((catalogue["curation"] == "curated").sum())
+    pending = 0 if used is None else len(catalogue) - curated
+    if lang == "ar":
+        text = (
+            f"يضم `data/{name}.csv` {counted(rows, 'صفًا واحدًا', 'صفين', 'صفوف', 'صفًا')} "
+            f"و{counted(width, 'عمودًا واحدًا', 'عمودين', 'أعمدة', 'عمودًا')}"
         )
-        if len(curated) < len(catalogue):
-            text += f" ({len(catalogue) - len(curated)} more not yet curated)"
+        if used is not None:
+            documents = counted(used, "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقة")
+            text += f"، مأخوذةً من {documents} من أصل {curated}{' منقّحة' if pending else ''}"
+            if pending:
+                text += f" ({counted(pending, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')} لم تُنقَّح بعد)"
+        return MarkdownText(text + ".")
+    text = f"`data/{name}.csv` has {rows} rows and {width} columns"
+    if used is not None:
+        text += f", drawn from {used} of the {curated} {'curated ' if pending else ''}documents"
+        if pending:
+            text += f" ({pending} more not yet curated)"
     return MarkdownText(text + ".")
 
 
-def with_source(table: pd.DataFrame) -> pd.DataFrame:
-    """Return `table` with a `source` column of links to each row's cited paragraph."""
-    links = [source_ref(s, int(p)) for s, p in zip(table["seed"], table["paragraph"], strict=True)]
+def with_source(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Return `table` with a `source` column of links to each row's cited paragraph (the headline's in `lang`)."""
+    links = [_source(s, int(p), lang) for s, p in zip(table["seed"], table["paragraph"], strict=True)]
     return table.assign(source=links)
+
+
+def _source(doc: str, paragraph: int, lang: str) -> str:
+    if lang == "ar" and paragraph == 0:
+        return f"{{ref}}`عنوان {doc} <{document_label(doc)}>`"
+    return source_ref(doc, paragraph)
 
 
 @dataclass(frozen=True)
@@ -121,6 +204,7 @@ class Figure:
     caption: str
     alt: str
     title: str
+    caption_ar: str = ""  # the caption in the Arabic edition (from the same values as `caption`)
 
 
 @dataclass(frozen=True)
@@ -140,29 +224,112 @@ class Page:
     noun: str = "rows"  # what a row is, in the plural, for chart labels and captions
     figures: tuple[Chart, ...] = ()  # the charts under 'Coverage'
     breakdown: Breakdown | None = None  # a count under 'Coverage'
+    noun_ar: str = "الصفوف"  # `noun` in Arabic, with the article, for captions
 
 
 Chart = Callable[[str, Page, pd.DataFrame, Book], Figure]
+
+
+def _the(n: int, one: str, two: str, plural: str) -> str:
+    """Return 'the n things' in Arabic: the noun alone for one or two (الوثيقة, الوثيقتان), else the plural and
+    the number (الوثائق الـ12)."""
+    return one if n == 1 else two if n == 2 else f"{plural} الـ{n}"
+
+
+def per_document_caption(spec: Page, documents: int, bars: int) -> dict[str, str]:
+    """Return the caption of a per-document chart in both languages: `bars` bars for `documents` documents (the
+    last bar folding the documents beyond the others when there are fewer bars than documents)."""
+    if bars == documents:
+        return {
+            "en": f"How many {spec.noun} each document contributes.",
+            "ar": f"ما تسهم به كل وثيقة من {spec.noun_ar}.",
+        }
+    rest = documents - bars + 1
+    return {
+        "en": (
+            f"How many {spec.noun} each of the {bars - 1} documents contributing most gives, and the other "
+            f"{rest} together; the data has every document."
+        ),
+        "ar": (
+            f"ما تسهم به من {spec.noun_ar} كلُّ وثيقة من {_the(bars - 1, 'الوثيقة', 'الوثيقتين', 'الوثائق')}"
+            f" الأكثر إسهامًا، وما تسهم به {counted(rest, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')}"
+            " مجتمعةً؛ والبيانات تضم كل الوثائق."
+        ),
+    }
+
+
+def _event_ar(row: pd.Series) -> str:
+    """Return an event's words for an Arabic caption: its Arabic twin (`event_ar`) where the table has it, else
+    its English words marked as English."""
+    arabic = row.get("event_ar", "")
+    return escape(arabic) if isinstance(arabic, str) and arabic else english(escape(row["event_en"]))
+
+
+def decade_caption(
+    spec: Page, first: pd.Series, last: pd.Series, busiest: int, decade: str, total: int
+) -> dict[str, str]:
+    """Return the per-decade caption in both languages: the earliest and the latest event, and the busiest decade
+    (`decade`, such as '2010s', holding `busiest` of the `total` events)."""
+    start = int(decade.removesuffix("s"))
+    return {
+        "en": (
+            f"{spec.noun.capitalize()} per decade, by the earliest date each can mean: "
+            f"from “{escape(first['event_en'])}” ({describe(first['date'])}) "
+            f"to “{escape(last['event_en'])}” ({describe(last['date'])}, {last['status']}); "
+            f"{busiest} of the {total} fall in the {decade}."
+        ),
+        "ar": (
+            f"{spec.noun_ar} في كل عقد، بحسب أبكر تاريخ يمكن أن يعنيه كلٌّ منها: من «{_event_ar(first)}» "
+            f"({describe(first['date'], 'ar')}) إلى «{_event_ar(last)}» ({describe(last['date'], 'ar')}، "
+            f"{STATUS_AR.get(last['status'], last['status'])})؛ "
+            f"ويقع {busiest} من {spec.noun_ar} الـ{total} بين عامي {start} و{start + 9}."
+        ),
+    }
+
+
+def mentions_caption(top: int, found: int, leaders: list[str], led: int, total: int, book: Book) -> dict[str, str]:
+    """Return the caption of the most-mentioned chart in both languages; the leaders are named in Arabic by the
+    actors' and frameworks' `name_ar` (the glossary's Arabic column)."""
+    arabic = names(book["actors"]) | names(book["frameworks"])
+    return {
+        "en": (
+            f"The {top} most mentioned of the {found} entities found: {' and '.join(leaders)} "
+            f"account for {led} of all {total} mentions."
+        ),
+        "ar": (
+            f"{_the(top, 'الكيان', 'الكيانان', 'الكيانات')} الأكثر ذكرًا من بين "
+            f"{counted(found, 'كيان واحد', 'كيانين', 'كيانات', 'كيانًا')} عُثر عليها؛ ومن مجموع مرات الذكر، وهو "
+            f"{total}، نصيبُ {' و'.join(arabic.get(e, e) for e in leaders)} {led}."
+        ),
+    }
+
+
+MEMBERSHIP_CAPTION = {
+    "en": (
+        "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
+        "catalogue): the size of the Alliance each document was written in."
+    ),
+    "ar": (
+        "عضوية الناتو (بالرمادي، سياق خارجي) وتواريخ كتابة الوثائق (بالأزرق، من فهرس المصادر): حجم الحلف حين "
+        "كُتبت كل وثيقة."
+    ),
+}
 
 
 def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
     """Return a bar chart of how many rows each document contributes."""
     data = per_document(table, book.catalogue)
     drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
-    caption = f"How many {spec.noun} each document contributes."
     shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
-    if len(shown) < len(data):
-        caption = (
-            f"How many {spec.noun} each of the {len(shown) - 1} documents contributing most gives, and the other "
-            f"{len(data) - len(shown) + 1} together; the data has every document."
-        )
+    caption = per_document_caption(spec, len(data), len(shown))
     return Figure(
         f"{data_label(name)}-per-document",
         drawing,
         data,
-        caption,
+        caption["en"],
         f"Horizontal bar chart of the number of {spec.noun} per source document, {len(data)} documents in all.",
         f"{spec.noun.capitalize()} taken from each document",
+        caption["ar"],
     )
 
 
@@ -175,15 +342,11 @@ def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
     starts = table["date"].map(lambda d: parse_date(d).start)
     first, last = table.loc[starts.idxmin()], table.loc[starts.idxmax()]
     busiest = data.loc[data["rows"].idxmax()]
-    caption = (
-        f"{spec.noun.capitalize()} per decade, by the earliest date each can mean: from “{escape(first['event_en'])}” "
-        f"({describe(first['date'])}) to “{escape(last['event_en'])}” ({describe(last['date'])}, {last['status']}); "
-        f"{busiest['rows']} of the {len(table)} fall in the {busiest['decade']}."
-    )
+    caption = decade_caption(spec, first, last, int(busiest["rows"]), str(busiest["decade"]), len(table))
     span = f"{data['decade'].iloc[0]} to {data['decade'].iloc[-1]}"
     alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade that has any, {span}."
     title = f"{spec.noun.capitalize()} per decade, {span}"
-    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption, alt, title)
+    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption["en"], alt, title, caption["ar"])
 
 
 def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
@@ -195,29 +358,24 @@ def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Fi
         top, "entity", "mentions", "Mentions in the article text (name, metonym and adjective forms)"
     )
     leaders = top.head(2)
-    caption = (
-        f"The {len(top)} most mentioned of the {len(counts)} entities found: {' and '.join(leaders['entity'])} "
-        f"account for {leaders['mentions'].sum()} of all {counts.sum()} mentions."
-    )
+    leading = list(leaders["entity"])
+    caption = mentions_caption(len(top), len(counts), leading, leaders["mentions"].sum(), counts.sum(), book)
     alt = f"Horizontal bar chart of the number of mentions of the {len(top)} most mentioned actors and frameworks."
     title = f"The {len(top)} most mentioned actors and frameworks in the article text"
-    return Figure(f"{data_label(name)}-mentions", drawing, top, caption, alt, title)
+    return Figure(f"{data_label(name)}-mentions", drawing, top, caption["en"], alt, title, caption["ar"])
 
 
 def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
     """Return NATO's membership over time with the documents' writing dates, as context for reading them."""
     catalogue = book.catalogue
     drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE)
-    caption = (
-        "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
-        "catalogue): the size of the Alliance each document was written in."
-    )
+    caption = MEMBERSHIP_CAPTION
     alt = (
         f"Step chart of the number of NATO member states since {MEMBERS_SINCE}, with dashed vertical lines at the "
         f"dates of the {len(catalogue)} documents."
     )
     title = "NATO's membership over time, with the dates the documents were written"
-    return Figure("data-nato-members", drawing, data, caption, alt, title)
+    return Figure("data-nato-members", drawing, data, caption["en"], alt, title, caption["ar"])
 
 
 PAGES: dict[str, Page] = {
@@ -229,49 +387,62 @@ PAGES: dict[str, Page] = {
         "events",
         (per_document_chart, events_by_decade),
         Breakdown(("status", "date_basis"), "events"),
+        noun_ar="الأحداث",
     ),
     "actors": Page(
         ("id", "kind", "name_en", "name_ar", "role_en", "source"),
         "actors (first cited)",
         (per_document_chart,),
         Breakdown(("kind",), "actors"),
+        noun_ar="الفاعلين (عند أول استشهاد)",
     ),
     "frameworks": Page(
         ("id", "kind", "family", "name_en", "name_ar", "acronym", "launched", "source"),
         "frameworks (first cited)",
         (per_document_chart,),
         Breakdown(("family", "kind"), "frameworks"),
+        noun_ar="الأطر (عند أول استشهاد)",
     ),
     "memberships": Page(
         ("country", "framework", "role", "status", "as_of", "source"),
         "memberships",
         (per_document_chart,),
         Breakdown(("framework", "role", "status"), "countries"),
+        noun_ar="العضويات",
     ),
     "topics": Page(
         ("seed", "topic", "quote", "source"),
         "topics",
         (per_document_chart,),
         Breakdown(("topic",), "documents", largest_first=True),
+        noun_ar="الموضوعات",
     ),
     "topic_vocabulary": Page(("topic", "label_en", "description")),
-    "claims": Page(("id", "value_min", "value_max", "counts_en", "as_of", "source"), "claims", (per_document_chart,)),
+    "claims": Page(
+        ("id", "value_min", "value_max", "counts_en", "as_of", "source"),
+        "claims",
+        (per_document_chart,),
+        noun_ar="الأعداد المذكورة",
+    ),
     "passages": Page(
         ("id", "theme", "quote", "english", "source"),
         "passages",
         (per_document_chart,),
         Breakdown(("theme",), "passages"),
+        noun_ar="المقاطع",
     ),
     "causes": Page(
         ("id", "cause_en", "outcome_en", "leads_to", "attribution", "hedged", "quote", "source"),
         "causes",
         breakdown=Breakdown(("attribution", "hedged"), "causes"),
+        noun_ar="الأسباب",
     ),
     "attributions": Page(
         ("id", "instrument", "attributed_to", "quote", "english", "source"),
         "passages",
         (per_document_chart,),
         Breakdown(("seed", "attributed_to"), "passages"),
+        noun_ar="المقاطع",
     ),
     "aliases": Page(("entity", "form_ar", "use", "note"), figures=(mentions_chart,)),
     "theme_lexicon": Page(("theme", "form_ar", "match", "note"), breakdown=Breakdown(("theme",), "forms")),
@@ -297,6 +468,15 @@ def notebook(name: str) -> Path:
     return FOLDER / f"{data_label(name).removeprefix('data-')}.ipynb"
 
 
+def caption_markdown(figure: Figure, lang: str | None = None) -> str:
+    """Return a figure's caption up to its data link, in `lang`, or, by default, in both languages as spans that
+    each edition keeps in its own (natoar.build.i18n); in English alone if the figure has no Arabic caption."""
+    english, arabic = f"{figure.caption} {DATA_LINK['en']}", f"{figure.caption_ar} {DATA_LINK['ar']}"
+    if lang == "en" or not figure.caption_ar:
+        return english
+    return arabic if lang == "ar" else f"[{english}]{{.lang-en}}[{arabic}]{{.lang-ar}}"
+
+
 def figure_markdown(figure: Figure, root: Path) -> str:
     """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page."""
     add_title(figure.drawing, figure.title)
@@ -309,40 +489,134 @@ def figure_markdown(figure: Figure, root: Path) -> str:
             f":alt: {figure.alt}",
             f":width: {display_width(png)}px",
             "",
-            f"{figure.caption} Data: [{figure.name}.csv]({folder}/{figure.name}.csv).",
+            f"{caption_markdown(figure)} [{figure.name}.csv]({folder}/{figure.name}.csv).",
             ":::",
         ]
     )
 
 
-def breakdown(table: pd.DataFrame, spec: Breakdown) -> MarkdownText:
-    """Return the number of rows for each combination of values of `spec.by`, as a Markdown table."""
+def breakdown(table: pd.DataFrame, spec: Breakdown, lang: str = "en") -> MarkdownText:
+    """Return the number of rows for each combination of values of `spec.by`, as a Markdown table headed in
+    `lang` (the values are the table's own codes, as stored)."""
     counts = table.groupby(list(spec.by)).size()
     if spec.largest_first:
         counts = counts.sort_values(ascending=False, kind="stable")
-    return markdown_table(counts.reset_index(name=spec.counted))
+    frame = counts.reset_index(name=spec.counted)
+    return markdown_table(frame, headers=headers(frame) if lang == "ar" else None)
+
+
+def twin(column: str) -> str:
+    """Return the name of the Arabic twin of a column of English words: `X_ar` for `X_en` or for `X`."""
+    return f"{column.removesuffix('_en')}_ar"
+
+
+def arabic_columns(shown: list[str], available: list[str], languages: dict[str, str]) -> list[tuple[str, str]]:
+    """Return the Arabic edition's columns of a table whose English edition shows `shown`: pairs (column whose
+    cells are shown, column it stands for, which names its header). A column of English words (`languages`, from
+    the descriptor) whose twin is among `available` is shown by its twin, in its place (and only once, if the
+    twin is shown too); any other column is shown as it is."""
+    pairs = []
+    for column in shown:
+        stands = twin(column) if languages.get(column) == "en" and twin(column) in available else column
+        if stands != column and stands in shown:
+            continue
+        pairs.append((stands, column))
+    return pairs
+
+
+def arabic_table(
+    frame: pd.DataFrame, shown: list[str], languages: dict[str, str], markup: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Return the Arabic edition's table (a frame of Markdown cells, headed by the English columns it stands for):
+    twins in place of their English columns (see `arabic_columns`), the English value marked `lang="en"` where a
+    twin's cell is empty; Arabic cells set right to left; other English words shown as they are, marked `lang="en"`."""
+    cells = {}
+    for column, stands in arabic_columns(shown, list(frame.columns), languages):
+        values = frame[column].fillna("").astype(str)
+        if column in markup:
+            cells[stands] = values
+        elif column != stands or languages.get(column) == "ar":
+            fallback = frame[stands].fillna("").astype(str)
+            cells[stands] = [
+                f"[{escape(v)}]{{.ar}}" if v else english(escape(e)) for v, e in zip(values, fallback, strict=True)
+            ]
+        elif languages.get(column) == "en":
+            cells[stands] = [english(escape(v)) for v in values]
+        else:
+            cells[stands] = [escape(v) for v in values]
+    return pd.DataFrame(cells, index=frame.index)
 
 
 def _table(book: Book, name: str) -> pd.DataFrame:
     return book.catalogue if name == "documents" else book[name]
 
 
-def page(name: str, start: Path | str | None = None) -> MarkdownText:
-    """Return table `name`'s Data page below its introduction: overview, coverage, columns and the table itself."""
-    book = load_book(start)
+def _languages(name: str, root: Path) -> dict[str, str]:
+    return {c.name: c.language for c in read_package(root).table(name).columns if c.language}
+
+
+def _both(render: Callable[[str], str]) -> dict[str, str]:
+    return {lang: render(lang) for lang in LANGUAGES}
+
+
+def _figure(figure: Figure, root: Path) -> dict[str, str]:
+    """Return a figure's Markdown in each language, and as shown once in both (`both`, its caption in spans)."""
+    both = figure_markdown(figure, root)
+    shown = caption_markdown(figure)
+    return {"both": both} | {lang: both.replace(shown, caption_markdown(figure, lang)) for lang in LANGUAGES}
+
+
+def _parts(name: str, book: Book) -> list[dict[str, str]]:
+    """Return the page in parts, each by language; a figure, shown once between the languages' blocks, also as
+    `both`."""
     spec, table = PAGES[name], _table(book, name)
-    parts = [OUTSIDE_CONTEXT] if name.startswith("reference/") else []
-    parts.append(overview(name, table, book.catalogue))
-    coverage = [figure_markdown(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    parts: list[dict[str, str]] = []
+    if name.startswith("reference/"):
+        parts.append({"en": OUTSIDE_CONTEXT, "ar": OUTSIDE_CONTEXT_AR})
+    parts.append(_both(lambda lang: overview(name, table, book.catalogue, lang)))
+    figures = [_figure(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    if figures or spec.breakdown:
+        parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
     if spec.breakdown:
-        coverage.append(breakdown(table, spec.breakdown))
-    if coverage:
-        parts += ["## Coverage", *coverage]
+        parts.append(_both(lambda lang: breakdown(table, spec.breakdown, lang)))
     shown = with_source(table) if "source" in spec.shown else table
-    parts += [
-        "## Columns",
-        columns(name, book.root),
-        "## The table",
-        markdown_table(shown[list(spec.shown)], markup=("source",)),
-    ]
-    return MarkdownText("\n\n".join(parts))
+    english_table = markdown_table(shown[list(spec.shown)], markup=("source",))
+    arabic = arabic_table(
+        with_source(table, "ar") if "source" in spec.shown else table,
+        list(spec.shown),
+        _languages(name, book.root),
+        ("source",),
+    )
+    arabic_markdown = markdown_table(arabic, markup=tuple(arabic.columns), headers=headers(arabic))
+    parts.append(
+        _both(
+            lambda lang: "\n\n".join(
+                [
+                    f"## {HEADINGS[lang]['columns']}",
+                    columns(name, book.root, lang),
+                    f"## {HEADINGS[lang]['table']}",
+                    english_table if lang == "en" else arabic_markdown,
+                ]
+            )
+        )
+    )
+    return parts
+
+
+def page(name: str, start: Path | str | None = None, lang: str | None = None) -> MarkdownText:
+    """Return table `name`'s Data page below its introduction: overview, coverage, columns and the table itself,
+    in both languages (`lang.bilingual` blocks, each figure once between them) or, given `lang`, in that one."""
+    parts = _parts(name, load_book(start))
+    if lang is not None:
+        return MarkdownText("\n\n".join(p[lang] for p in parts))
+    blocks, texts = [], []
+    for part in [*parts, {"both": ""}]:
+        if "both" not in part:
+            texts.append(part)
+            continue
+        if texts:
+            blocks.append(bilingual(*("\n\n".join(t[lang] for t in texts) for lang in LANGUAGES)))
+            texts = []
+        if part["both"]:
+            blocks.append(part["both"])
+    return MarkdownText("\n\n".join(blocks))

@@ -5,14 +5,16 @@ data/datapackage.yaml`). This module reads it with PyYAML into `Table`s for the 
 loader could not enforce, so that nothing declared there goes unchecked here. Checks that Frictionless cannot
 express are named in it and made here: `natoar:check` on a field (a check of the value alone, in VALUE_CHECKS, or
 a check against other rows and tables, made by `natoar.sources.evidence`) and `natoar:rowChecks` on a table
-(checks of several columns of one row, in ROW_CHECKS).
+(checks of several columns of one row, in ROW_CHECKS). For the Arabic edition's Data pages, each table and
+field may carry its description in Arabic (`description_ar`) and each check its title (`title_ar`), and a field of
+words its language (`natoar:language`, `en` or `ar`); tests/test_datapackage.py requires the Arabic of all.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NoReturn
@@ -41,6 +43,7 @@ _RESOURCE_KEYS = (
     "path",
     "title",
     "description",
+    "description_ar",
     "format",
     "mediatype",
     "encoding",
@@ -50,7 +53,10 @@ _RESOURCE_KEYS = (
     "natoar:rowChecks",
 )
 _SCHEMA_KEYS = ("fields", "primaryKey", "foreignKeys")
-_FIELD_KEYS = ("name", "title", "description", "type", "constraints", "natoar:check")
+_FIELD_KEYS = (
+    "name", "title", "description", "description_ar", "type", "constraints", "natoar:check", "natoar:language"
+)
+LANGUAGES = ("en", "ar")
 
 
 def _normalised_word(value: str) -> None:
@@ -208,6 +214,7 @@ class Table:
     row_checks: tuple[str, ...]
     sources: tuple[str, ...]
     licenses: tuple[str, ...]
+    description_ar: str = ""
 
     @property
     def path(self) -> Path:
@@ -240,7 +247,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Package:
-    """The whole descriptor: the package's title, description and licences, its named checks, and its tables."""
+    """The whole descriptor: the package's title, description and licences, its named checks (with their titles
+    in Arabic, `checks_ar`), and its tables."""
 
     path: Path
     title: str
@@ -248,6 +256,7 @@ class Package:
     licenses: tuple[str, ...]
     checks: Mapping[str, tuple[str, str]]
     tables: Mapping[str, Table]
+    checks_ar: Mapping[str, str] = field(default_factory=dict)
 
     def table(self, name: str) -> Table:
         """Return the table called `name`, or raise DescriptorError if the descriptor lacks it."""
@@ -264,6 +273,7 @@ class _Parser:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.checks: dict[str, tuple[str, str]] = {}
+        self.checks_ar: dict[str, str] = {}
 
     def fail(self, where: str, problem: str, fix: str) -> NoReturn:
         raise DescriptorError(self.path, problem, fix, where=where)
@@ -297,6 +307,12 @@ class _Parser:
             self.fail(where, f"'{key}' is missing or not text", f"give the {key}")
         return value.strip()
 
+    def optional_text(self, node: dict[str, Any], key: str, where: str) -> str:
+        value = node.get(key, "")
+        if not isinstance(value, str):
+            self.fail(where, f"'{key}' is not text", f"write the {key} as text, or leave it out")
+        return value.strip()
+
     def titles(self, node: object, where: str) -> tuple[str, ...]:
         return tuple(self.text(self.mapping(item, where), "title", where) for item in self.items(node, where))
 
@@ -310,8 +326,9 @@ class _Parser:
         node = self.mapping(node, "the top level")
         for name, check in self.mapping(node.get("natoar:checks", {}), "natoar:checks").items():
             where = f"natoar:checks, '{name}'"
-            check = self.mapping(check, where, ("title", "description"))
+            check = self.mapping(check, where, ("title", "title_ar", "description"))
             self.checks[name] = (self.text(check, "title", where), self.text(check, "description", where))
+            self.checks_ar[name] = self.optional_text(check, "title_ar", where)
         tables: dict[str, Table] = {}
         for number, resource in enumerate(self.items(node.get("resources"), "resources"), 1):
             table = self.table(self.mapping(resource, f"resource {number}"), f"resource {number}")
@@ -327,6 +344,7 @@ class _Parser:
             self.titles(node.get("licenses"), "licenses"),
             self.checks,
             tables,
+            self.checks_ar,
         )
 
     def table(self, node: dict[str, Any], where: str) -> Table:
@@ -374,6 +392,7 @@ class _Parser:
             row_checks=checks,
             sources=self.titles(node.get("sources", []), f"{where}, sources"),
             licenses=self.titles(node.get("licenses"), f"{where}, licenses"),
+            description_ar=self.optional_text(node, "description_ar", where),
         )
 
     def column(self, node: object, table: str, number: int, key: tuple[str, ...]) -> Column:
@@ -403,6 +422,9 @@ class _Parser:
         rule = node.get("natoar:check", "")
         if rule:
             self.check_field_check(rule, where)
+        language = node.get("natoar:language", "")
+        if language and language not in LANGUAGES:
+            self.fail(where, f"natoar:language {language!r} is not one of {', '.join(LANGUAGES)}", "write en or ar")
         return Column(
             name,
             type=kind,
@@ -417,6 +439,8 @@ class _Parser:
             check=VALUE_CHECKS.get(rule),
             rule=rule,
             description=self.text(node, "description", where),
+            description_ar=self.optional_text(node, "description_ar", where),
+            language=language,
         )
 
     def check_field_check(self, rule: object, where: str) -> None:

@@ -35,6 +35,8 @@ class Column:
     check: Callable[[str], object] | None = None
     rule: str = ""
     description: str = ""
+    description_ar: str = ""  # the description in Arabic, for the Arabic edition's Data pages
+    language: str = ""  # "en" or "ar" for a column of words in that language; "" for ids, codes, numbers, dates
 
     def problem(self, value: str) -> str | None:
         """Return why `value` is not allowed here, or None when it is."""
