@@ -42,8 +42,9 @@ CHAPTERS = {
 
 
 def numbers(sentence: str) -> list[str]:
-    """Return the numbers a finding states, leaving out those of seed quotations «...» (quoted as written)."""
-    return sorted(NUMBER.findall(re.sub("«[^»]*»", "", sentence)))
+    """Return the numbers a finding states, leaving out those of seed quotations «...» (quoted as written) and
+    centuries, which English numbers ('the 18th century') and Arabic names in words (القرن الثامن عشر)."""
+    return sorted(NUMBER.findall(re.sub(r"«[^»]*»|\d+(st|nd|rd|th) century", "", sentence)))
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +101,8 @@ def test_dates_in_arabic_words():
     assert describe("2020-12-22", "ar") == "22 ديسمبر 2020"
     assert describe("1995-02", "ar") == "فبراير 1995"
     assert describe("2004/2014", "ar") == "من 2004 إلى 2014"
+    assert describe("17XX", "ar") == "القرن الثامن عشر" and describe("20XX", "ar") == "القرن الحادي والعشرون"
+    assert describe("201X", "ar") == "العقد الممتد من 2010 إلى 2019"
 
 
 def test_glued_phrases_have_arabic_renderings(book):

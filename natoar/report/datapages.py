@@ -22,7 +22,7 @@ import pandas as pd
 
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, write_figure
-from natoar.report.lang import LANGUAGES, bilingual, counted, headers, names
+from natoar.report.lang import LANGUAGES, bilingual, counted, headers, names, value
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -44,7 +44,6 @@ HEADINGS = {
     "ar": {"coverage": "التغطية", "columns": "الأعمدة", "table": "الجدول"},
 }
 DATA_LINK = {"en": "Data:", "ar": "البيانات:"}
-STATUS_AR = {"occurred": "وقع", "planned": "مخطط له", "claimed": "مدّعى"}
 MOST_MENTIONED = 15
 MEMBERS_SINCE = 1990
 
@@ -281,7 +280,7 @@ def decade_caption(
         "ar": (
             f"{spec.noun_ar} في كل عقد، بحسب أبكر تاريخ يمكن أن يعنيه كلٌّ منها: من «{_event_ar(first)}» "
             f"({describe(first['date'], 'ar')}) إلى «{_event_ar(last)}» ({describe(last['date'], 'ar')}، "
-            f"{STATUS_AR.get(last['status'], last['status'])})؛ "
+            f"{value('status', last['status'])})؛ "
             f"ويقع {busiest} من {spec.noun_ar} الـ{total} بين عامي {start} و{start + 9}."
         ),
     }

@@ -112,6 +112,25 @@ def describe(text: str, lang: str = "en") -> str:
     return f"{span.start.day} {MONTH_NAMES[span.start.month - 1]} {span.start.year}"
 
 
+# Arabic ordinals (masculine, definite), as a century is named: القرن الثامن عشر, القرن الحادي والعشرون.
+_UNITS_AR = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+
+
+def _ordinal_ar(n: int) -> str:
+    """Return the Arabic ordinal of 1 to 29 ('الثامن عشر'); raise ValueError beyond."""
+    if not 1 <= n <= 29:
+        raise ValueError(f"no Arabic ordinal for {n}")
+    if n < 10:
+        return _UNITS_AR[n - 1]
+    if n == 10:
+        return "العاشر"
+    if n < 20:
+        return f"{'الحادي' if n == 11 else _UNITS_AR[n - 11]} عشر"
+    if n == 20:
+        return "العشرون"
+    return f"{'الحادي' if n == 21 else _UNITS_AR[n - 21]} والعشرون"
+
+
 def _describe_ar(text: str) -> str:
     """Return a date expression in Arabic words (see `describe`)."""
     if "/" in text:
@@ -120,9 +139,9 @@ def _describe_ar(text: str) -> str:
     span = _single(text)
     month = MONTHS[span.start.month][0]
     if span.precision == "century":
-        return f"القرن {span.start.year // 100 + 1}"
+        return f"القرن {_ordinal_ar(span.start.year // 100 + 1)}"
     if span.precision == "decade":
-        return f"عقد {span.start.year}"
+        return f"العقد الممتد من {span.start.year} إلى {span.start.year + 9}"
     if span.precision == "year":
         return str(span.start.year)
     if span.precision == "month":
