@@ -5,6 +5,8 @@ where it would have to be typed by hand. `save_figure` writes each figure's comp
 metadata; this renderer, registered as the entry point `natoar` of `myst_nb.renderers` (pyproject.toml) and
 chosen by `nb_render_plugin` in _config.yml, carries it onto the image. A PNG wider than WIDE_PX gets the class
 `wide-figure`, which _static/reading.css shows on a phone at a legible scale inside a box that scrolls sideways.
+An image whose metadata names its language (`lang`, as `save_figure` writes it: each figure is drawn once per
+edition) gets the class `lang-<language>`, so that natoar.build.i18n keeps it only in that language's edition.
 """
 
 from __future__ import annotations
@@ -35,11 +37,14 @@ class Renderer(NbElementRenderer):
     def render_image(self, data: MimeData) -> list[nodes.Element]:
         """Render the image as myst-nb does, then set its alt text from the output's metadata."""
         rendered = super().render_image(data)
-        alt = data.output_metadata.get(data.mime_type, {}).get("alt")
+        metadata = data.output_metadata.get(data.mime_type, {})
+        alt, language = metadata.get("alt"), metadata.get("lang")
         wide = data.mime_type == "image/png" and (png_width(data.content) or 0) > WIDE_PX
         for node in rendered:
             if alt:
                 node["alt"] = str(alt)
             if wide:
                 node["classes"].append("wide-figure")
+            if language:
+                node["classes"].append(f"lang-{language}")
         return rendered

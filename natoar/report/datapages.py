@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from natoar.report import charts
-from natoar.report.figures import FIGURES, add_title, display_width, write_figure
+from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
+from natoar.report.lang import bilingual, check_language, counted
 from natoar.report.markdown import MarkdownText, data_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -113,7 +114,8 @@ def with_source(table: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart drawn for a Data page, with the data it shows, its file name, caption, alt text and title."""
+    """A chart drawn for a Data page, with the data it shows, its file name, caption, alt text and title, all in
+    one language (`lang`: the Arabic drawing is saved as <name>.ar.png)."""
 
     name: str
     drawing: plt.Figure
@@ -121,6 +123,7 @@ class Figure:
     caption: str
     alt: str
     title: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -142,22 +145,58 @@ class Page:
     breakdown: Breakdown | None = None  # a count under 'Coverage'
 
 
-Chart = Callable[[str, Page, pd.DataFrame, Book], Figure]
+Chart = Callable[..., Figure]  # (name, spec, table, book, lang="en") -> Figure
+
+# What a Data page's charts count, in Arabic: Page.noun's Arabic, and the events' statuses.
+NOUNS_AR = {
+    "rows": "الصفوف",
+    "events": "الأحداث",
+    "actors (first cited)": "الجهات (بحسب أول ذكر)",
+    "frameworks (first cited)": "الأطر (بحسب أول ذكر)",
+    "memberships": "العضويات",
+    "topics": "الموضوعات",
+    "claims": "الادعاءات",
+    "passages": "المقاطع",
+}
+STATUS_AR = {"occurred": "وقع", "planned": "مخطط له", "claimed": "مُدّعى"}
 
 
-def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of how many rows each document contributes."""
+def _documents_ar(n: int) -> str:
+    return counted(n, "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة")
+
+
+def _noun_ar(spec: Page) -> str:
+    if spec.noun not in NOUNS_AR:
+        raise KeyError(f"the Data pages' noun {spec.noun!r} has no Arabic. Fix: add it to NOUNS_AR in {__name__}")
+    return NOUNS_AR[spec.noun]
+
+
+def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of how many rows each document contributes, in `lang`."""
     data = per_document(table, book.catalogue)
+    shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
+    folded = len(shown) < len(data)
+    file = f"{data_label(name)}-per-document"
+    if check_language(lang) == "ar":
+        noun = _noun_ar(spec)
+        drawing = charts.count_bars(data, "document", "rows", f"{noun} من كل وثيقة", lang="ar")
+        caption = f"عدد {noun} التي تأتي من كل وثيقة."
+        if folded:
+            caption = (
+                f"عدد {noun} التي تأتي من كل وثيقة من الوثائق الـ{len(shown) - 1} الأكثر إسهامًا، ومن الوثائق "
+                f"الـ{len(data) - len(shown) + 1} الأخرى مجتمعةً؛ والبيانات تضم كل وثيقة."
+            )
+        alt = f"مخطط أعمدة أفقية لعدد {noun} من كل وثيقة مصدرية، {_documents_ar(len(data))} في المجموع."
+        return Figure(file, drawing, data, caption, alt, f"{noun} المأخوذة من كل وثيقة", "ar")
     drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
     caption = f"How many {spec.noun} each document contributes."
-    shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
-    if len(shown) < len(data):
+    if folded:
         caption = (
             f"How many {spec.noun} each of the {len(shown) - 1} documents contributing most gives, and the other "
             f"{len(data) - len(shown) + 1} together; the data has every document."
         )
     return Figure(
-        f"{data_label(name)}-per-document",
+        file,
         drawing,
         data,
         caption,
@@ -166,15 +205,35 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -
     )
 
 
-def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of events per decade, captioned with the earliest and the latest event."""
+def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of events per decade, captioned with the earliest and the latest event, in `lang`."""
     data = per_decade(table["date"])
-    drawing = charts.count_bars(
-        data, "decade", "rows", f"{spec.noun.capitalize()} per decade (by earliest possible date)"
-    )
     starts = table["date"].map(lambda d: parse_date(d).start)
     first, last = table.loc[starts.idxmin()], table.loc[starts.idxmax()]
     busiest = data.loc[data["rows"].idxmax()]
+    file = f"{data_label(name)}-per-decade"
+    if check_language(lang) == "ar":
+        noun = _noun_ar(spec)
+        decades = {d: f"عقد {d.removesuffix('s')}" for d in data["decade"]}
+        drawing = charts.count_bars(
+            data, "decade", "rows", f"{noun} في كل عقد (بحسب أبكر تاريخ ممكن)", lang="ar", names=decades
+        )
+
+        def event(row: pd.Series) -> str:
+            return escape(row.get("label_ar") or row["event_en"])
+
+        caption = (
+            f"{noun} في كل عقد، بحسب أبكر تاريخ يمكن أن يعنيه كلٌّ منها: من «{event(first)}» "
+            f"({describe(first['date'], 'ar')}) إلى «{event(last)}» ({describe(last['date'], 'ar')}، "
+            f"{STATUS_AR.get(last['status'], last['status'])})؛ ويقع {busiest['rows']} من {len(table)} في "
+            f"{decades[busiest['decade']]}."
+        )
+        span = f"من {decades[data['decade'].iloc[0]]} إلى {decades[data['decade'].iloc[-1]]}"
+        alt = f"مخطط أعمدة أفقية لعدد {noun} المسجلة في كل عقد فيه شيء منها، {span}."
+        return Figure(file, drawing, data, caption, alt, f"{noun} في كل عقد، {span}", "ar")
+    drawing = charts.count_bars(
+        data, "decade", "rows", f"{spec.noun.capitalize()} per decade (by earliest possible date)"
+    )
     caption = (
         f"{spec.noun.capitalize()} per decade, by the earliest date each can mean: from “{escape(first['event_en'])}” "
         f"({describe(first['date'])}) to “{escape(last['event_en'])}” ({describe(last['date'])}, {last['status']}); "
@@ -183,31 +242,56 @@ def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> 
     span = f"{data['decade'].iloc[0]} to {data['decade'].iloc[-1]}"
     alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade that has any, {span}."
     title = f"{spec.noun.capitalize()} per decade, {span}"
-    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption, alt, title)
+    return Figure(file, drawing, data, caption, alt, title)
 
 
-def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of the most mentioned entities in the article text, found through the aliases."""
+def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of the most mentioned entities in the article text, found through the aliases; in
+    Arabic, each entity by the name form the documents use most (`charts.spoken_names`)."""
     found = mentions(book.paragraphs, build_matcher(table))
     counts = found.groupby("entity").size().sort_values(ascending=False, kind="stable")
     top = counts.head(MOST_MENTIONED).reset_index(name="mentions")
+    leaders = top.head(2)
+    file = f"{data_label(name)}-mentions"
+    if check_language(lang) == "ar":
+        spoken = charts.spoken_names(found, table)
+        drawing = charts.count_bars(
+            top, "entity", "mentions", "مرات الذكر في نص المقالات (بالاسم والكناية والصفة)", lang="ar", names=spoken
+        )
+        first, second = (spoken.get(e, e) for e in leaders["entity"])
+        caption = (
+            f"الجهات الـ{len(top)} الأكثر ذكرًا من {len(counts)} جهة وُجدت: {first} و{second} "
+            f"يستأثران بـ{leaders['mentions'].sum()} من مجموع {counts.sum()} مرة ذكر."
+        )
+        alt = f"مخطط أعمدة أفقية لعدد مرات ذكر الجهات والأطر الـ{len(top)} الأكثر ذكرًا."
+        return Figure(file, drawing, top, caption, alt, f"الجهات والأطر الـ{len(top)} الأكثر ذكرًا في نص المقالات", "ar")
     drawing = charts.count_bars(
         top, "entity", "mentions", "Mentions in the article text (name, metonym and adjective forms)"
     )
-    leaders = top.head(2)
     caption = (
         f"The {len(top)} most mentioned of the {len(counts)} entities found: {' and '.join(leaders['entity'])} "
         f"account for {leaders['mentions'].sum()} of all {counts.sum()} mentions."
     )
     alt = f"Horizontal bar chart of the number of mentions of the {len(top)} most mentioned actors and frameworks."
     title = f"The {len(top)} most mentioned actors and frameworks in the article text"
-    return Figure(f"{data_label(name)}-mentions", drawing, top, caption, alt, title)
+    return Figure(file, drawing, top, caption, alt, title)
 
 
-def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
     """Return NATO's membership over time with the documents' writing dates, as context for reading them."""
     catalogue = book.catalogue
-    drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE)
+    drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE, lang=lang)
+    if lang == "ar":
+        caption = (
+            "عدد أعضاء الناتو (بالرمادي، سياق خارجي) وتواريخ كتابة الوثائق (بالأزرق، من فهرس المصادر): حجم الحلف "
+            "حين كُتبت كل وثيقة."
+        )
+        alt = (
+            f"مخطط درجي لعدد الدول الأعضاء في الناتو منذ {MEMBERS_SINCE}، مع خطوط رأسية متقطعة عند تواريخ كتابة "
+            f"الوثائق الـ{len(catalogue)}."
+        )
+        title = "عدد أعضاء الناتو عبر الزمن، مع تواريخ كتابة الوثائق"
+        return Figure("data-nato-members", drawing, data, caption, alt, title, "ar")
     caption = (
         "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
         "catalogue): the size of the Alliance each document was written in."
@@ -298,21 +382,29 @@ def notebook(name: str) -> Path:
 
 
 def figure_markdown(figure: Figure, root: Path) -> str:
-    """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page."""
-    add_title(figure.drawing, figure.title)
-    png = write_figure(figure.drawing, figure.name, figure.data, root)
+    """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page, in the
+    figure's language (the Arabic one labelled `fig-<name>-ar`: both renderings stand in one page's source)."""
+    add_title(figure.drawing, figure.title, figure.lang)
+    png = write_figure(figure.drawing, figure.name, figure.data, root, figure.lang)
     folder = Path(os.path.relpath(FIGURES, FOLDER)).as_posix()
+    data = "البيانات" if figure.lang == "ar" else "Data"
     return "\n".join(
         [
             f":::{{figure}} {folder}/{png.name}",
-            f":name: fig-{figure.name}",
+            f":name: fig-{file_name(figure.name, figure.lang).replace('.', '-')}",
             f":alt: {figure.alt}",
             f":width: {display_width(png)}px",
             "",
-            f"{figure.caption} Data: [{figure.name}.csv]({folder}/{figure.name}.csv).",
+            f"{figure.caption} {data}: [{figure.name}.csv]({folder}/{figure.name}.csv).",
             ":::",
         ]
     )
+
+
+def figure_both(chart: Chart, name: str, spec: Page, table: pd.DataFrame, book: Book) -> str:
+    """Return a Data page's chart in both editions: drawn in each language, each rendering kept by its edition."""
+    en, ar = (figure_markdown(chart(name, spec, table, book, lang=lang), book.root) for lang in ("en", "ar"))
+    return bilingual(en, ar)
 
 
 def breakdown(table: pd.DataFrame, spec: Breakdown) -> MarkdownText:
@@ -333,7 +425,7 @@ def page(name: str, start: Path | str | None = None) -> MarkdownText:
     spec, table = PAGES[name], _table(book, name)
     parts = [OUTSIDE_CONTEXT] if name.startswith("reference/") else []
     parts.append(overview(name, table, book.catalogue))
-    coverage = [figure_markdown(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    coverage = [figure_both(chart, name, spec, table, book) for chart in spec.figures]
     if spec.breakdown:
         coverage.append(breakdown(table, spec.breakdown))
     if coverage:

@@ -260,6 +260,11 @@ THEMES = {
     "stability": "الاستقرار",
     "training": "التدريب",
 }
+# Arabic names of the catalogue's genres (documents.genre), for the source pages and the figures.
+GENRES = {
+    "leaked-cable": "برقية مسرّبة", "news-report": "خبر صحفي", "analysis": "تحليل", "official-release": "بيان رسمي",
+    "speech": "خطاب", "interview": "مقابلة", "communique": "بلاغ", "op-ed": "مقال رأي",
+}
 VERDICTS = {
     "agrees": "يوافقه السجل",
     "imprecise": "غير دقيق",
