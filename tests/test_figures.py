@@ -82,7 +82,7 @@ def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
     # displayed at the size a figure.dpi drawing would have: 2/3 of the 144-dpi file's width
     assert shown.width == round(int.from_bytes(png.read_bytes()[16:20], "big") * 96 / 144)
     assert (tmp_path / "chapters" / "figures" / "words.csv").read_text() == "doc,words\nb,2\na,1\n"
-    assert shown.metadata == {"alt": "Two bars.", "lang": "en"}  # alt text and language travel with the output (natoar.build.render)
+    assert shown.metadata == {"alt": "Two bars.", "lang": "en"}  # travels with the output (natoar.build.render)
 
 
 def test_a_figure_without_a_title_and_alt_text_cannot_be_saved(tmp_path):

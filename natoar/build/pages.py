@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from natoar.report import curation
-from natoar.report.lang import GENRES
+from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
@@ -34,11 +33,10 @@ GLOSSARY = Path("chapters") / "glossary.md"
 LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 NOT_CURATED = "*not yet curated*"
 NOT_CURATED_AR = "*لم يُراجَع بعد*"
-# The words of a source page's data-derived text in the Arabic edition: genres (documents.genre, shared with the
-# figures: natoar.report.lang.GENRES), how a date is known (date_basis) and how precise it is.
-GENRE_AR = GENRES
-DATE_BASIS_AR = {"printed": "التاريخ المطبوع", "inferred": "مستنتج من النص", "outside": "من خارج النص"}
-PRECISION_AR = {"day": "يوم", "month": "شهر", "year": "سنة", "interval": "مدة", "decade": "عقد", "century": "قرن"}
+# The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
+# known (date_basis) and how precise it is.
+# The Arabic of the catalogue's vocabularies: the book's one table of them (natoar.report.lang.VALUES).
+GENRE_AR, DATE_BASIS_AR, PRECISION_AR = (lang.VALUES[c] for c in ("genre", "date_basis", "precision"))
 
 
 def _field(doc: pd.Series, name: str) -> str:

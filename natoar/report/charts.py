@@ -28,7 +28,7 @@ from natoar.report.chartscale import (  # noqa: F401 (the limits are part of thi
 )
 from natoar.report.figures import CONTEXT, PALETTE, SEED, label, mirror, use_style
 from natoar.report.figures import words as say
-from natoar.report.lang import GENRES, check_language
+from natoar.report.lang import VALUES, check_language
 from natoar.text.dates import parse_date
 
 
@@ -143,7 +143,7 @@ def length_strips(data: pd.DataFrame, lang: str = "en") -> plt.Figure:
         ax.scatter(counts, y + rng.uniform(-0.2, 0.2, len(counts)), s=10, color=SEED, alpha=0.5, linewidths=0)
         ax.plot([np.median(counts)] * 2, [y - 0.32, y + 0.32], color=PALETTE[3], lw=2.5)
     counts = data["genre"].value_counts()
-    names = shown_names(genres, GENRES, lang)
+    names = shown_names(genres, VALUES["genre"], lang)
     ax.set_yticks(range(len(genres)), [f"{n} ({counts[g]})" for n, g in zip(names, genres, strict=True)])
     ax.set_ylim(-0.6, len(genres) - 0.4)
     ax.set_xlabel(

@@ -65,7 +65,8 @@ def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     table = catalogue[columns].copy()
     pending = (catalogue["curation"] != "curated").to_numpy()
     for column in columns:
-        table.loc[pending & (table[column] == "").to_numpy(), column] = "not yet curated"
+        label = "لم يُراجَع بعد" if column.endswith("_ar") else "not yet curated"  # an Arabic column's, in Arabic
+        table.loc[pending & (table[column] == "").to_numpy(), column] = label
     return table
 
 

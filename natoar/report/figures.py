@@ -21,8 +21,9 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 from PIL import Image as PILImage
 
-from natoar.report import lang as lang_module
+from natoar.report import lang
 from natoar.report.figuretext import FigureText, figure_text
+from natoar.report.lang import LANGUAGES, check_language
 from natoar.report.markdown import MarkdownText, markdown_table
 from natoar.sources.paths import project_root
 from natoar.text.letters import display_text, matplotlib_shapes_arabic
@@ -58,12 +59,12 @@ def use_style() -> None:
 
 def words(lang: str, en: str, ar: str) -> str:
     """Return a figure's wording in `lang`: `en` in the English edition, `ar` in the Arabic one."""
-    return ar if lang_module.check_language(lang) == "ar" else en
+    return ar if check_language(lang) == "ar" else en
 
 
 def file_name(name: str, lang: str = "en") -> str:
     """Return the file name of figure `name` in `lang`, without its suffix: `name`, or `name.ar` in Arabic."""
-    return name if lang_module.check_language(lang) == "en" else f"{name}.{lang}"
+    return name if check_language(lang) == "en" else f"{name}.{lang}"
 
 
 def mirror(ax: plt.Axes, x: bool = True) -> None:
@@ -124,7 +125,7 @@ def display_width(png: Path) -> int:
 def add_title(fig: plt.Figure, title: str, lang: str = "en") -> None:
     """Set `title` above everything already drawn on `fig`, flush with its left edge (its right edge in Arabic),
     in as many lines as it needs to stay within the drawing's width."""
-    arabic = lang_module.check_language(lang) == "ar"
+    arabic = check_language(lang) == "ar"
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     width, height = fig.get_size_inches()
     font = FontProperties(family=FONTS, size=TITLE_PT, weight="bold")
@@ -182,14 +183,14 @@ def show_figure(
     `data` is what the CSV holds and the alt text describes; without it, the data `draw("en")` returns. `names`
     gives the Arabic alt text the Arabic names of the ids it names."""
     shown = []
-    for lang in lang_module.LANGUAGES:
-        drawn = draw(lang)
+    for language in LANGUAGES:
+        drawn = draw(language)
         fig, drawn_data = drawn if isinstance(drawn, tuple) else (drawn, None)
         if data is None:
             data = drawn_data
         if data is None:
             raise ValueError(f"figure '{name}': no data given, and draw() returned none to save with the figure")
-        shown.append(save_figure(fig, name, data, root, lang=lang, names=names))
+        shown.append(save_figure(fig, name, data, root, lang=language, names=names))
     *first, last = shown
     for image in first:
         display(image)
@@ -209,28 +210,36 @@ def save_table(
     root: Path | None = None,
     names: dict[str, str] | None = None,
     both: bool = False,
+    arabic: pd.DataFrame | None = None,
+    columns: list[str] | dict[str, str] | None = None,
+    english_only: tuple[str, ...] = (),
 ) -> MarkdownText:
     """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long; with `both`, in
-    both editions (`lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only).
+    both editions (as `lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only, its
+    cells those of `arabic` or of `lang.twins(frame, columns)`, less the `english_only` columns).
 
     Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
     linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
     to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
     csv = project_root(root) / FIGURES / f"{name}.csv"
-    arabic = lang_module.headers(frame, names) if both else None
+    if both:
+        frame, shown = lang.twins(frame, columns) if arabic is None else (frame, arabic)
+        shown = shown.drop(columns=list(english_only))
+    headers = lang.headers(shown, names) if both else None
     if len(frame) <= MAX_TABLE_ROWS:
         csv.unlink(missing_ok=True)
         english = markdown_table(frame, markup)
-        return lang_module.bilingual(english, markdown_table(frame, markup, arabic)) if both else english
+        arabic_table = markdown_table(shown, lang.arabic_markup(markup, shown), headers) if both else ""
+        return lang.bilingual(english, arabic_table) if both else english
     csv.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(csv, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     link = Path(os.path.relpath(csv, Path.cwd())).as_posix()
     note = f"The first {MAX_TABLE_ROWS} of {len(frame)} rows; all of them: [{csv.name}]({link})."
     if both:
-        shown = frame.head(MAX_TABLE_ROWS)
-        rows = lang_module.counted(MAX_TABLE_ROWS, "الصف الأول", "الصفان الأولان", "صفوف", "صفًا")
+        rows = lang.counted(MAX_TABLE_ROWS, "الصف الأول", "الصفان الأولان", "صفوف", "صفًا")
         note_ar = f"أول {rows} من {len(frame)}؛ وكلها في: [{csv.name}]({link})."
-        return lang_module.bilingual(
-            f"{markdown_table(shown, markup)}\n\n{note}", f"{markdown_table(shown, markup, arabic)}\n\n{note_ar}"
+        return lang.bilingual(
+            f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}",
+            f"{markdown_table(shown.head(MAX_TABLE_ROWS), lang.arabic_markup(markup, shown), headers)}\n\n{note_ar}",
         )
     return MarkdownText(f"{markdown_table(frame.head(MAX_TABLE_ROWS), markup)}\n\n{note}")

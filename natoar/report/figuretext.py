@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from natoar.report.chartscale import MAX_BARS, MAX_PANELS
-from natoar.report.lang import GENRES, check_language, counted
+from natoar.report.lang import VALUES, check_language, counted
 from natoar.text.dates import parse_date
 
 
@@ -83,7 +83,7 @@ def _lengths(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureText
             f"أطولها {longest['doc']} ({_words(longest['words'])})، وأقصرها {shortest['doc']} "
             f"({_words(shortest['words'])})."
         )
-        kinds = "، ".join(GENRES.get(g, g) for g in genres)
+        kinds = "، ".join(VALUES["genre"].get(g, g) for g in genres)
         drawn = (
             f"مخطط نقطي لعدد كلمات نص المقال في كل وثيقة من الوثائق المصدرية الـ{n}: صف لكل نوع من الأنواع "
             f"({kinds})، ونقطة لكل وثيقة، وخط عند وسيط النوع؛ "

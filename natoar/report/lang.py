@@ -12,6 +12,9 @@ language; the Sphinx extension natoar.build.i18n keeps, in each edition, only th
 - `counted`: a number with its counted noun in Arabic (the noun's form depends on the number).
 - `name`: a framework's or actor's name in a language, from the curated tables' `name_en`/`name_ar` (the
   glossary's Arabic column, as the sources write NATO's own names).
+- `arabic`: a table's Arabic twin: each column with an Arabic twin in the data (`x_ar` for `x_en` or `x`) takes
+  its twin's cells, each column of a controlled vocabulary its values' Arabic from VALUES (one table for the
+  book); `table` renders a table in both editions from it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from natoar.report.markdown import MarkdownText, box, markdown_table
+from natoar.report.markdown import MarkdownText, box, escape, markdown_table
+from natoar.text.letters import has_arabic
 
 LANGUAGES = ("en", "ar")
 
@@ -137,13 +141,31 @@ def table(
     markup: tuple[str, ...] = (),
     names: dict[str, str] | None = None,
     arabic: pd.DataFrame | None = None,
+    columns: list[str] | dict[str, str] | None = None,
+    english_only: tuple[str, ...] = (),
 ) -> MarkdownText:
     """Return a table in both editions: the Arabic one headed by the columns' Arabic names (see `headers`), its
-    cells those of `arabic` (the same table with its values in Arabic, same columns) or else of `frame`."""
-    shown = frame if arabic is None else arabic
-    if list(shown.columns) != list(frame.columns):
+    cells those of `arabic` (the same table with its values in Arabic, same columns) or else `arabic(frame)`.
+
+    `columns` shows only those columns of `frame` (a dict renames them), their Arabic taken from their twins in
+    `frame`; `english_only` columns are left out of the Arabic rendering (an English gloss of Arabic words, an
+    English translation of a quotation: the Arabic edition shows the Arabic as written)."""
+    english, shown = twins(frame, columns) if arabic is None else (frame, arabic)
+    if list(shown.columns) != list(english.columns):
         raise ValueError("the Arabic rendering of a table must have the English one's columns")
-    return bilingual(markdown_table(frame, markup), markdown_table(shown, markup, headers(frame, names)))
+    shown = shown.drop(columns=list(english_only))
+    return bilingual(
+        markdown_table(english, markup),
+        markdown_table(shown, arabic_markup(markup, shown), headers(shown, names)),
+    )
+
+
+def twins(frame: pd.DataFrame, columns: list[str] | dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the English table `frame[columns]` (all columns by default; a dict renames them) and its Arabic twin
+    (see `arabic`)."""
+    keep = list(frame.columns) if columns is None else list(columns)
+    rename = columns if isinstance(columns, dict) else {}
+    return frame[keep].rename(columns=rename), arabic(frame, keep).rename(columns=rename)
 
 
 def column(name: str, lang: str) -> str:
@@ -260,11 +282,6 @@ THEMES = {
     "stability": "الاستقرار",
     "training": "التدريب",
 }
-# Arabic names of the catalogue's genres (documents.genre), for the source pages and the figures.
-GENRES = {
-    "leaked-cable": "برقية مسرّبة", "news-report": "خبر صحفي", "analysis": "تحليل", "official-release": "بيان رسمي",
-    "speech": "خطاب", "interview": "مقابلة", "communique": "بلاغ", "op-ed": "مقال رأي",
-}
 VERDICTS = {
     "agrees": "يوافقه السجل",
     "imprecise": "غير دقيق",
@@ -298,3 +315,166 @@ def key_findings(chapter: Callable[..., list[str]], *args: object) -> MarkdownTe
     """Return a chapter's key findings box in both languages: `chapter(*args, lang=...)` renders its sentences."""
     en, ar = (box(KEY_FINDINGS[lang], chapter(*args, lang=lang)) for lang in LANGUAGES)
     return bilingual(en, ar)
+
+
+# The Arabic of the values of the controlled vocabularies that the book's tables show, by column: ONE table for the
+# whole book (tests/test_arabic_values.py fails on a value of the data that has no Arabic here).
+VALUES: dict[str, dict[str, str]] = {
+    "status": {
+        "occurred": "وقع",
+        "planned": "مقرَّر",
+        "claimed": "مُدَّعًى",
+        "stated": "مذكور في النص",
+    },
+    "date_basis": {
+        "stated": "مذكور في النص",
+        "inferred": "مستنتج من النص",
+        "outside": "من خارج النص",
+        "printed": "التاريخ المطبوع",
+    },
+    "launched_basis": {"stated": "مذكور في النص", "inferred": "مستنتج من النص"},
+    "role": {
+        "attendee": "حاضر",
+        "beneficiary": "مستفيد",
+        "candidate": "مرشّح",
+        "founder": "مؤسِّس",
+        "host": "مضيف",
+        "member": "عضو",
+        "participant": "مشارك",
+        "partner": "شريك",
+        "party": "طرف",
+        "supporter": "داعم",
+    },
+    "kind": {
+        # frameworks
+        "agreement": "اتفاق",
+        "dialogue": "حوار",
+        "exercise": "تمرين",
+        "initiative": "مبادرة",
+        "mechanism": "آلية",
+        "partnership": "شراكة",
+        "partnership-framework": "إطار شراكة",
+        "programme": "برنامج",
+        "project": "مشروع",
+        "proposal": "مقترح",
+        "status": "صفة",
+        "strategy": "استراتيجية",
+        # actors
+        "country": "بلد",
+        "organisation": "منظمة",
+        "person": "شخص",
+        # hedging and attribution markers (natoar.report.analysis.markers_table)
+        "hedge": "تحفّظ",
+        "attribution": "إسناد",
+        # date expressions (natoar.text.datefinder)
+        "century": "قرن",
+        "day-month": "يوم وشهر",
+        "last-month": "الشهر الماضي",
+        "last-years": "السنوات الأخيرة",
+        "month": "شهر",
+        "month-year": "شهر وسنة",
+        "today": "اليوم",
+        "year": "سنة",
+        "year-range": "مدى سنوات",
+        "yesterday": "أمس",
+    },
+    "family": FAMILIES,
+    "verdict": VERDICTS,
+    "topic": TOPICS,
+    "theme": THEMES,
+    "genre": {
+        "leaked-cable": "برقية مسرّبة",
+        "news-report": "تقرير إخباري",
+        "analysis": "تحليل",
+        "official-release": "بيان رسمي",
+        "speech": "خطاب",
+        "interview": "مقابلة",
+        "communique": "بلاغ",
+        "op-ed": "مقال رأي",
+    },
+    "attribution": {"asserted": "يقرّره التحليل", "section": "منسوب إلى مصدر القسم"},
+    # the hedging and attribution markers' names (natoar.report.analysis: HEDGES, ATTRIBUTIONS), without the
+    # English glosses the English edition gives the Arabic words
+    "marker": {
+        "يرجح (is likely)": "يرجح",
+        "قد + imperfect (may)": "قد + المضارع",
+        "ربما (perhaps)": "ربما",
+        "من شأن (would tend to)": "من شأن",
+        "يمكن (can, could)": "يمكن",
+        "من المتوقع (is expected)": "من المتوقع",
+        "يأمل (hopes)": "يأمل",
+        "a report says": "أشار التقرير، جاء في التقرير",
+        "said, added, continued": "قال، أضاف، تابع",
+        "stressed, highlighted": "أكد، أبرز، نوّه",
+    },
+    "hedged": {"yes": "نعم", "no": "لا"},
+    "match": {"prefix": "بادئة", "word": "كلمة كاملة"},
+    "precision": {
+        "day": "يوم",
+        "month": "شهر",
+        "year": "سنة",
+        "decade": "عقد",
+        "century": "قرن",
+        "interval": "مدة",
+    },
+    "attributed_to": {"nato": "الناتو", "us": "الولايات المتحدة", "nato-and-us": "الناتو والولايات المتحدة"},
+    "reason": {
+        "no Arabic text": "سطر بلا نص عربي",
+        "hashtags": "وسوم",
+        "dateline": "سطر تاريخ",
+        "outlet name": "اسم الناشر",
+        "page header": "ترويسة الصفحة",
+        "repeated headline": "عنوان مكرر",
+        "repeated line": "سطر مكرر",
+        "pull quote": "اقتباس بارز",
+        "comment section": "قسم التعليقات",
+        "advertisement label": "لافتة إعلان",
+        "share link": "رابط مشاركة",
+        "update stamp": "ختم التحديث",
+        "source label with no source": "كلمة «المصدر» بلا مصدر",
+    },
+}
+VALUES["basis"] = VALUES["date_basis"]
+# Columns of names that may be written only in Latin script (their Arabic twin then empty), and of the titles
+# of cited pages, which keep the language they are written in: the Arabic rendering marks such a cell `name-en`.
+LATIN_NAMES = ("outlet",)
+CITED_TITLES = ("source_title",)
+
+
+def _latin(cell: object) -> object:
+    """Return a cell in Latin script as Markdown marked `name-en`; an Arabic or empty cell escaped as it is."""
+    if not isinstance(cell, str) or not cell or has_arabic(cell):
+        return escape(cell) if isinstance(cell, str) else cell
+    return f"[{escape(cell)}]{{.name-en}}"
+
+
+def arabic_markup(markup: tuple[str, ...], shown: pd.DataFrame) -> tuple[str, ...]:
+    """Return the Markdown columns of a table's Arabic rendering: `markup` and its Latin-script columns."""
+    return (*markup, *(c for c in shown.columns if c in (*LATIN_NAMES, *CITED_TITLES)))
+
+
+def value(column: str, key: str) -> str:
+    """Return the Arabic of value `key` of vocabulary column `column`; raise KeyError naming both and the fix."""
+    if key not in VALUES.get(column, {}):
+        fix = f"add it to VALUES[{column!r}] in natoar/report/lang.py"
+        raise KeyError(f"value {key!r} of column {column!r} has no Arabic. Fix: {fix}")
+    return VALUES[column][key]
+
+
+def arabic(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return the Arabic twin of `frame[columns]` (all columns by default), same columns: a column with an Arabic
+    twin in `frame` (`x_ar` for `x_en` or `x`) takes the twin's cells; a column of a controlled vocabulary (VALUES)
+    its values' Arabic (an empty cell stays empty); any other column (ids, numbers, dates, Arabic) is kept."""
+    keep = list(frame.columns) if columns is None else columns
+    shown = frame[keep].copy()
+    for name in keep:
+        twin = f"{name.removesuffix('_en')}_ar"
+        if twin in frame.columns and twin != name:
+            # a name written only in Latin script (an outlet's) has no Arabic twin: it keeps its name
+            given = frame[twin].fillna("") != ""
+            shown[name] = frame[twin].where(given, frame[name]) if name in LATIN_NAMES else frame[twin]
+        elif name in VALUES:
+            shown[name] = [value(name, v) if isinstance(v, str) and v else v for v in frame[name]]
+        if name in (*LATIN_NAMES, *CITED_TITLES):
+            shown[name] = shown[name].map(_latin)
+    return shown

@@ -25,6 +25,7 @@ from natoar.sources.paths import project_root
 from natoar.sources.schema import Column, read_table
 from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
+from natoar.text.letters import has_arabic
 from natoar.text.phrases import form_words
 from natoar.text.tokens import words
 
@@ -58,11 +59,40 @@ def _normalised_word(value: str) -> None:
         raise ValueError(f"{value!r} is not one normalised word (as counted: {' '.join(words(value))!r})")
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _arabic(value: str) -> None:
+    """Raise ValueError unless `value`, a cell the Arabic edition shows, is written in Arabic: Arabic letters and
+    no Latin letter (an English copy, or English left in it, would show as English on an Arabic page)."""
+    if not has_arabic(value):
+        raise ValueError(f"'{value}' has no Arabic letter; the Arabic edition shows it: write it in Arabic")
+    latin = _LATIN_LETTER.search(value)
+    if latin:
+        around = value[max(0, latin.start() - 10) : latin.end() + 10]
+        raise ValueError(f"'{value}' has Latin letters ({around!r}); the Arabic edition shows it: write it in Arabic")
+
+
 VALUE_CHECKS: dict[str, Callable[[str], object]] = {
     "date": parse_date,
     "normalised-word": _normalised_word,
     "arabic-form": form_words,
+    "arabic": _arabic,
 }
+# Named checks that test the value alone (in VALUE_CHECKS) and also need other columns or tables (in
+# natoar.sources.evidence): an Arabic cell is given wherever its English twin is (once the row's document is
+# curated, in a table whose rows cite one).
+LINKED_VALUE_CHECKS = ("arabic",)
+
+
+def english_twin(columns: list[str], name: str) -> str | None:
+    """Return the English column that Arabic column `name` renders: `x_en` for `x_ar` if the table has it, else
+    `x`; None if `name` does not end in `_ar` or the table has neither."""
+    if not name.endswith("_ar"):
+        return None
+    base = name.removesuffix("_ar")
+    return next((c for c in (f"{base}_en", base) if c in columns), None)
+
 
 
 @dataclass(frozen=True)
@@ -187,7 +217,7 @@ class Table:
     @property
     def links(self) -> tuple[Column, ...]:
         """The columns whose check needs other rows or tables (made by `natoar.sources.evidence`)."""
-        return tuple(c for c in self.columns if c.rule and c.check is None)
+        return tuple(c for c in self.columns if c.rule and (c.check is None or c.rule in LINKED_VALUE_CHECKS))
 
     def read(self, root: Path, error: type[BookInputError] = TableError) -> pd.DataFrame:
         """Return the table read from under `root`, every row checked against its columns, key and row checks."""
@@ -316,6 +346,13 @@ class _Parser:
         for column in names:
             if names.count(column) > 1:
                 self.fail(where, f"field '{column}' is declared twice", "remove one of them")
+        for column in columns:
+            if column.rule == "arabic" and english_twin(names, column.name) is None:
+                self.fail(
+                    f"{where}, field '{column.name}'",
+                    "an 'arabic' column renders an English twin, which the table lacks",
+                    "name it <x>_ar after its English twin <x>_en or <x>",
+                )
         for column in key:
             if column not in names:
                 self.fail(f"{where}, primaryKey", f"'{column}' is not a field", "name fields of this table")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from natoar.sources.corpus import CATALOGUE_TABLE, Corpus, read_corpus
-from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, read_package
+from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, english_twin, read_package
 from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
 from natoar.sources.schema import Column
@@ -95,7 +95,8 @@ class _Link:
     """A check a column's values must pass against other rows or tables: which values pass, the problem, the fix.
 
     Stages run in order over all tables: 0, values that must name rows elsewhere (the foreign keys follow these
-    stricter checks); 1, rows that must be named elsewhere; 2, values that must occur in the row's quote.
+    stricter checks); 1, rows that must be named elsewhere; 2, values that must occur in the row's quote, and Arabic
+    cells that a curated document's rows must fill.
     """
 
     stage: int
@@ -111,6 +112,17 @@ def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFram
         return pd.Series([_names(v, q, exact) for v, q in pairs], index=table.index)
 
     return ok
+
+
+def _arabic_given(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Return which rows pass: the Arabic cell is given, or its English twin is empty, or the row cites a document
+    that is not yet curated (its rows' Arabic is written when it is)."""
+    english = english_twin(list(table.columns), column)
+    waiting = pd.Series(False, index=table.index)
+    if "seed" in table:
+        documents = tables[CATALOGUE_TABLE]
+        waiting = ~table["seed"].isin(set(documents.loc[documents["curation"] == "curated", "id"]))
+    return (table[column] != "") | (table[english] == "") | waiting
 
 
 # The checks named by `natoar:check` that need more than the value. QUOTE, the quote proof, is made last.
@@ -137,6 +149,13 @@ LINKS = {
         lambda t, c, ts: t[c].isin(set(ts["aliases"]["entity"])),
         "'{value}' has no row in data/aliases.csv",
         "add its Arabic forms",
+    ),
+    "arabic": _Link(
+        2,
+        _arabic_given,
+        "is empty where its English twin is given: the Arabic edition shows this row",
+        "write the English twin's text in Arabic (in a table whose rows cite a document, or mark the document "
+        "uncurated until it is written)",
     ),
     "in-quote": _Link(
         2,

@@ -41,7 +41,9 @@ class Column:
         if value != value.strip():
             return "has leading or trailing white space"
         if not value:
-            return "is empty but required" if self.required else None
+            if not self.required:
+                return None
+            return "is empty but required"
         if self.type == "integer" and not INTEGER.fullmatch(value):
             return f"'{value}' is not an integer in plain digits"
         if self.minimum is not None and int(value) < self.minimum:

@@ -1,0 +1,55 @@
+"""The one table of the controlled vocabularies' Arabic (natoar.report.lang.VALUES): every value the data or the
+computed tables give a vocabulary column has an Arabic rendering, so a new value fails here, with the fix, rather
+than showing an English word on an Arabic page."""
+
+import pandas as pd
+import pytest
+
+from natoar.report import analysis, lang
+from natoar.sources.evidence import load_evidence
+from natoar.sources.furniture import REASONS
+
+
+def missing(column, values):
+    return sorted({v for v in values if isinstance(v, str) and v} - set(lang.VALUES[column]))
+
+
+# Columns named like a vocabulary that hold something else: a passage's `theme` names the group of passages a
+# chapter's cell shows (an id that no table displays), not a theme of the lexicon.
+NOT_VOCABULARIES = {("passages", "theme")}
+
+
+def test_every_vocabulary_value_in_the_data_has_an_arabic_rendering(root):
+    unrendered = {}
+    for name, table in load_evidence(root).items():
+        for column in set(table.columns) & set(lang.VALUES) - {c for t, c in NOT_VOCABULARIES if t == name}:
+            if missing(column, table[column]):
+                unrendered[f"{name}.{column}"] = missing(column, table[column])
+    assert unrendered == {}, "add their Arabic to VALUES in natoar/report/lang.py"
+
+
+def test_every_computed_vocabulary_value_has_an_arabic_rendering():
+    markers = analysis.markers_table()
+    assert missing("kind", markers["kind"]) == [] and missing("marker", markers["marker"]) == []
+    assert missing("reason", REASONS) == []
+
+
+def test_topics_arabic_names_are_the_vocabularys(root):
+    vocabulary = load_evidence(root)["topic_vocabulary"]
+    assert dict(zip(vocabulary["topic"], vocabulary["label_ar"], strict=True)) == lang.TOPICS
+
+
+def test_a_value_without_arabic_fails_naming_the_fix():
+    with pytest.raises(KeyError, match=r"value 'rumoured' of column 'status' has no Arabic\. Fix: add it to VALUES"):
+        lang.arabic(pd.DataFrame({"status": ["occurred", "rumoured"]}))
+
+
+def test_the_arabic_twin_takes_the_data_s_arabic_columns_and_keeps_the_rest():
+    frame = pd.DataFrame(
+        {"date": ["2014"], "status": ["planned"], "event_en": ["NATO plans"], "event_ar": ["يعتزم الناتو"]}
+    )
+    english, arabic = lang.twins(frame, ["date", "status", "event_en"])
+    assert english.to_dict("records") == [{"date": "2014", "status": "planned", "event_en": "NATO plans"}]
+    assert arabic.to_dict("records") == [{"date": "2014", "status": "مقرَّر", "event_en": "يعتزم الناتو"}]
+    both = lang.table(frame, columns=["date", "event_en"], english_only=())
+    assert "NATO plans" in both.split("lang-ar")[0] and "يعتزم الناتو" in both.split("lang-ar")[1]
