@@ -96,6 +96,12 @@ def test_computed_output_is_arabic_in_the_arabic_edition(built, html):
     assert {n: passages for n, passages in found.items() if passages} == {}
 
 
+def test_captions_are_numbered_in_arabic(html):
+    page = BeautifulSoup((html / "ar" / "chapters" / "sources.html").read_text(encoding="utf-8"), "html.parser")
+    numbers = [span.get_text(strip=True) for span in page.select(".caption-number")]
+    assert numbers and all(n.startswith("الشكل") or n.startswith("الجدول") for n in numbers), numbers
+
+
 def test_arabic_edition_leaves_out_the_translations_of_quotations(html):
     english = (html / "chapters" / "wales-dcb.html").read_text(encoding="utf-8")
     arabic = (html / "ar" / "chapters" / "wales-dcb.html").read_text(encoding="utf-8")

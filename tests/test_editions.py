@@ -16,7 +16,7 @@ from natoar.build.citation import bibtex, cite_box, load_book, meta_tags, refere
 from natoar.report import lang
 
 
-def test_arabic_config_is_the_english_one_with_title_language_and_code_toggle(root):
+def test_arabic_config_is_the_english_one_with_title_language_code_toggle_and_numbering(root):
     english, arabic = editions.book_config(root), editions.edition_config("ar", root)
     assert arabic["sphinx"]["config"]["language"] == "ar"
     assert arabic["title"] == english["sphinx"]["config"]["natoar_title_ar"] != english["title"]
@@ -24,6 +24,9 @@ def test_arabic_config_is_the_english_one_with_title_language_and_code_toggle(ro
     assert show != hide and all("\u0600" <= c <= "\u06ff" or c == " " for c in show + hide)  # the toggle in Arabic
     english["title"], english["sphinx"]["config"]["language"] = arabic["title"], "ar"
     english["sphinx"]["config"]["nb_code_prompt_show"], english["sphinx"]["config"]["nb_code_prompt_hide"] = show, hide
+    numbering = arabic["sphinx"]["config"]["numfig_format"]
+    assert numbering["figure"].startswith("الشكل") and numbering["table"].startswith("الجدول")
+    english["sphinx"]["config"]["numfig_format"] = numbering
     assert arabic == english
 
 

@@ -39,6 +39,7 @@ def test_weekday_claims_read_the_day_word_and_the_weekday_from_the_arabic():
     ]
     assert {c.of_writing for c in claims} == {5}  # all three name a Saturday as the day of writing
     assert [c.english() for c in claims] == ["today is a Saturday", "yesterday was a Friday", "tomorrow is a Sunday"]
+    assert [c.arabic() for c in claims] == ["اليوم هو يوم السبت", "أمس كان يوم الجمعة", "غدًا يكون يوم الأحد"]
 
 
 def test_a_weekday_without_a_day_word_or_glued_to_it_is_no_claim():
@@ -72,6 +73,10 @@ def test_the_wales_report_printed_date_fails_its_own_weekdays_and_the_estimate_f
     assert checks["quote"].tolist() == ["أمس الجمعة", "اليوم السبت"]
     assert checks["on the printed date"].tolist() == ["no: 2024-04-23 (Tuesday)", "no: 2024-04-24 (Wednesday)"]
     assert checks["on the estimated date"].tolist() == ["yes: 2014-09-05 (Friday)", "yes: 2014-09-06 (Saturday)"]
+    arabic = documents.weekday_checks(book.curated, book.paragraphs, lang="ar")
+    assert arabic[["doc", "paragraph", "quote"]].equals(checks[["doc", "paragraph", "quote"]])
+    assert arabic["on the printed date"].tolist() == ["لا: 2024-04-23 (الثلاثاء)", "لا: 2024-04-24 (الأربعاء)"]
+    assert arabic["on the estimated date"].tolist() == ["نعم: 2014-09-05 (الجمعة)", "نعم: 2014-09-06 (السبت)"]
 
 
 def test_the_summit_dates_leave_one_day_that_fits_the_text(book):
@@ -80,6 +85,10 @@ def test_the_summit_dates_leave_one_day_that_fits_the_text(book):
     assert near["doc"].tolist() == ["wales-2014"]
     assert near.iloc[0][documents.FIT_COLUMN] == "2014-09-06 (Saturday)"
     assert near.iloc[0]["summit"] == "2014-09-04 (Thursday) to 2014-09-05 (Friday)"
+    arabic = documents.summit_checks(book.catalogue, book.paragraphs, summits, lang="ar").iloc[0]
+    assert arabic[documents.FIT_COLUMN] == "2014-09-06 (السبت)"
+    assert arabic["summit"] == "2014-09-04 (الخميس) إلى 2014-09-05 (الجمعة)"
+    assert arabic["outside context"] == "قمة ويلز (summits:wales-2014)"
     values = documents.misdating(book.catalogue, book.paragraphs, summits, "wales-2014")
     assert values["misdated_printed"] == "24 April 2024, a Wednesday"
     assert values["misdated_text_day"] == "Saturday"
@@ -95,6 +104,7 @@ def test_a_new_document_with_weekdays_is_checked_against_a_span_too():
     checks = documents.weekday_checks(catalogue, body)
     assert checks.iloc[0]["on the printed date"] == "—"
     assert checks.iloc[0]["on the estimated date"] == "4 of 30 days fit"
+    assert documents.weekday_checks(catalogue, body, lang="ar").iloc[0]["on the estimated date"] == "يلائم 4 من 30 يومًا"
 
 
 # Dates by what they rest on
@@ -195,6 +205,10 @@ def test_republishing_signs_of_the_corpus(book):
     assert signs.loc["cable-2014", ["guillemets « »", "with French spacing"]].tolist() == [2, 2]
     assert signs.loc["nato-morocco-2024", ["repeated headline", "pull quotes"]].tolist() == [1, 2]
     assert "Quitter la version mobile" in signs.loc["cable-2014", "Latin-script lines removed"]
+    arabic = documents.republishing_signs(book.curated, book.paragraphs, book.furniture, lang="ar").set_index("doc")
+    assert arabic.loc["cable-2014", "Latin words in the Arabic"].endswith("، ملتصقة بكلمة عربية)")
+    assert arabic.drop(columns=["Latin words in the Arabic", "other quotation marks"]).equals(
+        signs.drop(columns=["Latin words in the Arabic", "other quotation marks"]))  # the same counts and lines
     counts = documents.republishing_counts(signs.reset_index())
     assert (counts["n_headline_again"], counts["n_latin_words"], counts["n_guillemets"]) == (3, 1, 2)
     assert counts["pull_quotes"] == "nato-morocco-2024 repeats 2 of its own sentences as pull quotes"

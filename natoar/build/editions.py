@@ -25,6 +25,9 @@ EDITIONS = {"en": "", "ar": "ar/"}
 TITLE_KEYS = {"ar": "natoar_title_ar"}
 # The code toggle's words (myst-nb's nb_code_prompt_show/hide) in each edition other than the English one.
 CODE_PROMPTS = {"ar": ("اعرض الشيفرة", "أخفِ الشيفرة")}
+# How captions number figures and tables in each edition other than the English one (Sphinx's numfig_format;
+# its Arabic catalog leaves "Fig. %s" in English, which also turned a caption's line left to right).
+NUMBERING = {"ar": {"figure": "الشكل %s", "table": "الجدول %s", "code-block": "الشيفرة %s", "section": "القسم %s"}}
 
 
 def book_config(root: Path | None = None) -> dict:
@@ -56,6 +59,8 @@ def edition_config(language: str, root: Path | None = None) -> dict:
     sphinx["language"] = language
     if language in CODE_PROMPTS:
         sphinx["nb_code_prompt_show"], sphinx["nb_code_prompt_hide"] = CODE_PROMPTS[language]
+    if language in NUMBERING:
+        sphinx["numfig_format"] = NUMBERING[language]
     return config
 
 

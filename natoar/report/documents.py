@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from natoar.report.curation import not_counted
-from natoar.report.lang import counted
+from natoar.report.lang import bilingual, counted
 from natoar.report.markdown import MarkdownText, document_label, source_ref
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
@@ -67,10 +67,10 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
 
 
 def page_links(catalogue: pd.DataFrame) -> MarkdownText:
-    """Return the sentence linking every document to its source page, in catalogue order."""
+    """Return the sentence linking every document to its source page, in catalogue order, in both editions."""
     links = [f"{{ref}}`{label}`" for label in map(document_label, catalogue["id"])]
     listed = links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]}"
-    return MarkdownText(f"Each document links to its page: {listed}.")
+    return bilingual(f"Each document links to its page: {listed}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")
 
 
 def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
@@ -174,36 +174,40 @@ def _claims_by_doc(paragraphs: pd.DataFrame) -> dict[str, list[WeekdayClaim]]:
     return claims
 
 
-def _day(iso: str) -> str:
-    """Return a day as 'YYYY-MM-DD (Weekday)'."""
-    return f"{iso} ({weekday_name(date.fromisoformat(iso))})"
+def _day(iso: str, lang: str = "en") -> str:
+    """Return a day as 'YYYY-MM-DD (Weekday)', the weekday in `lang`."""
+    return f"{iso} ({weekday_name(date.fromisoformat(iso), lang)})"
 
 
-def _verdict(claim: WeekdayClaim, iso: str) -> str:
+def _verdict(claim: WeekdayClaim, iso: str, lang: str = "en") -> str:
     """Return whether the claim holds if the text was written on date `iso`: for a day, the day the claim speaks of
-    with its weekday; for a longer span, how many of its days fit."""
+    with its weekday; for a longer span, how many of its days fit (in `lang`)."""
     if not iso:
         return "—"
     span = parse_date(iso)
     if span.precision != "day":
-        return f"{len(fitting_days([claim], span))} of {(span.end - span.start).days + 1} days fit"
+        fit, days = len(fitting_days([claim], span)), (span.end - span.start).days + 1
+        if lang == "ar":
+            return f"يلائم {fit} من {counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')}"
+        return f"{fit} of {days} days fit"
     meant = span.start + timedelta(days=claim.offset)
-    return f"{'yes' if claim.holds(span.start) else 'no'}: {_day(meant.isoformat())}"
+    answer = {"en": ("no", "yes"), "ar": ("لا", "نعم")}[lang][claim.holds(span.start)]
+    return f"{answer}: {_day(meant.isoformat(), lang)}"
 
 
-def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+def weekday_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Return one row per weekday a text gives for a day counted from its writing ('today, Saturday'): the document,
     paragraph, words, their meaning, and whether they hold on the printed date and on the estimated date (for the
-    documents of `catalogue`)."""
+    documents of `catalogue`), the meaning and verdicts in `lang`."""
     dates = catalogue.set_index("id")
     rows = [
         {
             "doc": doc,
             "paragraph": source_ref(doc, number),
             "quote": claim.text,
-            "the text says": claim.english(),
-            "on the printed date": _verdict(claim, dates.at[doc, "date_printed_iso"]),
-            "on the estimated date": _verdict(claim, dates.at[doc, "date_iso"]),
+            "the text says": claim.arabic() if lang == "ar" else claim.english(),
+            "on the printed date": _verdict(claim, dates.at[doc, "date_printed_iso"], lang),
+            "on the estimated date": _verdict(claim, dates.at[doc, "date_iso"], lang),
         }
         for doc, number, claim in _claims(paragraphs)
         if doc in dates.index
@@ -217,10 +221,13 @@ def _summit_refs(value: str) -> list[str]:
     return [ref.partition(":")[2] for ref in value.split(";") if ref.startswith("summits:")]
 
 
-def summit_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame) -> pd.DataFrame:
+def summit_checks(
+    catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame, lang: str = "en"
+) -> pd.DataFrame:
     """Return, for each document that gives weekdays and whose date needs a summit (`date_outside`), the summit's
     days from outside context and the days from its opening to a week after its close that fit every weekday the
-    text gives, beside the printed date and the estimate."""
+    text gives, beside the printed date and the estimate (names and weekdays in `lang`)."""
+    arabic = lang == "ar"
     claims = _claims_by_doc(paragraphs)
     by_id = summits.set_index("id")
     rows = []
@@ -232,10 +239,11 @@ def summit_checks(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd
             rows.append(
                 {
                     "doc": doc.id,
-                    "outside context": f"{by_id.at[summit, 'name_en']} (summits:{summit})",
-                    "summit": f"{_day(start)} to {_day(end)}",
-                    FIT_COLUMN: ", ".join(_day(d.isoformat()) for d in fit) or "none",
-                    "printed": _day(doc.date_printed_iso) if doc.date_printed_iso else "—",
+                    "outside context": f"{by_id.at[summit, f'name_{lang}']} (summits:{summit})",
+                    "summit": f"{_day(start, lang)} {'إلى' if arabic else 'to'} {_day(end, lang)}",
+                    FIT_COLUMN: ("، " if arabic else ", ").join(_day(d.isoformat(), lang) for d in fit)
+                    or ("لا يوم" if arabic else "none"),
+                    "printed": _day(doc.date_printed_iso, lang) if doc.date_printed_iso else "—",
                     "estimate": doc.date_iso,
                 }
             )
@@ -273,15 +281,19 @@ def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.Dat
     }
 
 
-def republishing_signs(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, furniture: pd.DataFrame) -> pd.DataFrame:
+def republishing_signs(
+    catalogue: pd.DataFrame, paragraphs: pd.DataFrame, furniture: pd.DataFrame, lang: str = "en"
+) -> pd.DataFrame:
     """Return, per document, the signs of how its text reached us: headlines printed again and pull quotes (from
-    the furniture), Latin-script words inside its Arabic, its quotation marks, and Latin-script prose removed."""
+    the furniture), Latin-script words inside its Arabic, its quotation marks, and Latin-script prose removed (the
+    few words of the cells in `lang`)."""
+    glued, comma = ("، ملتصقة بكلمة عربية", "، ") if lang == "ar" else (", glued to Arabic", ", ")
     rows = []
     for doc in catalogue["id"]:
         body = paragraphs[paragraphs["doc"] == doc]
         removed = furniture[furniture["doc"] == doc]
         latin = [
-            f"{word.word} ({source_ref(doc, int(number))}{', glued to Arabic' if word.glued else ''})"
+            f"{word.word} ({source_ref(doc, int(number))}{glued if word.glued else ''})"
             for number, text in zip(body["paragraph"], body["text"], strict=True)
             for word in latin_in_arabic(text)
         ]
@@ -294,7 +306,7 @@ def republishing_signs(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, furnit
                 "Latin words in the Arabic": LIST_JOIN.join(latin) or "—",
                 "guillemets « »": marks.guillemets,
                 "with French spacing": marks.french_spaced,
-                "other quotation marks": f'“ ” {marks.curly}, " {marks.straight}',
+                "other quotation marks": f'“ ” {marks.curly}{comma}" {marks.straight}',
                 "Latin-script lines removed": LIST_JOIN.join(t for t in removed["text"] if latin_prose(t)) or "—",
             }
         )

@@ -19,6 +19,7 @@ language; the Sphinx extension natoar.build.i18n keeps, in each edition, only th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -384,7 +385,7 @@ VALUES: dict[str, dict[str, str]] = {
     "theme": THEMES,
     "genre": {
         "leaked-cable": "برقية مسرّبة",
-        "news-report": "تقرير إخباري",
+        "news-report": "خبر صحفي",
         "analysis": "تحليل",
         "official-release": "بيان رسمي",
         "speech": "خطاب",
@@ -435,15 +436,17 @@ VALUES: dict[str, dict[str, str]] = {
     },
 }
 VALUES["basis"] = VALUES["date_basis"]
-# Columns of names that may be written only in Latin script (their Arabic twin then empty), and of the titles
-# of cited pages, which keep the language they are written in: the Arabic rendering marks such a cell `name-en`.
+# Columns of names that may be written only in Latin script (their Arabic twin then empty), and of text quoted as
+# written in Latin script (the titles of cited pages; the Latin lines removed from a seed): the Arabic rendering
+# marks such a cell `name-en`.
 LATIN_NAMES = ("outlet",)
-CITED_TITLES = ("source_title",)
+CITED_TITLES = ("source_title", "Latin-script lines removed")
 
 
 def _latin(cell: object) -> object:
-    """Return a cell in Latin script as Markdown marked `name-en`; an Arabic or empty cell escaped as it is."""
-    if not isinstance(cell, str) or not cell or has_arabic(cell):
+    """Return a cell in Latin script as Markdown marked `name-en`; a cell with Arabic or without a Latin letter (a dash,
+    empty) escaped as it is."""
+    if not isinstance(cell, str) or has_arabic(cell) or not re.search("[A-Za-z]", cell):
         return escape(cell) if isinstance(cell, str) else cell
     return f"[{escape(cell)}]{{.name-en}}"
 

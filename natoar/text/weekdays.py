@@ -21,6 +21,8 @@ from natoar.text.tokens import VOCABULARY
 # English names by `date.weekday()`, fixed rather than the locale's.
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RELATIVE_NAMES = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+# The same in Arabic, each with the verb its tense takes before the weekday ('أمس كان يوم الجمعة').
+RELATIVE_NAMES_AR = {-1: "أمس كان", 0: "اليوم هو", 1: "غدًا يكون"}
 
 _DAY_OF = {normalise(name): number for number, names in DAYS.items() for name in names}
 _OFFSET_OF = {form: offset for word, offset in RELATIVE_DAYS.items() for form in (word, "و" + word)}
@@ -47,6 +49,10 @@ class WeekdayClaim(NamedTuple):
         verb = "was" if self.offset < 0 else "is"
         return f"{RELATIVE_NAMES[self.offset]} {verb} a {WEEKDAY_NAMES[self.weekday]}"
 
+    def arabic(self) -> str:
+        """Return the claim in Arabic: 'أمس كان يوم الجمعة', 'اليوم هو يوم السبت'."""
+        return f"{RELATIVE_NAMES_AR[self.offset]} يوم {DAYS[self.weekday][0]}"
+
 
 def weekday_claims(text: str) -> list[WeekdayClaim]:
     """Return, in order, every day word followed by a weekday name in `text` ('اليوم السبت', 'وأمس الجمعة')."""
@@ -58,9 +64,9 @@ def weekday_claims(text: str) -> list[WeekdayClaim]:
     ]
 
 
-def weekday_name(day: date) -> str:
-    """Return the English name of the day's weekday."""
-    return WEEKDAY_NAMES[day.weekday()]
+def weekday_name(day: date, lang: str = "en") -> str:
+    """Return the name of the day's weekday in English, or with `lang="ar"` in Arabic (الجمعة)."""
+    return DAYS[day.weekday()][0] if lang == "ar" else WEEKDAY_NAMES[day.weekday()]
 
 
 def fits(claims: Iterable[WeekdayClaim], written: date) -> bool:
