@@ -249,10 +249,11 @@ def test_each_chapter_figure_cell_shows_both_images_each_marked_with_its_languag
                 continue
             images = [o.get("metadata", {}).get("image/png", {}) for o in cell.get("outputs", [])]
             images = [m for m in images if m]
-            shown[path.stem + ":" + cell.source[-40:]] = [m.get("lang") for m in images]
-            arabic = [m["alt"] for m in images if m.get("lang") == "ar"]
-            assert arabic and ARABIC.search(arabic[0]), path
-    assert shown and all(languages == ["en", "ar"] for languages in shown.values()), shown
+            assert len(images) == 1, path  # one output: one numbered figure, its caption given once
+            arabic = images[0]["editions"]["ar"]
+            shown[f"{path.stem}: {arabic['alt'][:30]}"] = images[0]["lang"]
+            assert ARABIC.search(arabic["alt"]) and arabic["width"] > 300 and arabic["png"].startswith("iVBOR"), path
+    assert len(shown) == 11 and set(shown.values()) == {"en"}, shown
 
 
 def test_the_lengths_alt_text_describes_strips_above_max_bars(catalogue):  # noqa: F811

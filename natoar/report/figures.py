@@ -2,10 +2,12 @@
 
 Every figure is drawn once per edition from the same data: `<name>.png` with English text, `<name>.ar.png` with
 Arabic text (passed raw to matplotlib, which shapes it), and one `<name>.csv`. `show_figure` saves both and shows
-both, each image marked with its language so that each edition keeps its own (natoar.build.render, .i18n)."""
+both in one output, each image marked with its language so that each edition keeps its own (natoar.build.render,
+natoar.build.i18n)."""
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import struct
@@ -16,7 +18,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Image, display
+from IPython.display import Image
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 from PIL import Image as PILImage
@@ -177,12 +179,13 @@ def show_figure(
     names: dict[str, str] | None = None,
 ) -> Image:
     """Draw a figure in each edition's language (`draw(lang)` returns the figure, or the figure and its data),
-    save `<name>.png`, `<name>.ar.png` and the data (`save_figure`), display the English image and return the
-    Arabic one: a notebook cell ending with this shows both, and each edition keeps its own.
+    save `<name>.png`, `<name>.ar.png` and the data (`save_figure`), and return the English image for display
+    with the Arabic one in its metadata (`editions`: the PNG, its alt text and width): one output, so one
+    numbered figure with the cell's caption, whose image natoar.build.render draws in each edition's language.
 
     `data` is what the CSV holds and the alt text describes; without it, the data `draw("en")` returns. `names`
     gives the Arabic alt text the Arabic names of the ids it names."""
-    shown = []
+    shown = {}
     for language in LANGUAGES:
         drawn = draw(language)
         fig, drawn_data = drawn if isinstance(drawn, tuple) else (drawn, None)
@@ -190,11 +193,17 @@ def show_figure(
             data = drawn_data
         if data is None:
             raise ValueError(f"figure '{name}': no data given, and draw() returned none to save with the figure")
-        shown.append(save_figure(fig, name, data, root, lang=language, names=names))
-    *first, last = shown
-    for image in first:
-        display(image)
-    return last
+        shown[language] = save_figure(fig, name, data, root, lang=language, names=names)
+    english = shown.pop(LANGUAGES[0])
+    english.metadata["editions"] = {
+        language: {
+            "png": base64.b64encode(image.data).decode("ascii"),
+            "alt": image.metadata["alt"],
+            "width": image.width,
+        }
+        for language, image in shown.items()
+    }
+    return english
 
 
 def png_size(path: Path) -> tuple[int, int]:
