@@ -274,11 +274,14 @@ def test_the_lengths_alt_text_describes_strips_above_max_bars(catalogue):  # noq
 def test_each_edition_shows_its_own_figures(built, html):
     from natoar.build.pdf import all_pages
 
+    figures = {"en": 0, "ar": 0}
     for name in all_pages(built):
-        english = (html / f"{name}.html").read_text(encoding="utf-8")
-        arabic = (html / "ar" / f"{name}.html").read_text(encoding="utf-8")
-        assert ".ar.png" not in english, name
-        pngs = re.findall(r'<img [^>]*src="[^"]*?([\w.-]+\.png)"', arabic)
-        assert all(p.endswith(".ar.png") for p in pngs if "figures" in arabic), (name, pngs)
-    timeline_page = (html / "ar" / "chapters" / "timeline.html").read_text(encoding="utf-8")
-    assert re.search(r'<img [^>]*alt="[^"]*[\u0600-\u06FF]', timeline_page)
+        for language, page in (("en", html / f"{name}.html"), ("ar", html / "ar" / f"{name}.html")):
+            images = re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8"))
+            other = "ar" if language == "en" else "en"
+            assert not [i for i in images if f"lang-{other}" in i], (language, name)
+            data_pngs = re.findall(r'src="[^"]*_images/(data-[\w.-]+\.png)"', " ".join(images))
+            assert all(p.endswith(".ar.png") == (language == "ar") for p in data_pngs), (language, name, data_pngs)
+            arabic_alt = [i for i in images if re.search(r'alt="[^"]*[\u0600-\u06FF]', i)]
+            figures[language] += len(arabic_alt) if language == "ar" else len(images) - len(arabic_alt)
+    assert figures["ar"] >= 11 + 11 and figures["en"] >= 11 + 11  # every chapter figure and Data page chart
