@@ -4,6 +4,7 @@ import hashlib
 import re
 
 import matplotlib
+import nbformat
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -82,7 +83,7 @@ def test_save_figure_writes_png_and_csv_deterministically(tmp_path):
     # displayed at the size a figure.dpi drawing would have: 2/3 of the 144-dpi file's width
     assert shown.width == round(int.from_bytes(png.read_bytes()[16:20], "big") * 96 / 144)
     assert (tmp_path / "chapters" / "figures" / "words.csv").read_text() == "doc,words\nb,2\na,1\n"
-    assert shown.metadata == {"alt": "Two bars."}  # the alt text travels with the output (natoar.build.render)
+    assert shown.metadata == {"alt": "Two bars.", "lang": "en"}  # travels with the output (natoar.build.render)
 
 
 def test_a_figure_without_a_title_and_alt_text_cannot_be_saved(tmp_path):
@@ -94,14 +95,19 @@ def test_a_figure_without_a_title_and_alt_text_cannot_be_saved(tmp_path):
     plt.close(fig)
 
 
+def chapter_figures(root) -> list[str]:
+    """Return the names of the figures the chapters show (`show_figure(<draw>, "<name>", ...)`)."""
+    cells = [
+        cell.source
+        for nb in sorted((root / "chapters").glob("*.ipynb"))
+        for cell in nbformat.read(nb, as_version=4).cells
+        if cell.cell_type == "code" and "show_figure(" in cell.source
+    ]
+    return sorted({m for source in cells for m in re.findall(r'\),\s*"([\w-]+)"', source)})
+
+
 def test_every_figure_a_chapter_saves_has_a_title_and_alt_text(root):
-    names = sorted(
-        {
-            m
-            for nb in (root / "chapters").glob("*.ipynb")
-            for m in re.findall(r'save_figure\(fig, \\"([\w-]+)\\"', nb.read_text())
-        }
-    )
+    names = chapter_figures(root)
     assert "timeline" in names and "architecture-map" in names
     assert sorted(TEXTS) == names  # no figure without its text, no text without its figure
     for name in names:

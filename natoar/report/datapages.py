@@ -3,8 +3,8 @@ introduction, and its one code cell, `page("<table>")`, writes the rest from the
 pages (the columns shown, the charts, the counts) is declared in PAGES; everything else is the same for all.
 
 The page is written once in each of the book's languages from one computation and shown in `lang.bilingual`
-blocks; a figure stands once between them, its caption in both languages (spans that each edition keeps in its
-own). The Arabic rendering takes the columns' descriptions from the descriptor's `description_ar`, and shows the
+blocks; each chart is drawn in both languages (<name>.png and <name>.ar.png), captioned from the same values. The
+Arabic rendering takes the columns' descriptions from the descriptor's `description_ar`, and shows the
 table as stored with one rule for every page, driven by the descriptor's `natoar:language`: a column of English
 words with an Arabic twin (`X_ar` beside `X` or `X_en`) is shown by its twin, in its place (the English value,
 marked `lang="en"`, where the twin's cell is empty); a column of English words without a twin is shown as it is,
@@ -21,8 +21,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from natoar.report import charts
-from natoar.report.figures import FIGURES, add_title, display_width, write_figure
-from natoar.report.lang import LANGUAGES, bilingual, counted, headers, names, value
+from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
+from natoar.report.lang import LANGUAGES, bilingual, check_language, counted, headers, value
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -43,7 +43,6 @@ HEADINGS = {
     "en": {"coverage": "Coverage", "columns": "Columns", "table": "The table"},
     "ar": {"coverage": "التغطية", "columns": "الأعمدة", "table": "الجدول"},
 }
-DATA_LINK = {"en": "Data:", "ar": "البيانات:"}
 MOST_MENTIONED = 15
 MEMBERS_SINCE = 1990
 
@@ -195,7 +194,8 @@ def _source(doc: str, paragraph: int, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart drawn for a Data page, with the data it shows, its file name, caption, alt text and title."""
+    """A chart drawn for a Data page, with the data it shows, its file name, caption, alt text and title, all in
+    one language (`lang`: the Arabic drawing is saved as <name>.ar.png)."""
 
     name: str
     drawing: plt.Figure
@@ -203,7 +203,7 @@ class Figure:
     caption: str
     alt: str
     title: str
-    caption_ar: str = ""  # the caption in the Arabic edition (from the same values as `caption`)
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ class Page:
     noun_ar: str = "الصفوف"  # `noun` in Arabic, with the article, for captions
 
 
-Chart = Callable[[str, Page, pd.DataFrame, Book], Figure]
+Chart = Callable[..., Figure]  # (name, spec, table, book, lang="en") -> Figure
 
 
 def _the(n: int, one: str, two: str, plural: str) -> str:
@@ -286,95 +286,112 @@ def decade_caption(
     }
 
 
-def mentions_caption(top: int, found: int, leaders: list[str], led: int, total: int, book: Book) -> dict[str, str]:
-    """Return the caption of the most-mentioned chart in both languages; the leaders are named in Arabic by the
-    actors' and frameworks' `name_ar` (the glossary's Arabic column)."""
-    arabic = names(book["actors"]) | names(book["frameworks"])
-    return {
-        "en": (
-            f"The {top} most mentioned of the {found} entities found: {' and '.join(leaders)} "
-            f"account for {led} of all {total} mentions."
-        ),
-        "ar": (
-            f"{_the(top, 'الكيان', 'الكيانان', 'الكيانات')} الأكثر ذكرًا من بين "
-            f"{counted(found, 'كيان واحد', 'كيانين', 'كيانات', 'كيانًا')} عُثر عليها؛ ومن مجموع مرات الذكر، وهو "
-            f"{total}، نصيبُ {' و'.join(arabic.get(e, e) for e in leaders)} {led}."
-        ),
-    }
-
-
-MEMBERSHIP_CAPTION = {
-    "en": (
-        "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
-        "catalogue): the size of the Alliance each document was written in."
-    ),
-    "ar": (
-        "عضوية الناتو (بالرمادي، سياق خارجي) وتواريخ كتابة الوثائق (بالأزرق، من فهرس المصادر): حجم الحلف حين "
-        "كُتبت كل وثيقة."
-    ),
-}
-
-
-def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of how many rows each document contributes."""
+def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of how many rows each document contributes, in `lang`."""
     data = per_document(table, book.catalogue)
-    drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
     shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
-    caption = per_document_caption(spec, len(data), len(shown))
+    file = f"{data_label(name)}-per-document"
+    caption = per_document_caption(spec, len(data), len(shown))[check_language(lang)]
+    if lang == "ar":
+        noun = spec.noun_ar
+        drawing = charts.count_bars(data, "document", "rows", f"{noun} من كل وثيقة", lang="ar")
+        documents = counted(len(data), "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة")
+        alt = f"مخطط أعمدة أفقية لعدد {noun} من كل وثيقة مصدرية، {documents} في المجموع."
+        return Figure(file, drawing, data, caption, alt, f"{noun} المأخوذة من كل وثيقة", "ar")
+    drawing = charts.count_bars(data, "document", "rows", f"{spec.noun.capitalize()} per document")
     return Figure(
-        f"{data_label(name)}-per-document",
+        file,
         drawing,
         data,
-        caption["en"],
+        caption,
         f"Horizontal bar chart of the number of {spec.noun} per source document, {len(data)} documents in all.",
         f"{spec.noun.capitalize()} taken from each document",
-        caption["ar"],
     )
 
 
-def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of events per decade, captioned with the earliest and the latest event."""
+def events_by_decade(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of events per decade, captioned with the earliest and the latest event, in `lang`."""
     data = per_decade(table["date"])
-    drawing = charts.count_bars(
-        data, "decade", "rows", f"{spec.noun.capitalize()} per decade (by earliest possible date)"
-    )
     starts = table["date"].map(lambda d: parse_date(d).start)
     first, last = table.loc[starts.idxmin()], table.loc[starts.idxmax()]
     busiest = data.loc[data["rows"].idxmax()]
+    file = f"{data_label(name)}-per-decade"
     caption = decade_caption(spec, first, last, int(busiest["rows"]), str(busiest["decade"]), len(table))
+    if check_language(lang) == "ar":
+        noun = spec.noun_ar
+        decades = {d: f"{d.removesuffix('s')}–{int(d.removesuffix('s')) + 9}" for d in data["decade"]}
+        drawing = charts.count_bars(
+            data, "decade", "rows", f"{noun} في كل عقد (بحسب أبكر تاريخ ممكن)", lang="ar", names=decades
+        )
+        span = f"من {decades[data['decade'].iloc[0]]} إلى {decades[data['decade'].iloc[-1]]}"
+        alt = f"مخطط أعمدة أفقية لعدد {noun} المسجلة في كل عقد فيه شيء منها، {span}."
+        return Figure(file, drawing, data, caption["ar"], alt, f"{noun} في كل عقد، {span}", "ar")
+    drawing = charts.count_bars(
+        data, "decade", "rows", f"{spec.noun.capitalize()} per decade (by earliest possible date)"
+    )
     span = f"{data['decade'].iloc[0]} to {data['decade'].iloc[-1]}"
     alt = f"Horizontal bar chart of the number of recorded {spec.noun} in each decade that has any, {span}."
     title = f"{spec.noun.capitalize()} per decade, {span}"
-    return Figure(f"{data_label(name)}-per-decade", drawing, data, caption["en"], alt, title, caption["ar"])
+    return Figure(file, drawing, data, caption["en"], alt, title)
 
 
-def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
-    """Return a bar chart of the most mentioned entities in the article text, found through the aliases."""
+def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
+    """Return a bar chart of the most mentioned entities in the article text, found through the aliases; in
+    Arabic, each entity by the name form the documents use most (`charts.spoken_names`)."""
     found = mentions(book.paragraphs, build_matcher(table))
     counts = found.groupby("entity").size().sort_values(ascending=False, kind="stable")
     top = counts.head(MOST_MENTIONED).reset_index(name="mentions")
+    leaders = top.head(2)
+    file = f"{data_label(name)}-mentions"
+    if check_language(lang) == "ar":
+        spoken = charts.spoken_names(found, table)
+        drawing = charts.count_bars(
+            top, "entity", "mentions", "مرات الذكر في نص المقالات (بالاسم والكناية والصفة)", lang="ar", names=spoken
+        )
+        first, second = (spoken.get(e, e) for e in leaders["entity"])
+        caption = (
+            f"الجهات الـ{len(top)} الأكثر ذكرًا من {len(counts)} جهة وُجدت: {first} و{second} "
+            f"يستأثران بـ{leaders['mentions'].sum()} من مجموع {counts.sum()} مرة ذكر."
+        )
+        alt = f"مخطط أعمدة أفقية لعدد مرات ذكر الجهات والأطر الـ{len(top)} الأكثر ذكرًا."
+        return Figure(file, drawing, top, caption, alt, f"الجهات والأطر الـ{len(top)} الأكثر ذكرًا في نص المقالات", "ar")
     drawing = charts.count_bars(
         top, "entity", "mentions", "Mentions in the article text (name, metonym and adjective forms)"
     )
-    leaders = top.head(2)
-    leading = list(leaders["entity"])
-    caption = mentions_caption(len(top), len(counts), leading, leaders["mentions"].sum(), counts.sum(), book)
+    caption = (
+        f"The {len(top)} most mentioned of the {len(counts)} entities found: {' and '.join(leaders['entity'])} "
+        f"account for {leaders['mentions'].sum()} of all {counts.sum()} mentions."
+    )
     alt = f"Horizontal bar chart of the number of mentions of the {len(top)} most mentioned actors and frameworks."
     title = f"The {len(top)} most mentioned actors and frameworks in the article text"
-    return Figure(f"{data_label(name)}-mentions", drawing, top, caption["en"], alt, title, caption["ar"])
+    return Figure(file, drawing, top, caption, alt, title)
 
 
-def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book) -> Figure:
+def membership_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang: str = "en") -> Figure:
     """Return NATO's membership over time with the documents' writing dates, as context for reading them."""
     catalogue = book.catalogue
-    drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE)
-    caption = MEMBERSHIP_CAPTION
+    drawing, data = charts.membership_steps(table, catalogue, MEMBERS_SINCE, lang=lang)
+    if lang == "ar":
+        caption = (
+            "عدد أعضاء الناتو (بالرمادي، سياق خارجي) وتواريخ كتابة الوثائق (بالأزرق، من فهرس المصادر): حجم الحلف "
+            "حين كُتبت كل وثيقة."
+        )
+        alt = (
+            f"مخطط درجي لعدد الدول الأعضاء في الناتو منذ {MEMBERS_SINCE}، مع خطوط رأسية متقطعة عند تواريخ كتابة "
+            f"الوثائق الـ{len(catalogue)}."
+        )
+        title = "عدد أعضاء الناتو عبر الزمن، مع تواريخ كتابة الوثائق"
+        return Figure("data-nato-members", drawing, data, caption, alt, title, "ar")
+    caption = (
+        "NATO's membership (grey, outside context) and the dates the documents were written (blue, seed "
+        "catalogue): the size of the Alliance each document was written in."
+    )
     alt = (
         f"Step chart of the number of NATO member states since {MEMBERS_SINCE}, with dashed vertical lines at the "
         f"dates of the {len(catalogue)} documents."
     )
     title = "NATO's membership over time, with the dates the documents were written"
-    return Figure("data-nato-members", drawing, data, caption["en"], alt, title, caption["ar"])
+    return Figure("data-nato-members", drawing, data, caption, alt, title)
 
 
 PAGES: dict[str, Page] = {
@@ -467,28 +484,21 @@ def notebook(name: str) -> Path:
     return FOLDER / f"{data_label(name).removeprefix('data-')}.ipynb"
 
 
-def caption_markdown(figure: Figure, lang: str | None = None) -> str:
-    """Return a figure's caption up to its data link, in `lang`, or, by default, in both languages as spans that
-    each edition keeps in its own (natoar.build.i18n); in English alone if the figure has no Arabic caption."""
-    english, arabic = f"{figure.caption} {DATA_LINK['en']}", f"{figure.caption_ar} {DATA_LINK['ar']}"
-    if lang == "en" or not figure.caption_ar:
-        return english
-    return arabic if lang == "ar" else f"[{english}]{{.lang-en}}[{arabic}]{{.lang-ar}}"
-
-
 def figure_markdown(figure: Figure, root: Path) -> str:
-    """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page."""
-    add_title(figure.drawing, figure.title)
-    png = write_figure(figure.drawing, figure.name, figure.data, root)
+    """Write `figure` with its data under chapters/figures/ and return a MyST figure for a Data page, in the
+    figure's language (the Arabic one labelled `fig-<name>-ar`: both renderings stand in one page's source)."""
+    add_title(figure.drawing, figure.title, figure.lang)
+    png = write_figure(figure.drawing, figure.name, figure.data, root, figure.lang)
     folder = Path(os.path.relpath(FIGURES, FOLDER)).as_posix()
+    data = "البيانات" if figure.lang == "ar" else "Data"
     return "\n".join(
         [
             f":::{{figure}} {folder}/{png.name}",
-            f":name: fig-{figure.name}",
+            f":name: fig-{file_name(figure.name, figure.lang).replace('.', '-')}",
             f":alt: {figure.alt}",
             f":width: {display_width(png)}px",
             "",
-            f"{caption_markdown(figure)} [{figure.name}.csv]({folder}/{figure.name}.csv).",
+            f"{figure.caption} {data}: [{figure.name}.csv]({folder}/{figure.name}.csv).",
             ":::",
         ]
     )
@@ -558,22 +568,17 @@ def _both(render: Callable[[str], str]) -> dict[str, str]:
     return {lang: render(lang) for lang in LANGUAGES}
 
 
-def _figure(figure: Figure, root: Path) -> dict[str, str]:
-    """Return a figure's Markdown in each language, and as shown once in both (`both`, its caption in spans)."""
-    both = figure_markdown(figure, root)
-    shown = caption_markdown(figure)
-    return {"both": both} | {lang: both.replace(shown, caption_markdown(figure, lang)) for lang in LANGUAGES}
-
-
 def _parts(name: str, book: Book) -> list[dict[str, str]]:
-    """Return the page in parts, each by language; a figure, shown once between the languages' blocks, also as
-    `both`."""
+    """Return the page in parts, each rendered in every language (a figure is drawn once per language)."""
     spec, table = PAGES[name], _table(book, name)
     parts: list[dict[str, str]] = []
     if name.startswith("reference/"):
         parts.append({"en": OUTSIDE_CONTEXT, "ar": OUTSIDE_CONTEXT_AR})
     parts.append(_both(lambda lang: overview(name, table, book.catalogue, lang)))
-    figures = [_figure(chart(name, spec, table, book), book.root) for chart in spec.figures]
+    figures = [
+        _both(lambda lang, chart=chart: figure_markdown(chart(name, spec, table, book, lang=lang), book.root))
+        for chart in spec.figures
+    ]
     if figures or spec.breakdown:
         parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
     if spec.breakdown:
@@ -604,18 +609,7 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
 
 def page(name: str, start: Path | str | None = None, lang: str | None = None) -> MarkdownText:
     """Return table `name`'s Data page below its introduction: overview, coverage, columns and the table itself,
-    in both languages (`lang.bilingual` blocks, each figure once between them) or, given `lang`, in that one."""
+    in both languages (one `lang.bilingual` block per edition) or, given `lang`, in that one."""
     parts = _parts(name, load_book(start))
-    if lang is not None:
-        return MarkdownText("\n\n".join(p[lang] for p in parts))
-    blocks, texts = [], []
-    for part in [*parts, {"both": ""}]:
-        if "both" not in part:
-            texts.append(part)
-            continue
-        if texts:
-            blocks.append(bilingual(*("\n\n".join(t[lang] for t in texts) for lang in LANGUAGES)))
-            texts = []
-        if part["both"]:
-            blocks.append(part["both"])
-    return MarkdownText("\n\n".join(blocks))
+    rendered = {edition: "\n\n".join(part[edition] for part in parts) for edition in LANGUAGES}
+    return MarkdownText(rendered[lang]) if lang is not None else bilingual(rendered["en"], rendered["ar"])

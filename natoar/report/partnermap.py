@@ -6,6 +6,9 @@ nothing is downloaded at build or run time. Why this package: no package on PyPI
 as an interface (cartopy and geodatasets download them on first use; pyogrio carries a copy only as a test
 fixture; basemap's data are border lines, not polygons), and countryinfo is pure Python with no dependencies.
 Its outlines are coarse: Bahrain has none and is drawn as a point, at the package's own coordinates.
+
+The map is drawn in either edition's language (`lang`): the Arabic one names the countries by their Arabic names
+(`arabic_names`) and the frameworks by the short Arabic names of SHORT_AR; the geography is the same.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Polygon, Rectangle
 
-from natoar.report.figures import PALETTE, use_style
+from natoar.report.figures import PALETTE, use_style, words
+from natoar.report.lang import check_language
 
 BASEMAP = "countryinfo"
 EXTENT = (-27.0, 62.0, 11.0, 50.5)  # longitude west and east, latitude south and north, in degrees
@@ -29,6 +33,15 @@ SMALL_KM2 = 150_000  # countries smaller than this, south of CALLOUT_NORTH, are 
 CALLOUT_NORTH = 36.0
 LABEL_PT = 8.0
 EVIDENCE = ("stated", "planned", "claimed", "outside context")
+# The map's Arabic words: the frameworks it shows, by short names (the key gives them in full), roles and evidence.
+SHORT_AR = {
+    "md": "الحوار المتوسطي",
+    "ici": "مبادرة اسطنبول",
+    "dcb": "بناء القدرات الدفاعية",
+    "interoperability": "التكامل",
+}
+ROLES_AR = {"beneficiary": "مستفيد", "candidate": "مرشح", "attendee": "حضر اجتماعًا", "host": "مضيف", "partner": "شريك"}
+EVIDENCE_AR = {"stated": "", "outside context": " (سجل الناتو)", "planned": " (مخطط له)", "claimed": " (مُدّعى)"}
 
 
 class BasemapMissingError(ImportError):
@@ -120,8 +133,11 @@ def map_memberships(
     return table[["country", "name", "framework", "acronym", "role", "evidence", "source", "lon", "lat", "area_km2"]]
 
 
-def _describe_country(rows: pd.DataFrame) -> str:
-    """Return a country's label: its name, then its frameworks and roles, with what the evidence is."""
+def _describe_country(rows: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """Return a country's label: its name, then its frameworks and roles, with what the evidence is; in Arabic
+    with the countries' Arabic `names`."""
+    if names is not None:
+        return _describe_country_ar(rows, names)
     parts = []
     for (framework, acronym), group in rows.groupby(["framework", "acronym"], sort=False):
         roles = list(dict.fromkeys(group["role"]))
@@ -136,6 +152,29 @@ def _describe_country(rows: pd.DataFrame) -> str:
     return "\n".join([rows["name"].iloc[0], *parts])
 
 
+def _describe_country_ar(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    country = rows["country"].iloc[0]
+    if country not in names:
+        raise KeyError(
+            f"no Arabic name for {country}. Fix: fill name_ar in data/actors.csv or country_ar in "
+            "data/reference/partners.csv"
+        )
+    parts = []
+    for framework, group in rows.groupby("framework", sort=False):
+        roles = list(dict.fromkeys(group["role"]))
+        extra = "، ".join(ROLES_AR.get(r, r) for r in roles if r != "partner")
+        if framework in MARKED:
+            parts.append(
+                f"{'★' if 'beneficiary' in roles else '☆'} {SHORT_AR[framework]}" + (f": {extra}" if extra else "")
+            )
+            continue
+        evidence = group["evidence"].iloc[0]
+        parts.append(
+            SHORT_AR[framework] + (f": {extra}" if extra else "") + EVIDENCE_AR.get(evidence, f" ({evidence})")
+        )
+    return "\n".join([names[country], *parts])
+
+
 def _overlaps(box, boxes, pad: float) -> bool:
     return any(
         box.x0 - pad < b.x1 and b.x0 - pad < box.x1 and box.y0 - pad < b.y1 and b.y0 - pad < box.y1 for b in boxes
@@ -147,7 +186,7 @@ def _column(lon: float) -> str:
     return "atlantic" if lon < 0 else "levant" if lon < 40 else "gulf"
 
 
-def _draw_labels(ax, table: pd.DataFrame) -> None:
+def _draw_labels(ax, table: pd.DataFrame, names: dict[str, str] | None = None) -> None:
     """Label every country of `table` without overlap: Morocco, and small countries in the Levant and the Gulf,
     in a column beside them with a leader line; the others on the country or, if that is taken, at the first
     free place of a fixed list of shifts. Placement depends only on the data and the fonts."""
@@ -167,7 +206,7 @@ def _draw_labels(ax, table: pd.DataFrame) -> None:
         text = ax.text(
             lon,
             lat,
-            _describe_country(rows),
+            _describe_country(rows, names),
             ha="center",
             va="center",
             ma="center",
@@ -192,6 +231,7 @@ def _draw_labels(ax, table: pd.DataFrame) -> None:
             ax.plot([lon, column - side * 0.3], [lat, y], color="#555555", lw=0.6, zorder=4)
             placed.append(box(text))
     shifts = [(0, 0), (0, -2.2), (0, 2.2), (3, 0), (-3, 0), (0, -4.4), (0, 4.4), (4, -2.2), (-4, -2.2)]
+    shifts += [(dx, dy) for dy in (-4.4, -6.6, 4.4, 6.6) for dx in (-6, 6, -9, 9)]  # wider labels (Arabic) go further
     for lat, lon, _, text in in_place:
         for dx, dy in shifts:
             text.set_position((lon + dx, lat + dy))
@@ -218,14 +258,20 @@ def _clip_disputed(ax, rings: list[np.ndarray]) -> None:
             patch.set_clip_path(keep)
 
 
-def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) -> plt.Figure:
+def partnership_map(
+    table: pd.DataFrame, shapes: dict[str, list[np.ndarray]], lang: str = "en", names: dict[str, str] | None = None
+) -> plt.Figure:
     """Return the map of `map_memberships` rows over the basemap `shapes` (from `outlines`).
 
     The Mediterranean Dialogue and the Istanbul initiative fill their partners in one colour each: solid where a
     seed states it, pale and hatched where only NATO's own record does, hatched on white where a seed only plans
     or claims it. Capacity building is a star (filled for a beneficiary, hollow for a candidate); Morocco is
-    outlined in black; every labelled country says in words what the colours say."""
+    outlined in black; every labelled country says in words what the colours say. In Arabic (`lang="ar"`), the
+    countries are labelled by their `names` (`arabic_names`) and the key is in Arabic, flush right."""
     use_style()
+    arabic = check_language(lang) == "ar"
+    if arabic and names is None:
+        raise ValueError("the Arabic map needs the countries' Arabic names: pass names=arabic_names(...)")
     west, east, south, north = EXTENT
     aspect = 1 / math.cos(math.radians((south + north) / 2))
     fig, ax = plt.subplots(figsize=(7.5, 7.5 * (north - south) * aspect / (east - west) + 0.6))
@@ -252,13 +298,23 @@ def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) ->
         for ring in shapes.get(row.name, []):
             _patch(ax, row.name, ring, fc="none", ec=FILLED[row.framework], lw=1.4, ls="--", zorder=3)
     disputed, lon, lat, _ = place("Western Sahara")
-    ax.text(lon, lat, disputed, ha="center", va="center", fontsize=8, fontstyle="italic", color="#666666", zorder=5)
+    ax.text(
+        lon,
+        lat,
+        words(lang, disputed, "الصحراء الغربية"),
+        ha="center",
+        va="center",
+        fontsize=8,
+        fontstyle="italic",
+        color="#666666",
+        zorder=5,
+    )
     for ring in shapes.get(disputed, []):
         _patch(ax, disputed, ring, fc="#f7f7f7", ec="#777777", lw=0.9, ls=(0, (3, 2)), zorder=3)
     for ring in shapes.get("Morocco", []):
         _patch(ax, "Morocco", ring, fc="none", ec="black", lw=1.8, zorder=4)
     _clip_disputed(ax, shapes.get(disputed, []))
-    _draw_labels(ax, table)
+    _draw_labels(ax, table, names if arabic else None)
     ax.set_xticks([])
     ax.set_yticks([])
     for side in ax.spines.values():
@@ -269,7 +325,22 @@ def partnership_map(table: pd.DataFrame, shapes: dict[str, list[np.ndarray]]) ->
         "the membership, hatched where only NATO's own record does.  ★ DCB beneficiary   ☆ DCB candidate.\n"
         f"Outlines: the '{BASEMAP}' package. Western Sahara, whose status is disputed, is drawn apart (dashed)."
     )
-    ax.text(0, -0.02, key, transform=ax.transAxes, ha="left", va="top", fontsize=8, color="#333333")
+    if arabic:
+        key = (
+            "الحوار المتوسطي (بالبرتقالي)، مبادرة اسطنبول للتعاون (بالأخضر): لون مصمت حيث يذكر مصدرٌ العضوية،\n"
+            "وتظليل مخطَّط حيث لا يذكرها إلا سجل الناتو نفسه.  ★ مستفيد من مبادرة تعزيز القدرات الدفاعية   ☆ مرشح لها.\n"
+            f"الحدود: حزمة '{BASEMAP}'. الصحراء الغربية، المتنازع على وضعها، مرسومة على حدة (بخط متقطع)."
+        )
+    ax.text(
+        *((1, -0.02) if arabic else (0, -0.02)),
+        key,
+        transform=ax.transAxes,
+        ha="right" if arabic else "left",
+        va="top",
+        fontsize=8,
+        color="#333333",
+        ma="right" if arabic else "left",
+    )
     return fig
 
 

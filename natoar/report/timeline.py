@@ -4,7 +4,8 @@ Labels are laid out in lanes, deterministically: items are taken latest first an
 where its mark and label fit, to the right of the mark if they can, else to its left (latest first packs the
 crowded years best: tried against earliest first and against labelling the middle years leftwards, it needs the
 fewest lanes). Labels of the last years may run into a margin right of the time axis. The same data gives the
-same drawing, byte for byte.
+same drawing, byte for byte. The Arabic timeline (`lang="ar"`) labels every item from the data's `label_ar`
+columns and runs left to right, as time axes do in Arabic publications too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 
-from natoar.report.figures import CONTEXT, FONTS, PALETTE, SEED, use_style
+from natoar.report.figures import CONTEXT, FONTS, PALETTE, SEED, use_style, words
+from natoar.report.figuretext import join_names
+from natoar.report.lang import check_language, counted
+from natoar.report.partnermap import SHORT_AR
 from natoar.text.dates import describe, parse_date
 
 AXIS = 0.94  # the share of the width the axis takes
@@ -97,12 +101,12 @@ def lanes(
     return placed
 
 
-def _items(rows: pd.DataFrame, kind: str, first: float, years_per_inch: float) -> list[Item]:
+def _items(rows: pd.DataFrame, kind: str, first: float, years_per_inch: float, lang: str = "en") -> list[Item]:
     items = []
     for row in rows.itertuples():
         span = parse_date(row.date)
         start, end = year(span.start), year(span.end)
-        text = row.label if start >= first else f"{row.label} ({describe(row.date)})"
+        text = row.label if start >= first else f"{row.label} ({describe(row.date, lang)})"
         at = max(year(span.midpoint), first)
         early = year(span.end) < first
         start, end = (max(start, first), max(end, first)) if end - start > SPAN_MIN else (at, at)
@@ -110,7 +114,7 @@ def _items(rows: pd.DataFrame, kind: str, first: float, years_per_inch: float) -
     return sorted(items, key=lambda i: (i.at, i.id), reverse=True)
 
 
-def _draw_band(ax, items, placed, base: float, direction: int, colour: str, style) -> list[dict]:
+def _draw_band(ax, items, placed, base: float, direction: int, colour: str, style, lang: str = "en") -> list[dict]:
     """Draw items in lanes above (`direction` 1) or below (-1) `base`; `style(item)` gives each mark's style."""
     rows = []
     for item, (lane, side) in zip(items, placed, strict=True):
@@ -138,7 +142,11 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
         ax.text(
             ax.get_xlim()[0],
             base + direction * (unlabelled[0][0] + 0.5),
-            f"{len(unlabelled)} more, unlabelled (the figure's data names them)  ",
+            words(
+                lang,
+                f"{len(unlabelled)} more, unlabelled (the figure's data names them)  ",
+                f"  {len(unlabelled)} أخرى بلا تسميات (بيانات الشكل تذكرها)",
+            ),
             ha="right",
             va="center",
             fontsize=LABEL_PT,
@@ -148,26 +156,51 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
 
 
 def outside_context(context: pd.DataFrame, summits: pd.DataFrame, partners: pd.DataFrame) -> pd.DataFrame:
-    """Return the outside record as timeline rows (id, date, label): dated facts, summits, and partners joining
-    a framework, one row per framework and date (naming the countries, or counting them when the names are too
-    long for a label, with Morocco named when it is among them)."""
+    """Return the outside record as timeline rows (id, date, label, label_ar): dated facts, summits, and partners
+    joining a framework, one row per framework and date (naming the countries, or counting them when the names
+    are too long for a label, with Morocco named when it is among them). `label_ar` is the Arabic label where the
+    tables give one (`label_ar`, `name_ar`, `country_ar`), else empty."""
     joins = []
     for (framework, joined), group in partners.groupby(["framework", "joined"], sort=True):
         names, acronym = sorted(group["country_en"]), framework.upper()
         label = f"{', '.join(names)} join{'s' if len(names) == 1 else ''} the {acronym}"
         if len(label) > 40:
             label = f"{len(names)} states join the {acronym}" + (", Morocco among them" if "Morocco" in names else "")
-        joins.append({"id": f"{framework}-joined-{joined}", "date": joined, "label": label})
+        joins.append({"id": f"{framework}-joined-{joined}", "date": joined, "label": label, "label_ar": ""})
+        if "country_ar" in group and (group["country_ar"].fillna("") != "").all() and framework in SHORT_AR:
+            arabic = sorted(group["country_ar"])
+            label_ar = f"انضمام {join_names(arabic, 'ar')} إلى {SHORT_AR[framework]}"
+            if len(label_ar) > 40:
+                states = counted(len(arabic), "دولة واحدة", "دولتين", "دول", "دولة")
+                morocco = "، منها المغرب" if "Morocco" in names else ""
+                label_ar = f"انضمام {states} إلى {SHORT_AR[framework]}{morocco}"
+            joins[-1]["label_ar"] = label_ar
+    columns = ["id", "date", "label", "label_ar"]
     rows = [
-        context[["id", "date", "label"]],
-        summits.rename(columns={"start": "date", "name_en": "label"})[["id", "date", "label"]],
-        pd.DataFrame(joins, columns=["id", "date", "label"]),
+        context.reindex(columns=columns),
+        summits.rename(columns={"start": "date", "name_en": "label", "name_ar": "label_ar"}).reindex(columns=columns),
+        pd.DataFrame(joins, columns=columns),
     ]
-    return pd.concat(rows, ignore_index=True)
+    return pd.concat(rows, ignore_index=True).fillna({"label_ar": ""})
+
+
+def _in_arabic(rows: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return `rows` labelled by their `label_ar`; raise ValueError naming the rows that have none."""
+    missing = rows.loc[rows.get("label_ar", pd.Series("", index=rows.index)).fillna("") == "", "id"].tolist()
+    if missing:
+        raise ValueError(
+            f"the Arabic timeline needs an Arabic label for every item; none for {', '.join(map(str, missing))} "
+            f"({table}). Fix: fill label_ar (name_ar for summits, country_ar for partners)"
+        )
+    return rows.assign(label=rows["label_ar"])
 
 
 def timeline(
-    seed_events: pd.DataFrame, context: pd.DataFrame, documents: pd.DataFrame, first_year: int = 1993
+    seed_events: pd.DataFrame,
+    context: pd.DataFrame,
+    documents: pd.DataFrame,
+    first_year: int = 1993,
+    lang: str = "en",
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Return the timeline and the data it draws: one row per event, outside fact and document.
 
@@ -175,16 +208,20 @@ def timeline(
     date_iso (when each was written). Seed events stand above the axis (blue circles, hollow when planned or
     claimed), outside context below it (grey squares, italic labels), each document's writing date is a dashed
     line labelled with its id; anything before `first_year` sits at the left edge with its date in its label.
+    In Arabic (`lang="ar"`), the labels are the rows' `label_ar` (see `outside_context`) and the words are Arabic.
     """
     use_style()
+    if check_language(lang) == "ar":
+        seed_events = _in_arabic(seed_events, "data/events.csv")
+        context = _in_arabic(context, "data/reference/context.csv, summits.csv or partners.csv")
     last = max(year(parse_date(d).end) for d in [*seed_events["date"], *context["date"], *documents["date_iso"]])
     left, right = float(first_year), float(int(last) + 1)
     years_per_inch = (right + MARGIN - left) / (WIDTH * AXIS)
     gap = GAP_IN * years_per_inch
 
-    seeds = _items(seed_events, "seed", left, years_per_inch)
+    seeds = _items(seed_events, "seed", left, years_per_inch, lang)
     status = seed_events.set_index("id")["status"]
-    facts = _items(context, "context", left, years_per_inch)
+    facts = _items(context, "context", left, years_per_inch, lang)
     written = documents.rename(columns={"date_iso": "date"}).assign(label=documents["id"])
     docs = _items(written, "document", left, years_per_inch)
     bounds = (left, right + MARGIN)
@@ -205,7 +242,9 @@ def timeline(
 
     for doc in docs if len(docs) <= MAX_LABELLED_DOCUMENTS else []:
         ax.axvline(doc.at, color=WRITTEN, lw=0.9, ls=(0, (4, 3)), alpha=0.55, zorder=0)
-    doc_rows = _draw_band(ax, docs, doc_lanes, top, 1, WRITTEN, lambda _: {"marker": "v", "color": WRITTEN, "ms": 5})
+    doc_rows = _draw_band(
+        ax, docs, doc_lanes, top, 1, WRITTEN, lambda _: {"marker": "v", "color": WRITTEN, "ms": 5}, lang
+    )
 
     def seed_style(item: Item) -> dict:
         kind = status[item.id]
@@ -218,19 +257,20 @@ def timeline(
         }
 
     seed_rows = [
-        dict(row, status=status[row["id"]]) for row in _draw_band(ax, seeds, seed_lanes, 0, 1, SEED, seed_style)
+        dict(row, status=status[row["id"]])
+        for row in _draw_band(ax, seeds, seed_lanes, 0, 1, SEED, seed_style, lang)
     ]
     fact_rows = _draw_band(
-        ax, facts, fact_lanes, 0, -1, CONTEXT, lambda _: {"marker": "s", "color": CONTEXT, "ms": 4.5}
+        ax, facts, fact_lanes, 0, -1, CONTEXT, lambda _: {"marker": "s", "color": CONTEXT, "ms": 4.5}, lang
     )
     ax.plot([left, right], [0, 0], color="#555555", lw=0.8)
     ax.plot([left, right], [top - 0.1, top - 0.1], color="#dddddd", lw=0.6)
 
     margin = left - 0.01 * (right - left)
     for y, text, colour in [
-        (n_seed / 2, "In the documents\n(seed evidence)", SEED),
-        (-n_fact / 2, "Outside context\n(public record)", "#555555"),
-        (top + n_doc / 2, "Written", WRITTEN),
+        (n_seed / 2, words(lang, "In the documents\n(seed evidence)", "في الوثائق\n(أدلة المصادر)"), SEED),
+        (-n_fact / 2, words(lang, "Outside context\n(public record)", "السياق الخارجي\n(السجل العام)"), "#555555"),
+        (top + n_doc / 2, words(lang, "Written", "الكتابة"), WRITTEN),
     ]:
         ax.text(
             margin,
@@ -248,14 +288,21 @@ def timeline(
     ax.spines[["left", "right", "top"]].set_visible(False)
     ax.tick_params(axis="x", labelsize=9)
     ax.grid(axis="x", color="#eeeeee", lw=0.6, zorder=-1)
-    ax.set_xlabel("Year", fontsize=9)
+    ax.set_xlabel(words(lang, "Year", "السنة"), fontsize=9)
+    arabic = lang == "ar"
     ax.annotate(
-        "●  occurred     ○  planned     ◇  claimed     ■  outside context     ▼  a document written;"
-        "  a bar spans the dates an event may have",
-        (0, 1),
+        words(
+            lang,
+            "●  occurred     ○  planned     ◇  claimed     ■  outside context     ▼  a document written;"
+            "  a bar spans the dates an event may have",
+            "●  وقع     ○  مخطط له     ◇  مُدّعى     ■  سياق خارجي     ▼  كتابة وثيقة؛"
+            "  ويمتد الشريط على التواريخ المحتملة للحدث",
+        ),
+        (1 if arabic else 0, 1),
         xycoords="axes fraction",
         xytext=(0, 6),
         textcoords="offset points",
+        ha="right" if arabic else "left",
         fontsize=8,
         color="#444444",
     )
