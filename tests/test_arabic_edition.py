@@ -90,7 +90,6 @@ def test_the_english_prose_check_can_fail(built, html):
     assert not untranslated(html / "ar" / "chapters" / "intro.html", outputs=False)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16 phase 2: computed output in Arabic (natoar.report.lang)")
 def test_computed_output_is_arabic_in_the_arabic_edition(built, html):
     found = {n: untranslated(html / "ar" / f"{n}.html", outputs=True) for n in all_pages(built)}
     assert {n: passages for n, passages in found.items() if passages} == {}
