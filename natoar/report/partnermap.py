@@ -32,6 +32,9 @@ MARKED = ("dcb", "interoperability")  # instruments shown by a mark and a word
 SMALL_KM2 = 150_000  # countries smaller than this, south of CALLOUT_NORTH, are labelled in a column with a leader
 CALLOUT_NORTH = 36.0
 LABEL_PT = 8.0
+# Degrees kept free beside (x) and above and below (y) a label placed on its country, so that no two labels side by
+# side read as one line.
+LABEL_GAP = (4.0, 0.6)
 EVIDENCE = ("stated", "planned", "claimed", "outside context")
 # The map's Arabic words: the frameworks it shows, by short names (the key gives them in full), roles and evidence.
 SHORT_AR = {
@@ -175,9 +178,13 @@ def _describe_country_ar(rows: pd.DataFrame, names: dict[str, str]) -> str:
     return "\n".join([names[country], *parts])
 
 
-def _overlaps(box, boxes, pad: float) -> bool:
-    return any(
-        box.x0 - pad < b.x1 and b.x0 - pad < box.x1 and box.y0 - pad < b.y1 and b.y0 - pad < box.y1 for b in boxes
+def _overlap(box, boxes, pad: tuple[float, float]) -> float:
+    """Return the area `box`, grown by `pad` (beside, above and below), shares with `boxes`: 0 when it is free."""
+    dx, dy = pad
+    return sum(
+        max(0.0, min(box.x1 + dx, b.x1) - max(box.x0 - dx, b.x0))
+        * max(0.0, min(box.y1 + dy, b.y1) - max(box.y0 - dy, b.y0))
+        for b in boxes
     )
 
 
@@ -231,12 +238,19 @@ def _draw_labels(ax, table: pd.DataFrame, names: dict[str, str] | None = None) -
             ax.plot([lon, column - side * 0.3], [lat, y], color="#555555", lw=0.6, zorder=4)
             placed.append(box(text))
     shifts = [(0, 0), (0, -2.2), (0, 2.2), (3, 0), (-3, 0), (0, -4.4), (0, 4.4), (4, -2.2), (-4, -2.2)]
-    shifts += [(dx, dy) for dy in (-4.4, -6.6, 4.4, 6.6) for dx in (-6, 6, -9, 9)]  # wider labels (Arabic) go further
+    # wider labels (Arabic) go further
+    shifts += [(dx, dy) for dy in (-4.4, -6.6, 4.4, 6.6, -8.8) for dx in (-6, 6, -9, 9)]
     for lat, lon, _, text in in_place:
+        # the first free place, or, when none is, the one that covers the least of the labels already placed
+        crowded = []
         for dx, dy in shifts:
             text.set_position((lon + dx, lat + dy))
-            if not _overlaps(box(text), placed, 0.3):
+            crowded.append(_overlap(box(text), placed, LABEL_GAP))
+            if not crowded[-1]:
                 break
+        else:
+            dx, dy = shifts[crowded.index(min(crowded))]
+            text.set_position((lon + dx, lat + dy))
         placed.append(box(text))
 
 
@@ -308,6 +322,7 @@ def partnership_map(
         fontstyle="italic",
         color="#666666",
         zorder=5,
+        path_effects=[pe.withStroke(linewidth=2.5, foreground="white")],  # legible across the dashed border
     )
     for ring in shapes.get(disputed, []):
         _patch(ax, disputed, ring, fc="#f7f7f7", ec="#777777", lw=0.9, ls=(0, (3, 2)), zorder=3)
