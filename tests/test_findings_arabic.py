@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from natoar.report import documents, findings, lang, summary, textstats
+from natoar.report.figuretext import join_names
 from natoar.sources.book import Book, load_book
 from natoar.text.dates import describe
 
@@ -178,3 +179,9 @@ def test_a_table_can_show_arabic_cells_in_the_arabic_edition():
     assert "| piracy |" in english and "| القرصنة |" in arabic and "piracy" not in arabic
     with pytest.raises(ValueError, match="columns"):
         lang.table(frame, arabic=pd.DataFrame({"theme": ["القرصنة"]}))
+
+
+def test_lists_of_names_are_joined_as_each_language_joins_them():
+    assert join_names(["Georgia", "Jordan", "Moldova"]) == "Georgia, Jordan and Moldova"
+    assert join_names(["الأردن", "جورجيا", "مولدوفا"], "ar") == "الأردن وجورجيا ومولدوفا"  # و before every item
+    assert join_names(["المغرب"], "ar") == "المغرب" and join_names([], "ar") == "لا أحد"

@@ -289,11 +289,11 @@ def _timeline(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureTex
 
 def join_names(names: list[str], lang: str = "en") -> str:
     """Return names as a list in words: 'A', 'A and B', 'A, B and C' ('none' for no names); in Arabic with
-    `lang="ar"` ('أ، ب وج', 'لا أحد')."""
+    `lang="ar"` ('أ وب وج', 'لا أحد')."""
     if lang == "ar":
         if not names:
             return "لا أحد"
-        return names[0] if len(names) == 1 else "، ".join(names[:-1]) + " و" + names[-1]
+        return " و".join(names)  # Arabic repeats the conjunction before every item: أ وب وج
     if not names:
         return "none"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
