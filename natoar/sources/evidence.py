@@ -114,6 +114,22 @@ def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFram
     return ok
 
 
+def _named_in_quote(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Which rows' quotes name their entity: by the Arabic name itself, or by another form data/aliases.csv gives
+    for the row's `id` when the name is one of those forms too (a seed may say موسكو for Russia, or الصيني,
+    Chinese, where the name is روسيا or الصين); a name that is neither in the quote nor a known form fails."""
+    aliases = tables.get("aliases")
+    forms = aliases.groupby("entity")["form_ar"].agg(list).to_dict() if aliases is not None else {}
+    return pd.Series(
+        [
+            _names(name, quote, False)
+            or (name in forms.get(key, []) and any(_names(form, quote, False) for form in forms[key]))
+            for name, quote, key in zip(table[column], table["quote"], table["id"], strict=True)
+        ],
+        index=table.index,
+    )
+
+
 def _arabic_given(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
     """Return which rows pass: the Arabic cell is given, or its English twin is empty, or the row cites a document
     that is not yet curated (its rows' Arabic is written when it is)."""
@@ -163,6 +179,14 @@ LINKS = {
         "'{value}' does not occur in the row's quote",
         "quote the passage that names it",
         ("quote",),
+    ),
+    "named-in-quote": _Link(
+        2,
+        _named_in_quote,
+        "'{value}' does not occur in the row's quote, nor is it a form data/aliases.csv gives for the row's id "
+        "with another of its forms in the quote",
+        "quote the passage that names it, or give the name and the form the passage uses in data/aliases.csv",
+        ("quote", "id"),
     ),
     "verbatim-in-quote": _Link(
         2, _in_quote(True), "'{value}' does not occur in the row's quote", "quote the passage that names it", ("quote",)
