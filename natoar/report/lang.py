@@ -386,6 +386,7 @@ VALUES: dict[str, dict[str, str]] = {
         "founder": "مؤسِّس",
         "host": "مضيف",
         "member": "عضو",
+        "observer": "مراقب",
         "participant": "مشارك",
         "partner": "شريك",
         "party": "طرف",
@@ -414,8 +415,11 @@ VALUES: dict[str, dict[str, str]] = {
         "attribution": "إسناد",
         # date expressions (natoar.text.datefinder)
         "century": "قرن",
+        "day-month-year": "يوم وشهر وسنة",
         "day-month": "يوم وشهر",
         "last-month": "الشهر الماضي",
+        "next-month": "الشهر المقبل",
+        "relative-year": "سنة نسبية",
         "last-years": "السنوات الأخيرة",
         "month": "شهر",
         "month-year": "شهر وسنة",
@@ -438,7 +442,11 @@ VALUES: dict[str, dict[str, str]] = {
         "communique": "بلاغ",
         "op-ed": "مقال رأي",
     },
-    "attribution": {"asserted": "يقرّره التحليل", "section": "منسوب إلى مصدر القسم"},
+    "attribution": {
+        "attributed": "منسوب إلى مصدر مسمّى",
+        "asserted": "يقرّره التحليل",
+        "section": "منسوب إلى مصدر القسم",
+    },
     # the hedging and attribution markers' names (natoar.report.analysis: HEDGES, ATTRIBUTIONS), without the
     # English glosses the English edition gives the Arabic words
     "marker": {
