@@ -63,12 +63,9 @@ def _in(values: pd.Series, allowed: set[str]) -> pd.Series:
     return values.map(lambda v: v == "" or v in allowed)
 
 
-def _names(value: str, quote: str, exact: bool) -> bool:
-    if not value:
-        return True
-    if exact:
-        return value in quote
-    return contains_form(quote, value)
+def _names(value: str, quote: str) -> bool:
+    """True if `value` is empty or occurs in `quote` as whole words (normalised, proclitics allowed)."""
+    return not value or contains_form(quote, value)
 
 
 def _countries(tables: dict[str, pd.DataFrame]) -> set[str]:
@@ -106,12 +103,9 @@ class _Link:
     reads: tuple[str, ...] = ()
 
 
-def _in_quote(exact: bool) -> Callable[[pd.DataFrame, str, dict[str, pd.DataFrame]], pd.Series]:
-    def ok(table: pd.DataFrame, column: str, _: dict[str, pd.DataFrame]) -> pd.Series:
-        pairs = zip(table[column], table["quote"], strict=True)
-        return pd.Series([_names(v, q, exact) for v, q in pairs], index=table.index)
-
-    return ok
+def _in_quote(table: pd.DataFrame, column: str, _: dict[str, pd.DataFrame]) -> pd.Series:
+    pairs = zip(table[column], table["quote"], strict=True)
+    return pd.Series([_names(v, q) for v, q in pairs], index=table.index)
 
 
 def _named_in_quote(table: pd.DataFrame, column: str, tables: dict[str, pd.DataFrame]) -> pd.Series:
@@ -122,8 +116,8 @@ def _named_in_quote(table: pd.DataFrame, column: str, tables: dict[str, pd.DataF
     forms = aliases.groupby("entity")["form_ar"].agg(list).to_dict() if aliases is not None else {}
     return pd.Series(
         [
-            _names(name, quote, False)
-            or (name in forms.get(key, []) and any(_names(form, quote, False) for form in forms[key]))
+            _names(name, quote)
+            or (name in forms.get(key, []) and any(_names(form, quote) for form in forms[key]))
             for name, quote, key in zip(table[column], table["quote"], table["id"], strict=True)
         ],
         index=table.index,
@@ -175,7 +169,7 @@ LINKS = {
     ),
     "in-quote": _Link(
         2,
-        _in_quote(False),
+        _in_quote,
         "'{value}' does not occur in the row's quote",
         "quote the passage that names it",
         ("quote",),
@@ -187,9 +181,6 @@ LINKS = {
         "with another of its forms in the quote",
         "quote the passage that names it, or give the name and the form the passage uses in data/aliases.csv",
         ("quote", "id"),
-    ),
-    "verbatim-in-quote": _Link(
-        2, _in_quote(True), "'{value}' does not occur in the row's quote", "quote the passage that names it", ("quote",)
     ),
 }
 QUOTE = "quote"
