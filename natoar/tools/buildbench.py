@@ -130,6 +130,9 @@ def main(with_tests: bool) -> None:
     print(f"goal: warm rebuild under a tenth of the cold build: {'met' if quick else 'not met'}")
     edited = rows[edit].executed
     print(f"goal: editing one chapter re-executes only it: {'met' if edited == 1 else 'not met'} ({edited} run)")
+    if with_tests:
+        ratio = rows["make test"].wall / rows[cold].wall
+        print(f"goal: make test within 6 x the cold build: {'met' if ratio <= 6 else 'not met'} ({ratio:.1f} times)")
 
 
 if __name__ == "__main__":
