@@ -22,6 +22,7 @@ from natoar.build.pdf import (
     LANGUAGES,
     WORDS,
     Entry,
+    chapter_pages,
     contents_pages,
     css_string,
     html_folder,
@@ -30,6 +31,7 @@ from natoar.build.pdf import (
     structure,
 )
 from natoar.build.pdfmeta import outline
+from natoar.sources import evidence
 from natoar.tools.pdfpages import _fill, nearly_empty, page_fills
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -282,3 +284,30 @@ def test_contents_pages_follow_the_outline_in_reading_order():
 
 def test_css_string_escapes_quotes_and_backslashes():
     assert css_string('The "Alliance"\\ and\nits  partners') == r'"The \"Alliance\"\\ and its partners"'
+
+
+# Moved here from test_publish.py: every test that reads the PDFs sits in this file, so that the worker that
+# prints them runs them, while the other worker goes on with tests that need no PDF.
+
+
+def test_book_pdf_has_every_chapter_in_order(pdfs, html, built):
+    book = re.sub(r"\s+", " ", text(pdfs / "book.pdf", layout=False))
+    positions = []
+    for name in chapter_pages(built)[1:]:
+        heading = re.search(r"<h1>(.*?)<a", (html / f"{name}.html").read_text(encoding="utf-8")).group(1)
+        title = re.sub(r"<[^>]+>", "", heading).strip()
+        positions.append(book.find(title, positions[-1] + 1 if positions else 0))
+        assert positions[-1] >= 0, f"{title} is not in the book PDF"
+    assert positions == sorted(positions)
+    for name in chapter_pages(built):
+        assert (pdfs / f"{name.replace('/', '-')}.pdf").stat().st_size > 5_000
+
+
+def test_pdf_text_keeps_arabic_in_logical_order(pdfs):
+    passages = evidence.load_table("passages", ROOT)
+    quote = passages.set_index("id").loc["wales-dcb-countries", "quote"]
+    chapter = re.sub(r"\s+", " ", re.sub("[\u200e\u200f]", "", text(pdfs / "chapters-wales-dcb.pdf", layout=False)))
+    phrase = quote.split("،")[0]  # pdftotext may reorder clauses around Arabic punctuation, not words within them
+    assert len(phrase.split()) >= 6
+    assert phrase in chapter
+    assert " ".join(reversed(phrase.split())) not in chapter

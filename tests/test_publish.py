@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import shutil
-import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 import yaml
 
 from natoar.build.pdf import CHROMIUM_ARGS, all_pages, chapter_pages
-from natoar.sources import evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -147,35 +145,6 @@ def test_screenshots_at_desktop_and_phone_width(browser, server):
         page.close()
         assert overflow <= 1, f"page wider than a {width}px screen"
         assert (SCREENSHOTS / f"wales-dcb-{label}.png").stat().st_size > 10_000
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def test_book_pdf_has_every_chapter_in_order(pdfs, html, built):
-    text = re.sub(r"\s+", " ", pdf_text(pdfs / "book.pdf"))
-    positions = []
-    for name in chapter_pages(built)[1:]:
-        heading = re.search(r"<h1>(.*?)<a", (html / f"{name}.html").read_text(encoding="utf-8")).group(1)
-        title = re.sub(r"<[^>]+>", "", heading).strip()
-        positions.append(text.find(title, positions[-1] + 1 if positions else 0))
-        assert positions[-1] >= 0, f"{title} is not in the book PDF"
-    assert positions == sorted(positions)
-    for name in chapter_pages(built):
-        assert (pdfs / f"{name.replace('/', '-')}.pdf").stat().st_size > 5_000
-
-
-def test_pdf_text_keeps_arabic_in_logical_order(pdfs):
-    passages = evidence.load_table("passages", ROOT)
-    quote = passages.set_index("id").loc["wales-dcb-countries", "quote"]
-    chapter = re.sub(r"\s+", " ", re.sub("[\u200e\u200f\u202a-\u202e]", "", pdf_text(pdfs / "chapters-wales-dcb.pdf")))
-    phrase = quote.split("،")[0]  # pdftotext may reorder clauses around Arabic punctuation, not words within them
-    assert len(phrase.split()) >= 6
-    assert phrase in chapter
-    assert " ".join(reversed(phrase.split())) not in chapter
 
 
 def shown_code_cells(notebook: Path) -> int:
