@@ -71,7 +71,7 @@ test: $(VENV)/.installed system browser
 ## check: ruff and the unit tests (no build, no kernel, no browser), in seconds
 check: $(VENV)/.installed
 	$(BIN)/ruff check natoar tests
-	$(BIN)/python -m pytest -n auto -m unit tests
+	$(BIN)/python -m pytest -n auto --dist worksteal -m unit tests
 
 ## chapter: re-execute one notebook in place (NB=chapters/x.ipynb), then rebuild the book
 chapter: $(VENV)/.installed system

@@ -19,6 +19,8 @@ _BASE.update({ord(c): "ا" for c in "أإآٱ"})
 _BASE.update({ord("ک"): "ك", ord("ی"): "ي", ord("ې"): "ي", ord("ە"): "ه"})
 _YAA = {ord("ى"): "ي"}
 _TAA = {ord("ة"): "ه"}
+# One table per choice of folds, so that a string is translated once (no output of one table is a key of another).
+_TABLES = {(yaa, taa): {**_BASE, **(_YAA if yaa else {}), **(_TAA if taa else {})} for yaa in (0, 1) for taa in (0, 1)}
 
 
 def has_arabic(text: str) -> bool:
@@ -28,12 +30,7 @@ def has_arabic(text: str) -> bool:
 
 def normalise(text: str, *, fold_yaa: bool = True, fold_taa: bool = False) -> str:
     """Return a copy of `text` for matching, with presentation forms, diacritics, tatweel and letter variants folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_BASE)
-    if fold_yaa:
-        text = text.translate(_YAA)
-    if fold_taa:
-        text = text.translate(_TAA)
-    return text
+    return unicodedata.normalize("NFKC", text).translate(_TABLES[bool(fold_yaa), bool(fold_taa)])
 
 
 def matplotlib_shapes_arabic() -> bool:
