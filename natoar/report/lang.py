@@ -301,11 +301,11 @@ TOPICS = {
     "piracy": "القرصنة",
     "political-dialogue": "الحوار السياسي",
     "proliferation": "انتشار الأسلحة",
-    "protective-security": "الأمن الوقائي",
+    "protective-security": "الحماية الأمنية",
     "regional-stability": "الاستقرار الإقليمي",
     "sahel-instability": "عدم الاستقرار في الساحل",
-    "small-arms": "الأسلحة الخفيفة",
-    "strategic-communications": "الاتصال الاستراتيجي",
+    "small-arms": "الأسلحة الخفيفة والصغيرة",
+    "strategic-communications": "الاتصالات الاستراتيجية",
     "training-education": "التدريب والتعليم",
     "transnational-threats": "التهديدات العابرة للحدود",
     "violent-extremism": "التطرف العنيف",
@@ -331,7 +331,7 @@ THEMES = {
 VERDICTS = {
     "agrees": "يوافقه السجل",
     "imprecise": "غير دقيق",
-    "misattributes": "منسوب إلى غير قائله",
+    "misattributes": "منسوب إلى غير صاحبه",
     "contradicts": "يناقضه السجل",
     "unconfirmed": "غير مؤكد",
 }
