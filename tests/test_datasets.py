@@ -203,3 +203,10 @@ def test_the_english_rendering_is_the_english_edition_of_each_page(project):
     pages = _notebook_pages()
     for name in datapages.PAGES:
         assert english_edition(_output(pages[name])) == datapages.page(name, project, lang="en"), name
+
+
+def test_an_arabic_breakdown_names_vocabulary_values_in_arabic_and_keeps_other_codes():
+    table = pd.DataFrame({"status": ["planned", "occurred", "occurred"], "theme": ["x", "x", "y"]})
+    arabic = datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"), "ar")
+    assert "| مقرَّر | x | 1 |" in arabic and "| وقع | y | 1 |" in arabic and "planned" not in arabic
+    assert "| planned | x | 1 |" in datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"))

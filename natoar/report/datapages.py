@@ -22,7 +22,7 @@ import pandas as pd
 
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
-from natoar.report.lang import LANGUAGES, bilingual, check_language, counted, headers, value
+from natoar.report.lang import LANGUAGES, VALUES, bilingual, check_language, counted, headers, value
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -505,13 +505,20 @@ def figure_markdown(figure: Figure, root: Path) -> str:
 
 
 def breakdown(table: pd.DataFrame, spec: Breakdown, lang: str = "en") -> MarkdownText:
-    """Return the number of rows for each combination of values of `spec.by`, as a Markdown table headed in
-    `lang` (the values are the table's own codes, as stored)."""
+    """Return the number of rows for each combination of values of `spec.by`, as a Markdown table in `lang`: in
+    Arabic, headed in Arabic and with each value of a vocabulary in its Arabic (`lang.VALUES`); ids, and a column
+    whose values are not all of a vocabulary (a passage's `theme` names a group of passages), keep their codes."""
     counts = table.groupby(list(spec.by)).size()
     if spec.largest_first:
         counts = counts.sort_values(ascending=False, kind="stable")
     frame = counts.reset_index(name=spec.counted)
-    return markdown_table(frame, headers=headers(frame) if lang == "ar" else None)
+    if check_language(lang) == "en":
+        return markdown_table(frame)
+    shown = frame.copy()
+    for column in spec.by:
+        if column in VALUES and set(frame[column]) <= set(VALUES[column]):
+            shown[column] = frame[column].map(VALUES[column])
+    return markdown_table(shown, headers=headers(frame))
 
 
 def twin(column: str) -> str:
