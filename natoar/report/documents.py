@@ -270,11 +270,11 @@ def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.Dat
         "misdated_summit": str(summit["name_en"]),
         "misdated_close": f"{weekday_name(close)} {describe(summit['end'])}",
         "misdated_written": f"{weekday_name(date.fromisoformat(row['date_iso']))} {describe(row['date_iso'])}",
-        "misdated_printed_ar": f"{describe(row['date_printed_iso'], 'ar')}، وهو يوم {DAYS[printed.weekday()][0]}",
+        "misdated_printed_ar": f"{describe(row['date_printed_iso'], 'ar')}، وهو يوم {weekday_name(printed, 'ar')}",
         "misdated_text_day_ar": DAYS[next(iter(implied))][0],
         "misdated_summit_ar": str(summit["name_ar"]),
-        "misdated_close_ar": f"يوم {DAYS[close.weekday()][0]} {describe(summit['end'], 'ar')}",
-        "misdated_written_ar": f"يوم {DAYS[date.fromisoformat(row['date_iso']).weekday()][0]} "
+        "misdated_close_ar": f"يوم {weekday_name(close, 'ar')} {describe(summit['end'], 'ar')}",
+        "misdated_written_ar": f"يوم {weekday_name(date.fromisoformat(row['date_iso']), 'ar')} "
         f"{describe(row['date_iso'], 'ar')}",
         "misdated_allowed": f"{len(allowed):,}",
         "week_after": str(WEEK_AFTER),
@@ -434,7 +434,7 @@ def _key_findings_ar(
         implied = " أو ".join(sorted({DAYS[claim.of_writing][0] for claim in claims[doc]}))
         fit = f"؛ وقرب القمة تناسب أيامُه {_weekdays_ar(near.at[doc, FIT_COLUMN])}" if doc in near.index else ""
         findings.append(
-            f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {DAYS[day.weekday()][0]}، ليس "
+            f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "
             f"تاريخ كتابته: نصه نفسه يسمّي يوم الكتابة {implied}{fit}."
         )
     translated = {doc: _translation_signs(signs.loc[doc], "ar") for doc in signs.index}
