@@ -63,8 +63,9 @@ pdf: book browser
 	$(BIN)/python -m natoar.tools.pdfpages
 
 ## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF
-## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook) at a time
-test: $(VENV)/.installed system browser
+## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook) at a time. It builds this
+## checkout's book first, as `make book` does: a test compares it with a clean build in another folder
+test: $(VENV)/.installed system browser $(BUILT)
 	$(BIN)/ruff check natoar tests
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env tests chapters
 

@@ -15,13 +15,16 @@ The book is built once per test run, in a copy of the project that tests only re
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -161,3 +164,65 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Path:
 def copy(tmp_path: Path, built: Path) -> Path:
     """A copy of the shared built book, its build cache included, that a test may change and rebuild."""
     return shutil.copytree(built, tmp_path / "book", symlinks=True)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def server(html: Path) -> Iterator[str]:
+    """Serve the shared built book on a loopback port for the duration of the module; return its address."""
+    handler = functools.partial(QuietHandler, directory=str(html))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Chromium, in one browser context for the module: its pages share one cache of the theme's scripts and styles."""
+    from playwright.sync_api import sync_playwright
+
+    from natoar.build.pdf import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield chromium.new_context()
+        chromium.close()
+
+
+def visit(browser: object, url: str, width: int = 1280, height: int = 900, wait_until: str = "networkidle"):
+    """Open `url` and return the page with the console errors and failed requests seen while loading it."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until=wait_until)
+    return page, problems
+
+
+TABS = 8  # pages loading at once: the half second each waits for its network to go quiet overlaps
+
+
+def visit_all(browser: object, base: str, names: list[str], width: int, height: int, wait_until: str,
+              inspect: Callable[[object, str], dict]) -> dict[str, dict]:
+    """Open every page `base`/<name>.html once at this screen size, TABS at a time, and return by name what
+    `inspect(page, name)` found there, with the errors and failed requests seen while loading it ("problems").
+
+    The browser tests read these facts instead of visiting each page again: one visit per page and screen size."""
+    found = {}
+    for start in range(0, len(names), TABS):
+        opened = {name: visit(browser, f"{base}/{name}.html", width, height, "commit")
+                  for name in names[start : start + TABS]}
+        for name, (page, problems) in opened.items():
+            page.wait_for_load_state(wait_until)
+            found[name] = {**inspect(page, name), "problems": list(problems)}
+            page.close()
+    return found

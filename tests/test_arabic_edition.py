@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_publish import TABS, browser, server, visit  # noqa: F401 (fixtures shared with the English edition's tests)
+from conftest import visit
+from test_publish import survey
 from test_translations import PENDING
 
-from natoar.build.pdf import all_pages
+from natoar.build.pdf import all_pages, chapter_pages
 from natoar.build.search import fold
 
 # Where English may stand on an Arabic page, and why: code and its output's source (code is not translated);
@@ -123,36 +124,37 @@ def test_search_index_finds_arabic_prose_words(html):
     assert pages("الانتفاضات") & {"chapters/how-to-cite"} == set()
 
 
-def test_arabic_pages_load_without_errors(browser, server, built):  # noqa: F811
-    names = all_pages(built)
-    problems = {}
-    for start in range(0, len(names), TABS):
-        batch = names[start : start + TABS]
-        opened = {n: visit(browser, f"{server}/ar/{n}.html", wait_until="commit") for n in batch}
-        for name, (page, seen) in opened.items():
-            page.wait_for_load_state("networkidle")
-            page.close()
-            problems[name] = seen
-    assert {n: seen for n, seen in problems.items() if seen} == {}
+@pytest.fixture(scope="module")
+def seen(browser, server, built) -> dict[str, dict]:
+    """The Arabic edition's pages as the browser showed them (each visited once per screen size)."""
+    return survey(browser, f"{server}/ar", built, "ar", screenshots=False)
 
 
-LAYOUT = ["chapters/intro", "chapters/how-to-cite", "chapters/wales-dcb", "chapters/data/events",
-          "chapters/sources/cable-2014", "chapters/glossary"]
+def test_arabic_pages_load_without_errors(seen):
+    problems = {f"{label}: {name}": facts["problems"] for label in seen for name, facts in seen[label].items()}
+    assert {page: found for page, found in problems.items() if found} == {}
 
 
-@pytest.mark.parametrize("name", LAYOUT)
-def test_navigation_on_the_right_and_no_overflow_on_a_phone(browser, server, name):  # noqa: F811
-    page, _ = visit(browser, f"{server}/ar/{name}.html", width=1400)
-    direction = page.evaluate("() => getComputedStyle(document.documentElement).direction")
-    nav = page.evaluate("() => document.querySelector('.bd-sidebar-primary').getBoundingClientRect().toJSON()")
-    article = page.evaluate("() => document.querySelector('article.bd-article').getBoundingClientRect().toJSON()")
-    page.close()
-    assert direction == "rtl"
-    assert nav["left"] >= article["right"] and nav["right"] >= 1400 - 1
-    page, _ = visit(browser, f"{server}/ar/{name}.html", width=390, height=1600)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    page.close()
-    assert overflow <= 1, f"ar/{name} wider than a 390px screen"
+def test_navigation_on_the_right_on_a_desktop(seen):
+    wrong = {}
+    for name, page in seen["desktop"].items():
+        nav, article = page["nav"], page["article"]
+        if page["direction"] != "rtl" or nav["left"] < article["right"] or nav["right"] < 1400 - 1:
+            wrong[name] = (page["direction"], nav, article)
+    assert wrong == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone_even_with_its_code_open(seen):
+    wider = {name: facts["wider"] for name, facts in seen["phone"].items()}
+    assert {name: px for name, px in wider.items() if px != [0, 0]} == {}
+
+
+def test_first_screen_of_every_chapter_shows_its_key_findings(seen, built):
+    for label, height in (("desktop", 900), ("phone", 844)):
+        findings = {name: seen[label][name]["findings"] for name in chapter_pages(built)}
+        assert sum(bottom is not None for bottom in findings.values()) >= 7
+        late = {name: bottom for name, bottom in findings.items() if (bottom or 0) > height}
+        assert late == {}, f"أهم النتائج below the first screen at {label} width"
 
 
 # Where a character sits on screen: Arabic words run right to left, digits and Latin terms left to right inside them.
@@ -178,7 +180,7 @@ POSITION = """([needle, first, last]) => {
         ("chapters/how-to-cite", "يقرؤها Google", "rtl"),
     ],
 )
-def test_numbers_and_latin_terms_keep_their_order_in_arabic_sentences(browser, server, name, needle, reads):  # noqa: F811
+def test_numbers_and_latin_terms_keep_their_order_in_arabic_sentences(browser, server, name, needle, reads):
     page, _ = visit(browser, f"{server}/ar/{name}.html")
     first, last = page.evaluate(POSITION, [needle, 0, len(needle) - 1])
     page.close()
@@ -186,7 +188,7 @@ def test_numbers_and_latin_terms_keep_their_order_in_arabic_sentences(browser, s
 
 
 @pytest.mark.parametrize("query", ["الانتفاضات", "الانْتِفاضات"])  # as written in the prose, and with short vowels
-def test_search_finds_an_arabic_word(browser, server, query):  # noqa: F811
+def test_search_finds_an_arabic_word(browser, server, query):
     page, _ = visit(browser, f"{server}/ar/search.html?q={query}")
     page.wait_for_selector("#search-results ul li", timeout=15000)
     links = page.eval_on_selector_all("#search-results ul li a", "els => els.map(a => a.href)")

@@ -2,75 +2,105 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 import yaml
+from conftest import visit, visit_all
 
-from natoar.build.pdf import CHROMIUM_ARGS, all_pages, chapter_pages
+from natoar.build.pdf import all_pages, chapter_pages
+from natoar.report.lang import KEY_FINDINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-TABS = 8  # pages loading at once: the half second each waits for its network to go quiet overlaps
+DESKTOP, PHONE = (1400, 900), (390, 844)
+
+# What a page shows before the reader does anything: where the text under the title and the Key findings box end;
+# how many code cells are folded, and how many inputs and outputs show; its direction and where its navigation
+# and article stand; its images' alt text and loaded width; the direction of its Arabic passages.
+SEEN = """([findings]) => {
+  const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility()).length;
+  const title = document.querySelector('article h1');
+  const opening = title && title.nextElementSibling;
+  const key = [...document.querySelectorAll('article .admonition .admonition-title')]
+    .find(t => t.textContent.trim() === findings);
+  const summary = document.querySelector('details.above-input summary');
+  const box = sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().toJSON() : null; };
+  return {
+    opening: opening ? opening.getBoundingClientRect().bottom : null,
+    findings: key ? key.getBoundingClientRect().bottom : null,
+    folded: document.querySelectorAll('details.above-input').length,
+    inputs: document.querySelectorAll('div.cell_input').length,
+    inputs_shown: shown('div.cell_input'),
+    outputs_shown: shown('div.cell_output'),
+    toggle: summary ? summary.innerText.trim() : null,
+    direction: getComputedStyle(document.documentElement).direction,
+    nav: box('.bd-sidebar-primary'),
+    article: box('article.bd-article'),
+    images: [...document.querySelectorAll('article img')].map(i => [i.getAttribute('alt') || '', i.naturalWidth]),
+    arabic: [...document.querySelectorAll('article [lang="ar"]')].map(e => getComputedStyle(e).direction),
+  };
+}"""
+
+# The reader clicks the first code toggle: is its code shown then, and what does the toggle say?
+_OPEN_FIRST = """() => {
+  const folded = document.querySelector('details.above-input');
+  if (!folded) return {};
+  folded.querySelector('summary').click();
+  return {opened: folded.querySelector('div.cell_input').checkVisibility(),
+          toggle_opened: folded.querySelector('summary').innerText.trim()};
+}"""
+
+# With every code toggle open: how far the page is wider than the screen, and how many code or output boxes are wider
+# than their content without scrolling inside themselves.
+_WIDER = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const page = Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 1);
+  const boxes = [...document.querySelectorAll('div.cell pre')].filter(p =>
+    p.scrollWidth > p.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(p).overflowX)).length;
+  return [page, boxes];
+}"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        """Keep the test output clean."""
+def inspector(language: str, label: str, screenshots: set[str]):
+    """Return what `visit_all` asks of each page: its first screen and code (SEEN); on a desktop, the first code
+    toggle opened by a click; on a phone, the overflow with every toggle open. Pages in `screenshots` are saved."""
+
+    def inspect(page, name: str) -> dict:
+        facts = page.evaluate(SEEN, [KEY_FINDINGS[language]])
+        if name in screenshots:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"first-screen-{language}-{name.split('/')[-1]}-{label}.png"))
+        if label == "phone":
+            facts["wider"] = page.evaluate(_WIDER)
+        else:
+            facts.update(page.evaluate(_OPEN_FIRST))
+        return facts
+
+    return inspect
+
+
+def survey(browser, base: str, built: Path, language: str, screenshots: bool) -> dict[str, dict]:
+    """Every page of an edition visited once on a desktop and once on a phone: {"desktop": {name: facts}, ...};
+    with `screenshots`, each chapter's first screen is saved in _build/screenshots/ for a reviewer to look at."""
+    names, chapters = all_pages(built), set(chapter_pages(built)) if screenshots else set()
+    return {
+        label: visit_all(browser, base, names, width, height, "networkidle", inspector(language, label, chapters))
+        for label, (width, height) in (("desktop", DESKTOP), ("phone", PHONE))
+    }
 
 
 @pytest.fixture(scope="module")
-def server(html):
-    """Serve the built book on a loopback port for the duration of the module."""
-    handler = functools.partial(QuietHandler, directory=str(html))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def seen(browser, server, built) -> dict[str, dict]:
+    """The English edition's pages as the browser showed them (each visited once per screen size)."""
+    return survey(browser, server, built, "en", screenshots=True)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium, in one browser context for the module: its pages share one cache of the theme's scripts and styles."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        yield chromium.new_context()
-        chromium.close()
-
-
-def visit(browser, url: str, width: int = 1280, height: int = 900, wait_until: str = "networkidle"):
-    """Open `url` and return the page with the console errors and failed requests seen while loading it."""
-    page = browser.new_page()
-    page.set_viewport_size({"width": width, "height": height})
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    page.goto(url, wait_until=wait_until)
-    return page, problems
-
-
-def test_every_page_loads_without_errors_or_missing_assets(browser, server, built):
-    names = all_pages(built)
-    problems = {}
-    for start in range(0, len(names), TABS):
-        batch = names[start : start + TABS]
-        opened = {name: visit(browser, f"{server}/{name}.html", wait_until="commit") for name in batch}
-        for name, (page, seen) in opened.items():
-            page.wait_for_load_state("networkidle")
-            page.close()
-            problems[name] = seen
-    assert {name: seen for name, seen in problems.items() if seen} == {}
+def test_every_page_loads_without_errors_or_missing_assets(seen):
+    problems = {f"{label}: {name}": facts["problems"] for label in seen for name, facts in seen[label].items()}
+    assert {page: found for page, found in problems.items() if found} == {}
 
 
 def test_every_internal_link_resolves(built, html):
@@ -95,17 +125,11 @@ def test_every_internal_link_resolves(built, html):
     assert broken == []
 
 
-def test_arabic_is_right_to_left_and_figures_load_with_alt_text(browser, server):
-    page, _ = visit(browser, f"{server}/chapters/wales-dcb.html")
-    directions = page.eval_on_selector_all('[lang="ar"]', "els => els.map(e => getComputedStyle(e).direction)")
+def test_arabic_is_right_to_left_and_figures_load_with_alt_text(seen):
+    directions = seen["desktop"]["chapters/wales-dcb"]["arabic"]
     assert len(directions) > 5 and set(directions) == {"rtl"}
-    page.close()
     for name in ("chapters/sources", "chapters/architecture", "chapters/timeline"):
-        page, _ = visit(browser, f"{server}/{name}.html")
-        images = page.eval_on_selector_all(
-            "article img", "els => els.map(i => [i.getAttribute('alt') || '', i.naturalWidth])"
-        )
-        page.close()
+        images = seen["desktop"][name]["images"]
         assert images and all(len(alt) > 20 and width > 0 for alt, width in images), name
 
 
@@ -136,17 +160,6 @@ def test_citation_meta_tags_match_citation_cff(browser, server):
     assert cff["title"] in box and str(cff["version"]) in box
 
 
-def test_screenshots_at_desktop_and_phone_width(browser, server):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for label, width in (("desktop", 1280), ("phone", 390)):
-        page, _ = visit(browser, f"{server}/chapters/wales-dcb.html", width=width, height=1600)
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        page.screenshot(path=str(SCREENSHOTS / f"wales-dcb-{label}.png"))
-        page.close()
-        assert overflow <= 1, f"page wider than a {width}px screen"
-        assert (SCREENSHOTS / f"wales-dcb-{label}.png").stat().st_size > 10_000
-
-
 def shown_code_cells(notebook: Path) -> int:
     """Return how many code cells of a notebook show their source in the HTML (all but those tagged remove-*)."""
     import nbformat
@@ -159,77 +172,37 @@ def shown_code_cells(notebook: Path) -> int:
     )
 
 
-def test_code_is_folded_behind_a_toggle_until_the_reader_opens_it(browser, server, built):
+def test_code_is_folded_behind_a_toggle_until_the_reader_opens_it(seen, built):
     notebooks = [name for name in all_pages(built) if (built / f"{name}.ipynb").is_file()]
     assert len(notebooks) > 20
     for name in notebooks:
-        page, _ = visit(browser, f"{server}/{name}.html", width=1400, height=900, wait_until="load")
-        folded = page.locator("details.above-input")
-        assert folded.count() == shown_code_cells(built / f"{name}.ipynb"), name
-        assert page.locator("div.cell_input").count() == folded.count(), f"{name}: code outside a toggle"
-        if not folded.count():  # every cell of the page is tagged remove-input
-            page.close()
+        page = seen["desktop"][name]
+        assert page["folded"] == shown_code_cells(built / f"{name}.ipynb"), name
+        assert page["inputs"] == page["folded"], f"{name}: code outside a toggle"
+        if not page["folded"]:  # every cell of the page is tagged remove-input
             continue
-        shown = page.eval_on_selector_all("div.cell_input", "els => els.filter(e => e.checkVisibility()).length")
-        assert shown == 0, f"{name}: code visible before the reader asks for it"
-        outputs = page.eval_on_selector_all("div.cell_output", "els => els.filter(e => e.checkVisibility()).length")
-        assert outputs > 0, f"{name}: the outputs were hidden with the code"
-        toggle = folded.first.locator("summary")
-        assert toggle.inner_text().strip() == "Show code"
-        toggle.click()
-        assert folded.first.locator("div.cell_input").is_visible()
-        assert toggle.inner_text().strip() == "Hide code"
-        page.close()
+        assert page["inputs_shown"] == 0, f"{name}: code visible before the reader asks for it"
+        assert page["outputs_shown"] > 0, f"{name}: the outputs were hidden with the code"
+        assert page["toggle"] == "Show code"
+        assert page["opened"] and page["toggle_opened"] == "Hide code", name
 
 
-_OPENING = """() => {
-  const title = document.querySelector('article h1');
-  const opening = title.nextElementSibling;
-  const box = [...document.querySelectorAll('article .admonition')]
-    .find(b => b.querySelector('.admonition-title')?.textContent.trim() === 'Key findings');
-  return [opening.getBoundingClientRect().bottom,
-          box ? box.querySelector('.admonition-title').getBoundingClientRect().bottom : null];
-}"""
-
-
-@pytest.mark.parametrize(("label", "width", "height"), [("desktop", 1400, 900), ("phone", 390, 844)])
-def test_first_screen_of_every_chapter_shows_its_question_and_key_findings(
-    browser, server, built, label, width, height
-):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+@pytest.mark.parametrize("label", ["desktop", "phone"])
+def test_first_screen_of_every_chapter_shows_its_question_and_key_findings(seen, built, label):
+    height = dict(desktop=DESKTOP, phone=PHONE)[label][1]
     boxes = 0
     for name in chapter_pages(built):
-        page, _ = visit(browser, f"{server}/{name}.html", width=width, height=height, wait_until="load")
-        opening_bottom, findings_bottom = page.evaluate(_OPENING)
-        page.screenshot(path=str(SCREENSHOTS / f"first-screen-{name.split('/')[-1]}-{label}.png"))
-        page.close()
-        assert opening_bottom <= height, f"{name}: the text under the title does not start on the first screen"
-        if findings_bottom is not None:
+        page = seen[label][name]
+        assert page["opening"] is not None and page["opening"] <= height, (
+            f"{name}: the text under the title does not start on the first screen"
+        )
+        if page["findings"] is not None:
             boxes += 1
-            assert findings_bottom <= height, f"{name}: 'Key findings' is below the first screen at {width}px"
+            assert page["findings"] <= height, f"{name}: 'Key findings' is below the first screen at {label} width"
     assert boxes >= 7
+    assert (SCREENSHOTS / f"first-screen-en-wales-dcb-{label}.png").stat().st_size > 10_000
 
 
-def test_no_page_scrolls_sideways_at_phone_width_even_with_its_code_open(browser, server, built):
-    names = all_pages(built)
-    wider = {}
-    for start in range(0, len(names), TABS):
-        opened = {
-            name: visit(browser, f"{server}/{name}.html", 390, 844, "commit")[0] for name in names[start : start + TABS]
-        }
-        for name, page in opened.items():
-            page.wait_for_load_state("load")
-            wider[name] = page.evaluate(_WIDER)
-            page.close()
+def test_no_page_scrolls_sideways_at_phone_width_even_with_its_code_open(seen):
+    wider = {name: facts["wider"] for name, facts in seen["phone"].items()}
     assert {name: px for name, px in wider.items() if px != [0, 0]} == {}
-
-
-# With every code toggle open: how far the page is wider than the screen, and how many code or output boxes are wider
-# than their content without scrolling inside themselves.
-_WIDER = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  const page = Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 1);
-  const boxes = [...document.querySelectorAll('div.cell pre')].filter(p =>
-    p.scrollWidth > p.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(p).overflowX)).length;
-  return [page, boxes];
-}"""

@@ -286,6 +286,7 @@ class Printer:
         self.html_dir = html_folder(root, language)
         self.book = load_book(root, language)
         self.words = WORDS[language]
+        self.opened: dict[str, list[Piece]] = {}  # each chapter's pages made printable, by chapter (_pieces)
 
     def piece(self, name: str, shift: int, keep_cite: bool) -> Piece:
         """Open a page of the build and return it made printable."""
@@ -319,9 +320,22 @@ class Printer:
         return outline(target)
 
 
+def deeper(piece: Piece, levels: int) -> Piece:
+    """Return `piece` with its headings moved down `levels` more (h1 to h2...; h6 stays h6), as _EXTRACT moves them."""
+    def move(match: re.Match) -> str:
+        return f"<{match[1]}h{min(6, int(match[2]) + levels)}"
+
+    return Piece(piece.name, piece.title, re.sub(r"<(/?)h([1-6])(?=[\s>])", move, piece.body))
+
+
 def _pieces(printer: Printer, chapter: Chapter, shift: int) -> list[Piece]:
-    first = printer.piece(chapter.name, shift, keep_cite=True)
-    return [first] + [printer.piece(name, shift + 1, keep_cite=False) for name in chapter.sections]
+    """Return a chapter's page and its sections' pages made printable, headings moved down `shift` levels more
+    than in the chapter's own PDF. Each page is opened once per edition: the book and the chapter's PDF share it."""
+    if chapter.name not in printer.opened:
+        printer.opened[chapter.name] = [printer.piece(chapter.name, 0, keep_cite=True)] + [
+            printer.piece(name, 1, keep_cite=False) for name in chapter.sections
+        ]
+    return [deeper(piece, shift) if shift else piece for piece in printer.opened[chapter.name]]
 
 
 def print_chapter(printer: Printer, chapter: Chapter, target: Path) -> None:
