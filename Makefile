@@ -57,14 +57,14 @@ translations: $(BUILT)
 
 ## pdf: the whole book as one PDF and one PDF per chapter, for each edition (English in _build/html/pdf/, Arabic,
 ## right to left, in _build/html/ar/pdf/; set from the HTML, printed by Chromium), then how many pages each has
-## and how many are under a quarter full
+## and how many are under a quarter full. PDF_LANGUAGES=en (or ar) prints one edition only
 pdf: book browser
-	$(BIN)/python -m natoar.build.pdf
+	$(BIN)/python -m natoar.build.pdf $(PDF_LANGUAGES)
 	$(BIN)/python -m natoar.tools.pdfpages
 
 ## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF
-## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook) at a time. It builds this
-## checkout's book first, as `make book` does: a test compares it with a clean build in another folder
+## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook, or PDF edition) at a time.
+## It builds this checkout's book first, as `make book` does: a test compares it with a clean build elsewhere
 test: $(VENV)/.installed system browser $(BUILT)
 	$(BIN)/ruff check natoar tests
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env tests chapters

@@ -6,10 +6,10 @@ Kinds are pytest markers, set here from what a test uses (a module may also mark
   build      `make` in a copy of the project
   browser    Chromium on the built book: its pages and its PDFs
 `make check` runs the unit tests; `make test` runs all four, spread over pytest-xdist workers a file at a time
-(`--dist loadfile`: nbval runs a notebook's cells in order in one kernel), in the order sorted here.
+(`--dist loadfile`, the PDF tests an edition at a time: `pytest_xdist_make_scheduler`), in the order sorted here.
 
 The book is built once per test run, in a copy of the project that tests only read (`built`, `html`,
-`pdfs`); a test that changes the project changes its own copy of that build (`copy`).
+`printed`); a test that changes the project changes its own copy of that build (`copy`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import fcntl
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -31,9 +32,10 @@ import pytest
 from nbval.plugin import IPyNbCell
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("build", "browser", "notebooks", "unit")  # also the order tests are handed out: longest first
-BUILT_BOOK = {"built", "html", "pdfs", "copy"}
-BROWSER = {"browser", "pdfs"}
+KINDS = ("browser", "build", "notebooks", "unit")  # also the order tests are handed out: longest first
+BUILT_BOOK = {"built", "html", "printed", "copy"}
+BROWSER = {"browser", "printed"}
+EDITION_FILES = ("tests/test_pdf.py::",)  # files whose tests of each edition may run on different workers
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,8 +43,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     kinds = {item: kind(item) for item in items}
     for item, name in kinds.items():
         item.add_marker(name)
-    # A build that does not wait for the shared book goes first, so that another worker builds that meanwhile.
-    items.sort(key=lambda item: (KINDS.index(kinds[item]), bool(BUILT_BOOK & set(fixtures(item)))))
+    items.sort(key=lambda item: KINDS.index(kinds[item]))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """With `--dist loadfile` (make test), hand out tests a file at a time, as pytest-xdist does, but each edition
+    of a file's tests that take an `edition` (the PDFs) on its own, so that two workers can print the two editions.
+    A file's tests stay on one worker: nbval runs a notebook's cells in order in one kernel, and a browser test
+    reads the pages its file's other tests visited."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ByFileAndEdition(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            edition = re.search(r"\[(en|ar)\]$", nodeid) if nodeid.startswith(EDITION_FILES) else None
+            return super()._split_scope(nodeid) + (f"[{edition[1]}]" if edition else "")
+
+    return ByFileAndEdition(config, log)
 
 
 def fixtures(item: pytest.Item) -> list[str]:
@@ -103,13 +121,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def make(root: Path, target: str = "book") -> subprocess.CompletedProcess:
+def make(root: Path, target: str = "book", *variables: str) -> subprocess.CompletedProcess:
     """Run a Makefile target in `root` and return the finished process (output captured).
 
     `-o .venv/.installed`: a copy shares this checkout's environment and must never install into it (an
     editable install from a copy would point the environment at a temporary folder).
     """
-    command = ["make", "-o", ".venv/.installed", target]
+    command = ["make", "-o", ".venv/.installed", target, *variables]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1200)
 
 
@@ -154,10 +172,16 @@ def html(built: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Path:
-    """The PDFs written by `make pdf` from the shared built book, once per test run."""
-    once(tmp_path_factory, "pdf", lambda: make(built, "pdf"))
-    return built / "_build" / "html" / "pdf"
+def printed(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Callable[[str], Path]:
+    """Return a function that gives the folder of one edition's PDFs, which `make pdf PDF_LANGUAGES=<language>`
+    writes from the shared built book once per test run and edition (so that two workers can print the two)."""
+    from natoar.build.pdf import pdf_folder
+
+    def edition(language: str) -> Path:
+        once(tmp_path_factory, f"pdf-{language}", lambda: make(built, "pdf", f"PDF_LANGUAGES={language}"))
+        return pdf_folder(built, language)
+
+    return edition
 
 
 @pytest.fixture
@@ -226,3 +250,4 @@ def visit_all(browser: object, base: str, names: list[str], width: int, height: 
             found[name] = {**inspect(page, name), "problems": list(problems)}
             page.close()
     return found
+

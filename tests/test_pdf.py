@@ -26,7 +26,6 @@ from natoar.build.pdf import (
     contents_pages,
     css_string,
     html_folder,
-    pdf_folder,
     pdf_name,
     structure,
 )
@@ -52,9 +51,9 @@ class Edition:
 
 
 @pytest.fixture(params=LANGUAGES)
-def edition(request: pytest.FixtureRequest, pdfs: Path, built: Path) -> Edition:
+def edition(request: pytest.FixtureRequest, printed, built: Path) -> Edition:
     """The PDFs `make pdf` wrote for one edition of the shared built book."""
-    return Edition(request.param, pdf_folder(built, request.param), html_folder(built, request.param))
+    return Edition(request.param, printed(request.param), html_folder(built, request.param))
 
 
 def text(pdf: Path, page: int | None = None, crop: tuple[float, float] | None = None, layout: bool = True) -> str:
@@ -82,7 +81,9 @@ def key(title: str) -> str:
 def headers(pdf: Path) -> list[str]:
     """Return each page's running header ('' where there is none), as `key` gives it."""
     pages = len(PdfReader(pdf).pages)
-    return [key(text(pdf, n, (0, HEADER_HEIGHT))) for n in range(1, pages + 1)]
+    bands = text(pdf, crop=(0, HEADER_HEIGHT)).split("\f")[:pages]  # pdftotext ends each page with a form feed
+    assert len(bands) == pages, pdf.name
+    return [key(band) for band in bands]
 
 
 def heading(html: Path, name: str) -> str:
@@ -233,8 +234,9 @@ def test_text_spans_the_page_and_nothing_runs_into_the_side_margins(edition):
         assert np.median(right_edges) > 0.89, f"{pdf.name}: the pages were shrunk to fit something too wide"
 
 
-def test_arabic_pdf_is_arabic_and_its_text_comes_back_in_logical_order(pdfs, built):
-    pdfs, html = pdf_folder(built, "ar"), html_folder(built, "ar")
+@pytest.mark.parametrize("edition", ["ar"], indirect=True)
+def test_arabic_pdf_is_arabic_and_its_text_comes_back_in_logical_order(edition, built):
+    pdfs, html = edition.pdfs, edition.html
     book = PdfReader(pdfs / "book.pdf")
     arabic = ARABIC
     items = outline(pdfs / "book.pdf")
@@ -286,11 +288,13 @@ def test_css_string_escapes_quotes_and_backslashes():
     assert css_string('The "Alliance"\\ and\nits  partners') == r'"The \"Alliance\"\\ and its partners"'
 
 
-# Moved here from test_publish.py: every test that reads the PDFs sits in this file, so that the worker that
-# prints them runs them, while the other worker goes on with tests that need no PDF.
+# Every test that reads the PDFs sits in this file and asks for an edition, so that the worker that prints an
+# edition's PDFs runs its tests (tests/conftest.py groups them), while the other worker goes on with other tests.
 
 
-def test_book_pdf_has_every_chapter_in_order(pdfs, html, built):
+@pytest.mark.parametrize("edition", ["en"], indirect=True)
+def test_book_pdf_has_every_chapter_in_order(edition, built):
+    pdfs, html = edition.pdfs, edition.html
     book = re.sub(r"\s+", " ", text(pdfs / "book.pdf", layout=False))
     positions = []
     for name in chapter_pages(built)[1:]:
@@ -303,7 +307,9 @@ def test_book_pdf_has_every_chapter_in_order(pdfs, html, built):
         assert (pdfs / f"{name.replace('/', '-')}.pdf").stat().st_size > 5_000
 
 
-def test_pdf_text_keeps_arabic_in_logical_order(pdfs):
+@pytest.mark.parametrize("edition", ["en"], indirect=True)
+def test_pdf_text_keeps_arabic_in_logical_order(edition):
+    pdfs = edition.pdfs
     passages = evidence.load_table("passages", ROOT)
     quote = passages.set_index("id").loc["wales-dcb-countries", "quote"]
     chapter = re.sub(r"\s+", " ", re.sub("[\u200e\u200f]", "", text(pdfs / "chapters-wales-dcb.pdf", layout=False)))
