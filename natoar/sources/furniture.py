@@ -58,16 +58,17 @@ class Line:
     reason: str = ""
 
 
-def _shape_reason(text: str, outlet_ar: str) -> str:
-    """Return the furniture reason a line's own shape gives, or '' if it looks like article text."""
+def _shape_reason(text: str, outlet_ar: str, key: str) -> str:
+    """Return the furniture reason a line's own shape gives, or '' if it looks like article text; `key` is the
+    line normalised, and `outlet_ar` the outlet's name normalised."""
     if not has_arabic(text):
         return "no Arabic text"
     words = text.split()
     if sum(w.startswith("#") for w in words) * 2 >= len(words):
         return "hashtags"
-    if _DATELINE.match(normalise(text)):
+    if _DATELINE.match(key):
         return "dateline"
-    if outlet_ar and normalise(text) == normalise(outlet_ar):
+    if outlet_ar and key == outlet_ar:
         return "outlet name"
     for name, pattern in _BOILERPLATE.items():
         if pattern.search(text):
@@ -109,7 +110,7 @@ def _mark_pull_quotes(lines: list[Line]) -> list[Line]:
 def classify_lines(text: str, title_ar: str, outlet_ar: str = "") -> list[Line]:
     """Return every non-blank line of `text` as headline, body or furniture (with the reason)."""
     raw = [(n, t.strip()) for n, t in enumerate(text.splitlines(), start=1) if t.strip()]
-    title = normalise(title_ar.strip())
+    title, outlet = normalise(title_ar.strip()), normalise(outlet_ar)
     head = [k for k, (_, t) in enumerate(raw[:HEADER_LINES]) if normalise(t) == title]
     first, last = (head[0], head[-1]) if head else (-1, -1)
     lines: list[Line] = []
@@ -124,7 +125,7 @@ def classify_lines(text: str, title_ar: str, outlet_ar: str = "") -> list[Line]:
             role, reason = "furniture", "comment section"
         elif key == title:
             role, reason = "furniture", "repeated headline"
-        elif reason := _shape_reason(line, outlet_ar):
+        elif reason := _shape_reason(line, outlet, key):
             role = "furniture"
         elif first < k < last:
             role, reason = "furniture", "page header"
