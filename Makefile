@@ -119,8 +119,9 @@ benchmark: $(VENV)/.installed
 	$(BIN)/python -m natoar.tools.benchmark
 
 ## buildbench: cold, warm and one-chapter rebuild times, against all notebooks' code run in one process
+## (TESTS=1: and `make test`, against the cold build)
 buildbench: $(VENV)/.installed system
-	$(BIN)/python -m natoar.tools.buildbench
+	$(BIN)/python -m natoar.tools.buildbench $(if $(TESTS),--with-tests)
 
 ## scalebench: cold builds with the five seeds and with 50 and 250 synthetic documents added, the rebuild after
 ## adding one more, and the largest figure (in copies under the system's temporary folder)
