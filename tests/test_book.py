@@ -98,9 +98,7 @@ def _site(root: Path) -> dict[str, bytes]:
 
 def test_a_failing_notebook_leaves_the_previous_site_byte_identical(copy):
     before = _site(copy)
-    context = copy / "data" / "reference" / "context.csv"  # a changed input clears the cached outputs
-    context.write_text(context.read_text(encoding="utf-8").replace("stepped down", "resigned", 1), encoding="utf-8")
-    chapter = copy / "chapters" / "gulf.ipynb"
+    chapter = copy / "chapters" / "gulf.ipynb"  # its code changed: the build cache executes it again
     notebook = nbformat.read(chapter, as_version=4)
     notebook.cells[1].source += "\nraise RuntimeError('broken on purpose')"
     nbformat.write(notebook, chapter)

@@ -22,16 +22,18 @@ from natoar.build.pdf import (
     LANGUAGES,
     WORDS,
     Entry,
+    Printed,
     chapter_pages,
     contents_pages,
     css_string,
+    guess_pages,
     html_folder,
     pdf_name,
     structure,
 )
 from natoar.build.pdfmeta import outline
 from natoar.sources import evidence
-from natoar.tools.pdfpages import _fill, nearly_empty, page_fills
+from natoar.tools.pdfpages import _fill, nearly_empty, rendered
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4  # PDF points per millimetre
@@ -161,7 +163,7 @@ def test_every_page_after_the_front_matter_is_headed_by_its_chapter_and_numbered
 def test_no_page_is_nearly_empty_but_a_chapters_last(edition):
     for pdf in sorted(edition.pdfs.glob("*.pdf")):
         marks = headers(pdf)
-        fills = page_fills(pdf)
+        fills = [_fill(page) for page in _pages(pdf)]
         assert len(fills) == len(marks)
         ends = {n for n in range(1, len(marks) + 1) if n == len(marks) or marks[n] != marks[n - 1]}
         assert [n for n in nearly_empty(fills) if n not in ends] == [], pdf.name
@@ -252,14 +254,10 @@ def test_arabic_pdf_is_arabic_and_its_text_comes_back_in_logical_order(edition, 
     assert "ةيبرع رداصم نم" not in words  # not in visual (reversed) order
 
 
+@cache
 def _pages(pdf: Path) -> list[np.ndarray]:
-    import tempfile
-
-    from PIL import Image
-
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), f"{folder}/p"], check=True)
-        return [np.asarray(Image.open(p)) for p in sorted(Path(folder).glob("p-*.pgm"))]
+    """Each page of `pdf` rendered small, once per test run for all the tests that look at its ink."""
+    return rendered(pdf)
 
 
 def test_fill_is_the_depth_of_the_last_inked_row_in_the_text_area():
@@ -282,6 +280,16 @@ def test_contents_pages_follow_the_outline_in_reading_order():
     assert contents_pages(entries, found) == [4, 7, 7, 9]
     with pytest.raises(RuntimeError, match="no heading 'Missing'"):
         contents_pages([Entry("chapter", "Missing")], found)
+
+
+def test_contents_pages_are_guessed_from_the_chapters_own_pdfs():
+    groups = [[Entry("chapter", "Intro")], [Entry("part", "Part"), Entry("chapter", "1. A"), Entry("section", "Notes")]]
+    printed = [Printed([(0, "Intro", 1)], 2), Printed([(0, "1. A", 1), (1, "Notes", 3)], 4)]
+    guess_pages(groups, printed, front=2)
+    assert [[e.page for e in group] for group in groups] == [[3], [5, 5, 7]]  # front matter, Intro: pages 1 to 4
+    groups[1].append(Entry("section", "Not in the outline"))  # then the book's own print places the sections
+    guess_pages(groups, printed, front=2)
+    assert [e.page for e in groups[1]] == [5, 5, 5, 5]
 
 
 def test_css_string_escapes_quotes_and_backslashes():

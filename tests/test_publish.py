@@ -82,13 +82,17 @@ def inspector(language: str, label: str, screenshots: set[str]):
     return inspect
 
 
-def survey(browser, base: str, built: Path, language: str, screenshots: bool) -> dict[str, dict]:
-    """Every page of an edition visited once on a desktop and once on a phone: {"desktop": {name: facts}, ...};
-    with `screenshots`, each chapter's first screen is saved in _build/screenshots/ for a reviewer to look at."""
+def survey(browser, base: str, built: Path, language: str, screenshots: bool,
+           desktop: list[str] | None = None) -> dict[str, dict]:
+    """Every page of an edition visited once on a phone, and once on a desktop (or only the pages `desktop`
+    names): {"desktop": {name: facts}, "phone": {...}}. With `screenshots`, each chapter's first screen is saved
+    in _build/screenshots/ for a reviewer to look at."""
     names, chapters = all_pages(built), set(chapter_pages(built)) if screenshots else set()
+    pages = {"desktop": desktop or names, "phone": names}
+    sizes = {"desktop": DESKTOP, "phone": PHONE}
     return {
-        label: visit_all(browser, base, names, width, height, "networkidle", inspector(language, label, chapters))
-        for label, (width, height) in (("desktop", DESKTOP), ("phone", PHONE))
+        label: visit_all(browser, base, pages[label], *size, "networkidle", inspector(language, label, chapters))
+        for label, size in sizes.items()
     }
 
 

@@ -16,9 +16,11 @@ Arabic, the part titles read from the edition's own navigation.
 Every page is A4 with the chapter's title as running header and a page number (CSS page margin boxes on a named
 page per chapter). The PDF is tagged, with an outline (bookmarks) of parts, chapters and sections built by
 Chromium from the headings, and carries the book's title, authors and language. The contents' page numbers come
-from that outline: the book is printed, the page of each entry read back with pypdf, the numbers set, and the book
-printed again until they agree. Chromium shapes Arabic correctly, embeds the fonts, and text extracted from its
-PDFs keeps the logical order.
+from outlines: the chapters' PDFs are printed first, and their outlines and lengths give each entry's page in the
+book; the book is printed, the page of each entry read back from its own outline with pypdf, and the book printed
+again, with those numbers, only if they differ (a part title that pushes a chapter onto one more page). Each page
+of the HTML is opened once per edition, for the book and its chapter's PDF. Chromium shapes Arabic correctly,
+embeds the fonts, and text extracted from its PDFs keeps the logical order.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pypdf import PdfReader
 
 from natoar.build.citation import Book, load_book, reference
 from natoar.build.editions import EDITIONS
@@ -338,32 +341,69 @@ def _pieces(printer: Printer, chapter: Chapter, shift: int) -> list[Piece]:
     return [deeper(piece, shift) if shift else piece for piece in printer.opened[chapter.name]]
 
 
-def print_chapter(printer: Printer, chapter: Chapter, target: Path) -> None:
+@dataclass
+class Printed:
+    """A chapter's own PDF as printed: its outline, as (depth, title, page), and its number of pages."""
+
+    outline: list[tuple[int, str, int]]
+    pages: int
+
+
+def print_chapter(printer: Printer, chapter: Chapter, target: Path) -> Printed:
     """Write one chapter's PDF: the chapter and its sections, headed by the chapter's title."""
     pieces = _pieces(printer, chapter, shift=0)
     style = page_style({"pdf-chapter-0": pieces[0].title}, printer.language)
     subject = printer.words["chapter"].format(printer.book.title)
-    printer.print(pieces[0].title, style, chapter_html(0, pieces), target, subject)
+    found = printer.print(pieces[0].title, style, chapter_html(0, pieces), target, subject)
+    return Printed(found, len(PdfReader(target).pages))
 
 
-def print_book(printer: Printer, chapters: list[Chapter], target: Path) -> list[Entry]:
-    """Write the whole book's PDF and return its contents with their pages."""
-    entries, headers, parts, seen = [], {}, [], set()
+def guess_pages(groups: list[list[Entry]], printed: list[Printed], front: int) -> None:
+    """Set each contents entry's page as the chapters' own PDFs place it: each chapter starts on a new page after
+    the front matter's `front` pages and the chapters before it, a section where it stands in its chapter's PDF.
+    The book differs from its chapters only in the part titles above some chapters, so this is usually exact and
+    the book is printed once; where it is not, print_book prints again with the pages the book's outline gives."""
+    start = front + 1
+    for entries, chapter in zip(groups, printed, strict=True):
+        sections = [e for e in entries if e.level == "section"]
+        try:
+            within = contents_pages(sections, chapter.outline)
+        except RuntimeError:
+            within = [1] * len(sections)  # a heading the outline lacks: the book's own print will place it
+        for entry in entries:
+            entry.page = start
+        for entry, page in zip(sections, within, strict=True):
+            entry.page = start + page - 1
+        start += chapter.pages
+
+
+def print_book(printer: Printer, chapters: list[Chapter], target: Path,
+               printed: list[Printed] | None = None) -> list[Entry]:
+    """Write the whole book's PDF and return its contents with their pages. With the chapters' own PDFs
+    (`printed`, in the order of `chapters`), the contents' first pages are guessed from them."""
+    entries, headers, parts, seen, groups = [], {}, [], set(), []
     captions = printer.captions(chapters)
     for index, chapter in enumerate(chapters, start=1):
         new_part = captions[chapter.part] if chapter.part and chapter.part not in seen else None
         seen.add(chapter.part)
         pieces = _pieces(printer, chapter, shift=1 if chapter.part else 0)
-        if new_part:
-            entries.append(Entry("part", new_part))
-        entries.append(Entry("chapter", pieces[0].title))
-        entries += [Entry("section", p.title) for p in pieces[1:]]
+        group = [Entry("part", new_part)] if new_part else []
+        group.append(Entry("chapter", pieces[0].title))
+        group += [Entry("section", p.title) for p in pieces[1:]]
+        groups.append(group)
+        entries += group
         headers[f"pdf-chapter-{index}"] = pieces[0].title
         parts.append(chapter_html(index, pieces, new_part))
     style = page_style(headers, printer.language)
+
+    def front() -> str:
+        return f'<div style="page: pdf-title">{title_page(printer.book)}</div>{contents(entries, printer.language)}'
+
+    if printed:
+        printer.print(printer.book.title, style, front(), target, printer.book.title)  # the front matter alone
+        guess_pages(groups, printed, len(PdfReader(target).pages))
     for _ in range(PASSES):
-        front = f'<div style="page: pdf-title">{title_page(printer.book)}</div>{contents(entries, printer.language)}'
-        found = printer.print(printer.book.title, style, front + "".join(parts), target, printer.book.title)
+        found = printer.print(printer.book.title, style, front() + "".join(parts), target, printer.book.title)
         pages = contents_pages(entries, found)
         if pages == [e.page for e in entries]:
             return entries
@@ -408,11 +448,12 @@ def build_pdfs(root: Path | None = None, languages: tuple[str, ...] = LANGUAGES)
         for language in languages:
             printer = Printer(browser.new_page(), root, language)
             out = pdf_folder(root, language)
-            written.append(out / "book.pdf")
-            print_book(printer, chapters, written[-1])
-            for chapter in chapters:
+            printed = []
+            for chapter in chapters:  # first: the book's contents guess their pages from the chapters' PDFs
                 written.append(out / pdf_name(chapter.name))
-                print_chapter(printer, chapter, written[-1])
+                printed.append(print_chapter(printer, chapter, written[-1]))
+            written.append(out / "book.pdf")
+            print_book(printer, chapters, written[-1], printed)
         browser.close()
     return written
 

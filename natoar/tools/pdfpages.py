@@ -25,11 +25,16 @@ INK = 200  # grey levels below this are ink
 NEARLY_EMPTY = 0.25
 
 
-def page_fills(pdf: Path, dpi: int = DPI) -> list[float]:
-    """Return each page's fill: the depth of its last inked row within the text area, from 0 to 1."""
+def rendered(pdf: Path, dpi: int = DPI) -> list[np.ndarray]:
+    """Return each page of `pdf` rendered in grey at `dpi` dots per inch, as an array of grey levels (0 is black)."""
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), f"{folder}/p"], check=True)
-        return [_fill(np.asarray(Image.open(path))) for path in sorted(Path(folder).glob("p-*.pgm"))]
+        return [np.asarray(Image.open(path)) for path in sorted(Path(folder).glob("p-*.pgm"))]
+
+
+def page_fills(pdf: Path, dpi: int = DPI) -> list[float]:
+    """Return each page's fill: the depth of its last inked row within the text area, from 0 to 1."""
+    return [_fill(page) for page in rendered(pdf, dpi)]
 
 
 def _fill(pixels: np.ndarray) -> float:
