@@ -144,6 +144,7 @@ def test_arabic_pages_load_without_errors(seen):
 
 
 def test_navigation_on_the_right_on_a_desktop(seen):
+    assert set(LAYOUT) <= set(seen["desktop"])
     wrong = {}
     for name, page in seen["desktop"].items():
         nav, article = page["nav"], page["article"]
