@@ -24,12 +24,13 @@ BUILT := _build/.book-built
 book: system $(BUILT)
 	@echo "The book is in _build/html/index.html"
 
-# Make skips all of this when no input is newer than the last successful build.
+# Make skips all of this when no input is newer than the last successful build; Sphinx is skipped too when the
+# inputs are newer but their bytes are those the published site was built from (natoar.build.cache site-current).
 $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 	$(BIN)/python -m natoar.build.prepare
 	mkdir -p _static/fonts && cp -p $(AMIRI) _static/fonts/
-	$(MAKE) --no-print-directory html
-	$(BIN)/python -m natoar.build.cache record
+	@$(BIN)/python -m natoar.build.cache site-current $(BOOK_INPUTS) || $(MAKE) --no-print-directory html
+	@$(BIN)/python -m natoar.build.cache record $(BOOK_INPUTS)
 	touch $@
 
 # html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it).

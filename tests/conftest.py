@@ -32,18 +32,24 @@ import pytest
 from nbval.plugin import IPyNbCell
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("browser", "build", "notebooks", "unit")  # also the order tests are handed out: longest first
+KINDS = ("build", "browser", "notebooks", "unit")
 BUILT_BOOK = {"built", "html", "printed", "copy"}
 BROWSER = {"browser", "printed"}
 EDITION_FILES = ("tests/test_pdf.py::",)  # files whose tests of each edition may run on different workers
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its kind, and put the long kinds first (`--no-loadscope-reorder` keeps this order)."""
+    """Mark each test with its kind, and sort the tests in the order `make test` hands them out (with
+    `--no-loadscope-reorder`): one browser test file first, whose worker builds the shared book; then the notebooks,
+    which need no built book, so that the other workers run them meanwhile instead of waiting; then the other
+    browser and build tests, the longest; and the unit tests last, short ones that fill the workers' last gaps."""
     kinds = {item: kind(item) for item in items}
     for item, name in kinds.items():
         item.add_marker(name)
-    items.sort(key=lambda item: KINDS.index(kinds[item]))
+    whole = [item.path for item in items if kinds[item] == "browser" and not item.nodeid.startswith(EDITION_FILES)]
+    first = whole[0] if whole else None  # a browser test file that one worker takes whole
+    rank = {"notebooks": 1, "browser": 2, "build": 3, "unit": 4}
+    items.sort(key=lambda item: 0 if item.path == first else rank[kinds[item]])
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:

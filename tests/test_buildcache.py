@@ -1,4 +1,6 @@
-from natoar.build.cache import clear_if_stale, inputs_digest, record
+import os
+
+from natoar.build.cache import SITE, clear_if_stale, inputs_digest, record, site_current
 
 
 def test_digest_follows_seeds_and_data(project):
@@ -34,3 +36,22 @@ def test_library_code_is_an_input_but_the_measuring_tools_are_not(project):
     (project / "natoar" / "analysis.py").write_text("A = 2\n")
     assert clear_if_stale(project)
     assert not (project / "_build" / ".jupyter_cache").exists()
+
+
+def test_sphinx_is_spared_only_for_the_same_bytes_and_a_site_in_place(project):
+    files = ["_config.yml", "data/documents.csv"]
+    for page in SITE:
+        (project / page).parent.mkdir(parents=True, exist_ok=True)
+        (project / page).write_text("<html></html>")
+    assert not site_current(files, project)  # never recorded
+    record(project, files)
+    assert site_current(files, project)
+    os.utime(project / "_config.yml")  # touched, same bytes
+    assert site_current(files, project)
+    assert not site_current([*files, "_toc.yml"], project)  # another input
+    (project / SITE[1]).unlink()  # the Arabic edition is gone
+    assert not site_current(files, project)
+    (project / SITE[1]).write_text("<html></html>")
+    with (project / "data" / "documents.csv").open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert not site_current(files, project)

@@ -1,6 +1,11 @@
 """Keep jupyter-cache honest: it hashes only code cells, so a change to seeds/, data/ or the package
 must clear the cached outputs. Run `python -m natoar.build.cache check` before a build and
-`python -m natoar.build.cache record` after a successful one.
+`python -m natoar.build.cache record FILE...` after a successful one.
+
+The same digests spare Sphinx: `make book` passes the files the book is built from (the Makefile's BOOK_INPUTS),
+and `python -m natoar.build.cache site-current FILE...` succeeds when their bytes are those of the last successful
+build and its site is in place. Outputs are byte-identical for identical inputs, so an input touched but not
+changed (a branch checked out and back) costs no Sphinx run.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
 # Measuring tools sit inside the package but no notebook imports them: editing them keeps the cached outputs.
 NOT_INPUTS = (Path("natoar") / "tools",)
 STAMP = Path("_build") / ".inputs.sha256"
+SITE_STAMP = Path("_build") / ".site-inputs.sha256"  # the book's inputs at the last successful build of the site
+SITE = (Path("_build") / "html" / "index.html", Path("_build") / "html" / "ar" / "index.html")
 # Outputs computed from the inputs. The published site is not among them: a build replaces it only when it has
 # succeeded (natoar.build.publish), so a failing build leaves the last good site in place.
 CACHED = (Path("_build") / ".jupyter_cache",)
@@ -48,11 +55,32 @@ def clear_if_stale(root: Path | None = None) -> bool:
     return True
 
 
-def record(root: Path | None = None) -> None:
-    """Record the current inputs' digest after a successful build."""
+def files_digest(files: list[str], root: Path | None = None) -> str:
+    """Return one SHA-256 over the names (relative to the project) and bytes of `files`, in sorted order."""
+    root = project_root(root)
+    digest = hashlib.sha256()
+    for name in sorted({(root / f).resolve().relative_to(root.resolve()).as_posix() for f in files}):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def site_current(files: list[str], root: Path | None = None) -> bool:
+    """Return True if the published site was built from exactly these bytes of `files` and is still in place."""
+    root = project_root(root)
+    stamp = root / SITE_STAMP
+    in_place = all((root / page).is_file() for page in SITE)
+    return in_place and stamp.is_file() and stamp.read_text().strip() == files_digest(files, root)
+
+
+def record(root: Path | None = None, files: list[str] = ()) -> None:
+    """Record the current inputs' digest after a successful build, and the digest of `files` the site was built
+    from."""
     root = project_root(root)
     (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
     (root / STAMP).write_text(inputs_digest(root) + "\n")
+    if files:
+        (root / SITE_STAMP).write_text(files_digest(list(files), root) + "\n")
 
 
 if __name__ == "__main__":
@@ -60,6 +88,11 @@ if __name__ == "__main__":
     if action == "check":
         print("inputs changed: cleared cached outputs" if clear_if_stale() else "inputs unchanged: cache kept")
     elif action == "record":
-        record()
+        record(files=sys.argv[2:])
+    elif action == "site-current":
+        current = site_current(sys.argv[2:])
+        print("the book's inputs are byte for byte those of the published site: Sphinx skipped" if current else
+              "the book's inputs changed since the published site was built")
+        sys.exit(0 if current else 1)
     else:
-        sys.exit("usage: python -m natoar.build.cache check|record")
+        sys.exit("usage: python -m natoar.build.cache check | record [FILE...] | site-current FILE...")
