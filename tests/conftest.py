@@ -52,6 +52,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: 0 if item.path == first else rank[kinds[item]])
 
 
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: `pytest -p no:xdist` runs without it
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
     """With `--dist loadfile` (make test), hand out tests a file at a time, as pytest-xdist does, but each edition
     of a file's tests that take an `edition` (the PDFs) on its own, so that two workers can print the two editions.
