@@ -41,7 +41,8 @@ def ids(catalogue) -> list[str]:
 
 def _longer_side(fig: plt.Figure) -> int:
     image = io.BytesIO()
-    fig.savefig(image, format="png", dpi=STYLE["savefig.dpi"], bbox_inches="tight")
+    # saved as the book saves it, but not compressed: only the PNG's size is read
+    fig.savefig(image, format="png", dpi=STYLE["savefig.dpi"], bbox_inches="tight", pil_kwargs={"compress_level": 0})
     plt.close(fig)
     return max(png_size_of(image.getvalue()))
 

@@ -43,8 +43,8 @@ def _ink(fig: plt.Figure) -> np.ndarray:
 
 def _dark_grey(image: np.ndarray) -> np.ndarray:
     """Return where an RGB image is dark and without colour: the ink of text, not of bars, fills or nodes."""
-    image = image.astype(int)
-    return (image.min(axis=2) < 160) & (image.max(axis=2) - image.min(axis=2) < 40)
+    darkest, lightest = image.min(axis=2), image.max(axis=2)  # uint8: lightest - darkest cannot wrap around
+    return (darkest < 160) & (lightest - darkest < 40)
 
 
 def _saved_ink(fig: plt.Figure) -> tuple[np.ndarray, tuple[float, float]]:
@@ -52,7 +52,8 @@ def _saved_ink(fig: plt.Figure) -> tuple[np.ndarray, tuple[float, float]]:
     saved image's top-left corner."""
     buffer = io.BytesIO()
     pad = 0.1
-    fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", pad_inches=pad)
+    fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", pad_inches=pad,
+                pil_kwargs={"compress_level": 0})  # the same pixels, not compressed: read back at once
     tight = fig.get_tightbbox()
     image = np.asarray(Image.open(buffer).convert("RGB"))
     return _dark_grey(image), ((tight.x0 - pad) * fig.dpi, (tight.y1 + pad) * fig.dpi)
