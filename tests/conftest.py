@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -96,6 +97,15 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
         with locked(Path(tempfile.gettempdir()) / "natoar-nbval-kernel-start.lock"):
             return (yield)
     return (yield)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def close_figures() -> Iterator[None]:
+    """Close the figures a test module left open, so that they do not pile up in a worker (matplotlib warns
+    above 20 open figures)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture(scope="session")
