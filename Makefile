@@ -61,7 +61,7 @@ translations: $(BUILT)
 ## and how many are under a quarter full. PDF_LANGUAGES=en (or ar) prints one edition only
 pdf: book browser
 	$(BIN)/python -m natoar.build.pdf $(PDF_LANGUAGES)
-	$(BIN)/python -m natoar.tools.pdfpages
+	$(BIN)/python -m natoar.tools.pdfpages $(PDF_LANGUAGES)
 
 ## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF
 ## and the browser tests, on one pytest-xdist worker per CPU, a test file (or notebook, or PDF edition) at a time.

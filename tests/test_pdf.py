@@ -282,6 +282,27 @@ def test_contents_pages_follow_the_outline_in_reading_order():
         contents_pages([Entry("chapter", "Missing")], found)
 
 
+def test_the_page_report_of_one_edition_reads_only_that_editions_pdfs(tmp_path, monkeypatch, capsys):
+    """`make pdf PDF_LANGUAGES=en` reports on the English PDFs while the Arabic ones may be half written."""
+    from pypdf import PdfWriter
+
+    from natoar.tools import pdfpages
+
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "seeds").mkdir()
+    for language, folder in pdfpages.PDF_DIRS.items():
+        (tmp_path / folder).mkdir(parents=True)
+        if language == "en":
+            writer = PdfWriter()
+            writer.add_blank_page(width=595, height=842)
+            writer.write(tmp_path / folder / "book.pdf")
+        else:
+            (tmp_path / folder / "book.pdf").write_bytes(b"%PDF-1.7\n")  # being written
+    monkeypatch.chdir(tmp_path)
+    pdfpages.main(["en"])
+    assert "| _build/html/pdf/book.pdf | 1 | 1 | 100% |" in capsys.readouterr().out
+
+
 def test_contents_pages_are_guessed_from_the_chapters_own_pdfs():
     groups = [[Entry("chapter", "Intro")], [Entry("part", "Part"), Entry("chapter", "1. A"), Entry("section", "Notes")]]
     printed = [Printed([(0, "Intro", 1)], 2), Printed([(0, "1. A", 1), (1, "Notes", 3)], 4)]

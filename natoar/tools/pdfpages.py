@@ -1,7 +1,9 @@
 """Measure how full a PDF's pages are: render each page small with poppler's `pdftoppm` and find its last inked row.
 
-Run as `python -m natoar.tools.pdfpages [PDF ...]` after `make pdf` (default: every PDF of both editions, in
-_build/html/pdf/ and _build/html/ar/pdf/). Prints, per PDF, its pages and the share of pages under a quarter full.
+Run as `python -m natoar.tools.pdfpages [PDF or language ...]` after `make pdf` (default: every PDF of both
+editions, in _build/html/pdf/ and _build/html/ar/pdf/; `en` or `ar` stands for every PDF of that edition, so that
+`make pdf PDF_LANGUAGES=en` reports only the edition it printed while the other may still be printing).
+Prints, per PDF, its pages and the share of pages under a quarter full.
 A page's fill is how far down its text area the last inked pixel row sits (0 = blank, 1 = ink down to the bottom
 margin); the running header and the page number, in the page's top and bottom margins, are not counted.
 """
@@ -18,7 +20,7 @@ from PIL import Image
 
 from natoar.sources.paths import project_root
 
-PDF_DIRS = (Path("_build") / "html" / "pdf", Path("_build") / "html" / "ar" / "pdf")  # the English, Arabic PDFs
+PDF_DIRS = {"en": Path("_build") / "html" / "pdf", "ar": Path("_build") / "html" / "ar" / "pdf"}  # by edition
 DPI = 30
 TEXT_AREA = (0.07, 0.925)  # the text area's top and bottom, as shares of the page height (A4, 18 and 20 mm margins)
 INK = 200  # grey levels below this are ink
@@ -51,7 +53,8 @@ def nearly_empty(fills: list[float]) -> list[int]:
 
 def main(paths: list[str]) -> None:
     root = project_root()
-    pdfs = [Path(p) for p in paths] or [pdf for folder in PDF_DIRS for pdf in sorted((root / folder).glob("*.pdf"))]
+    paths = paths or list(PDF_DIRS)
+    pdfs = [pdf for p in paths for pdf in (sorted((root / PDF_DIRS[p]).glob("*.pdf")) if p in PDF_DIRS else [Path(p)])]
     print("| PDF | pages | under a quarter full | share |")
     print("|---|---|---|---|")
     for pdf in pdfs:
