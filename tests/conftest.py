@@ -89,12 +89,16 @@ def kind(item: pytest.Item) -> str:
     return "unit"
 
 
+# Held while a kernel that listens on TCP starts (nbval's, nbclient's in a test), by any worker of any test run.
+KERNEL_START = Path(tempfile.gettempdir()) / "natoar-nbval-kernel-start.lock"
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
     """Start nbval's kernels one at a time, across workers and test runs: each listens on TCP ports it found
     free, and two started at the same moment could pick the same port (the book's executor uses Unix sockets)."""
     if isinstance(item, IPyNbCell) and item.parent.kernel is None:
-        with locked(Path(tempfile.gettempdir()) / "natoar-nbval-kernel-start.lock"):
+        with locked(KERNEL_START):
             return (yield)
     return (yield)
 

@@ -4,6 +4,7 @@ import os
 
 import nbformat
 import pytest
+from conftest import KERNEL_START, locked
 from nbclient import NotebookClient
 
 from natoar.build import execute
@@ -41,8 +42,11 @@ def test_in_place_execution_is_repeatable_and_keeps_no_timings(tmp_path):
 
 
 def fresh_kernel_outputs(path):
+    """Run a notebook in nbclient's own fresh kernel; it listens on TCP ports, so it starts while no nbval kernel
+    does (two kernels starting at once can take the same free port, and one then never answers)."""
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, resources={"metadata": {"path": str(path.parent)}}, record_timing=False).execute()
+    with locked(KERNEL_START):
+        NotebookClient(notebook, resources={"metadata": {"path": str(path.parent)}}, record_timing=False).execute()
     return [(c.execution_count, c.outputs) for c in notebook.cells]
 
 
