@@ -28,6 +28,7 @@ from natoar.build.pdf import (
     css_string,
     guess_pages,
     html_folder,
+    pdf_folder,
     pdf_name,
     structure,
 )
@@ -290,14 +291,15 @@ def test_the_page_report_of_one_edition_reads_only_that_editions_pdfs(tmp_path, 
 
     (tmp_path / "_config.yml").write_text("title: t\n")
     (tmp_path / "seeds").mkdir()
-    for language, folder in pdfpages.PDF_DIRS.items():
-        (tmp_path / folder).mkdir(parents=True)
+    for language in LANGUAGES:
+        folder = pdf_folder(tmp_path, language)
+        folder.mkdir(parents=True)
         if language == "en":
             writer = PdfWriter()
             writer.add_blank_page(width=595, height=842)
-            writer.write(tmp_path / folder / "book.pdf")
+            writer.write(folder / "book.pdf")
         else:
-            (tmp_path / folder / "book.pdf").write_bytes(b"%PDF-1.7\n")  # being written
+            (folder / "book.pdf").write_bytes(b"%PDF-1.7\n")  # being written
     monkeypatch.chdir(tmp_path)
     pdfpages.main(["en"])
     assert "| _build/html/pdf/book.pdf | 1 | 1 | 100% |" in capsys.readouterr().out

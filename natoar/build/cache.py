@@ -15,6 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from natoar.build.editions import EDITIONS
 from natoar.sources.paths import project_root
 
 INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
@@ -22,7 +23,7 @@ INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
 NOT_INPUTS = (Path("natoar") / "tools",)
 STAMP = Path("_build") / ".inputs.sha256"
 SITE_STAMP = Path("_build") / ".site-inputs.sha256"  # the book's inputs at the last successful build of the site
-SITE = (Path("_build") / "html" / "index.html", Path("_build") / "html" / "ar" / "index.html")
+SITE = tuple(Path("_build") / "html" / folder / "index.html" for folder in EDITIONS.values())  # each edition, built
 # Outputs computed from the inputs. The published site is not among them: a build replaces it only when it has
 # succeeded (natoar.build.publish), so a failing build leaves the last good site in place.
 CACHED = (Path("_build") / ".jupyter_cache",)
@@ -31,16 +32,23 @@ CACHED = (Path("_build") / ".jupyter_cache",)
 def inputs_digest(root: Path | None = None) -> str:
     """Return one SHA-256 over the names and bytes of every file the notebooks' outputs depend on."""
     root = project_root(root)
-    digest = hashlib.sha256()
+    files = []
     for name in INPUTS:
         top = root / name
-        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-        for path in files:
+        for path in [top] if top.is_file() else top.rglob("*"):
             relative = path.relative_to(root)
-            if "__pycache__" in path.parts or any(relative.is_relative_to(p) for p in NOT_INPUTS):
-                continue
-            digest.update(relative.as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if path.is_file() and "__pycache__" not in path.parts and not any(map(relative.is_relative_to, NOT_INPUTS)):
+                files.append(relative.as_posix())
+    return files_digest(files, root)
+
+
+def files_digest(files: list[str], root: Path | None = None) -> str:
+    """Return one SHA-256 over the names (relative to the project) and bytes of `files`, in sorted order."""
+    root = project_root(root)
+    digest = hashlib.sha256()
+    for name in sorted({(root / f).resolve().relative_to(root.resolve()).as_posix() for f in files}):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -53,16 +61,6 @@ def clear_if_stale(root: Path | None = None) -> bool:
     for path in CACHED:
         shutil.rmtree(root / path, ignore_errors=True)
     return True
-
-
-def files_digest(files: list[str], root: Path | None = None) -> str:
-    """Return one SHA-256 over the names (relative to the project) and bytes of `files`, in sorted order."""
-    root = project_root(root)
-    digest = hashlib.sha256()
-    for name in sorted({(root / f).resolve().relative_to(root.resolve()).as_posix() for f in files}):
-        digest.update(name.encode() + b"\0")
-        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def site_current(files: list[str], root: Path | None = None) -> bool:

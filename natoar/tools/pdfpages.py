@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from natoar.build.editions import EDITIONS
+from natoar.build.pdf import pdf_folder
 from natoar.sources.paths import project_root
 
-PDF_DIRS = {"en": Path("_build") / "html" / "pdf", "ar": Path("_build") / "html" / "ar" / "pdf"}  # by edition
 DPI = 30
 TEXT_AREA = (0.07, 0.925)  # the text area's top and bottom, as shares of the page height (A4, 18 and 20 mm margins)
 INK = 200  # grey levels below this are ink
@@ -53,8 +54,8 @@ def nearly_empty(fills: list[float]) -> list[int]:
 
 def main(paths: list[str]) -> None:
     root = project_root()
-    paths = paths or list(PDF_DIRS)
-    pdfs = [pdf for p in paths for pdf in (sorted((root / PDF_DIRS[p]).glob("*.pdf")) if p in PDF_DIRS else [Path(p)])]
+    paths = paths or list(EDITIONS)
+    pdfs = [pdf for p in paths for pdf in (sorted(pdf_folder(root, p).glob("*.pdf")) if p in EDITIONS else [Path(p)])]
     print("| PDF | pages | under a quarter full | share |")
     print("|---|---|---|---|")
     for pdf in pdfs:
