@@ -33,7 +33,7 @@ import pytest
 from nbval.plugin import IPyNbCell
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("build", "browser", "notebooks", "unit")
+KINDS = ("notebooks", "browser", "build", "unit")  # also the order tests are handed out, after the first file
 BUILT_BOOK = {"built", "html", "printed", "copy"}
 BROWSER = {"browser", "printed"}
 EDITION_FILES = ("tests/test_pdf.py::",)  # files whose tests of each edition may run on different workers
@@ -49,8 +49,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(name)
     whole = [item.path for item in items if kinds[item] == "browser" and not item.nodeid.startswith(EDITION_FILES)]
     first = whole[0] if whole else None  # a browser test file that one worker takes whole
-    rank = {"notebooks": 1, "browser": 2, "build": 3, "unit": 4}
-    items.sort(key=lambda item: 0 if item.path == first else rank[kinds[item]])
+    items.sort(key=lambda item: -1 if item.path == first else KINDS.index(kinds[item]))
 
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: `pytest -p no:xdist` runs without it
@@ -271,4 +270,3 @@ def visit_all(browser: object, base: str, names: list[str], width: int, height: 
             found[name] = {**inspect(page, name), "problems": list(problems)}
             page.close()
     return found
-

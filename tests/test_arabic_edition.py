@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import visit
-from test_publish import survey
+from test_publish import SIZES, problems, sideways, survey
 from test_translations import PENDING
 
 from natoar.build.pdf import all_pages, chapter_pages
@@ -139,8 +139,7 @@ def seen(browser, server, built) -> dict[str, dict]:
 
 
 def test_arabic_pages_load_without_errors(seen):
-    problems = {f"{label}: {name}": facts["problems"] for label in seen for name, facts in seen[label].items()}
-    assert {page: found for page, found in problems.items() if found} == {}
+    assert problems(seen) == {}
 
 
 def test_navigation_on_the_right_on_a_desktop(seen):
@@ -148,18 +147,17 @@ def test_navigation_on_the_right_on_a_desktop(seen):
     wrong = {}
     for name, page in seen["desktop"].items():
         nav, article = page["nav"], page["article"]
-        if page["direction"] != "rtl" or nav["left"] < article["right"] or nav["right"] < 1400 - 1:
+        if page["direction"] != "rtl" or nav["left"] < article["right"] or nav["right"] < SIZES["desktop"][0] - 1:
             wrong[name] = (page["direction"], nav, article)
     assert wrong == {}
 
 
 def test_no_page_scrolls_sideways_on_a_phone_even_with_its_code_open(seen):
-    wider = {name: facts["wider"] for name, facts in seen["phone"].items()}
-    assert {name: px for name, px in wider.items() if px != [0, 0]} == {}
+    assert sideways(seen) == {}
 
 
 def test_first_screen_of_every_chapter_shows_its_key_findings(seen, built):
-    for label, height in (("desktop", 900), ("phone", 844)):
+    for label, (_, height) in SIZES.items():
         findings = {name: seen[label][name]["findings"] for name in chapter_pages(built)}
         assert sum(bottom is not None for bottom in findings.values()) >= 7
         late = {name: bottom for name, bottom in findings.items() if (bottom or 0) > height}

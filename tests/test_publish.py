@@ -15,7 +15,7 @@ from natoar.report.lang import KEY_FINDINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-DESKTOP, PHONE = (1400, 900), (390, 844)
+SIZES = {"desktop": (1400, 900), "phone": (390, 844)}  # screen width and height, in CSS pixels
 
 # What a page shows before the reader does anything: where the text under the title and the Key findings box end;
 # how many code cells are folded, and how many inputs and outputs show; its direction and where its navigation
@@ -89,10 +89,9 @@ def survey(browser, base: str, built: Path, language: str, screenshots: bool,
     in _build/screenshots/ for a reviewer to look at."""
     names, chapters = all_pages(built), set(chapter_pages(built)) if screenshots else set()
     pages = {"desktop": desktop or names, "phone": names}
-    sizes = {"desktop": DESKTOP, "phone": PHONE}
     return {
         label: visit_all(browser, base, pages[label], *size, "networkidle", inspector(language, label, chapters))
-        for label, size in sizes.items()
+        for label, size in SIZES.items()
     }
 
 
@@ -102,9 +101,19 @@ def seen(browser, server, built) -> dict[str, dict]:
     return survey(browser, server, built, "en", screenshots=True)
 
 
+def problems(seen: dict[str, dict]) -> dict[str, list[str]]:
+    """Return the errors and failed requests seen while loading each page, for the pages that had any."""
+    return {f"{label}: {name}": facts["problems"] for label in seen for name, facts in seen[label].items()
+            if facts["problems"]}
+
+
+def sideways(seen: dict[str, dict]) -> dict[str, list[int]]:
+    """Return the pages wider than a phone's screen with their code open, or with a box that does not scroll."""
+    return {name: facts["wider"] for name, facts in seen["phone"].items() if facts["wider"] != [0, 0]}
+
+
 def test_every_page_loads_without_errors_or_missing_assets(seen):
-    problems = {f"{label}: {name}": facts["problems"] for label in seen for name, facts in seen[label].items()}
-    assert {page: found for page, found in problems.items() if found} == {}
+    assert problems(seen) == {}
 
 
 def test_every_internal_link_resolves(built, html):
@@ -193,7 +202,7 @@ def test_code_is_folded_behind_a_toggle_until_the_reader_opens_it(seen, built):
 
 @pytest.mark.parametrize("label", ["desktop", "phone"])
 def test_first_screen_of_every_chapter_shows_its_question_and_key_findings(seen, built, label):
-    height = dict(desktop=DESKTOP, phone=PHONE)[label][1]
+    height = SIZES[label][1]
     boxes = 0
     for name in chapter_pages(built):
         page = seen[label][name]
@@ -208,5 +217,4 @@ def test_first_screen_of_every_chapter_shows_its_question_and_key_findings(seen,
 
 
 def test_no_page_scrolls_sideways_at_phone_width_even_with_its_code_open(seen):
-    wider = {name: facts["wider"] for name, facts in seen["phone"].items()}
-    assert {name: px for name, px in wider.items() if px != [0, 0]} == {}
+    assert sideways(seen) == {}

@@ -46,4 +46,3 @@ def test_touching_inputs_without_changing_them_executes_nothing_and_changes_no_b
     assert "executed 0 notebooks into the build cache" in log and "Executing notebook" not in log
     assert "Sphinx skipped" in log and "jupyter-book build" not in log
     assert site(copy) == site(built)
-
