@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,15 +104,61 @@ def test_the_input_check_passes_and_the_document_is_uncurated_not_failing(projec
     assert {"catalogue", "dates", "events", "topics", "actors", "numbers", "status"} <= items
 
 
+def edition(markdown: str, language: str) -> str:
+    """Return a generated page's Markdown as one edition keeps it: the other language's spans dropped (as
+    natoar.build.i18n drops their nodes), its own spans' text kept, unescaped."""
+    other = "ar" if language == "en" else "en"
+    span = r"\[((?:\\.|[^\]\\])*)\]\{([^}]*)\}"
+
+    def keep(match: re.Match) -> str:
+        classes = match[2].split()
+        return "" if f".lang-{other}" in classes and f".lang-{language}" not in classes else match[1]
+
+    return re.sub(r"\\(.)", r"\1", re.sub(span, keep, markdown))
+
+
+def test_a_new_documents_page_needs_no_translation_catalog_to_be_arabic(project, added):
+    from natoar.build.pages import WORDS_AR, write_pages
+
+    write_pages(project)
+    page = (project / "chapters" / "sources" / "sada-amman-2008.md").read_text(encoding="utf-8")
+    arabic, english = edition(page, "ar"), edition(page, "en")
+    assert "لم تُدقَّق بعد" in arabic and "لا يستشهد بها أي صف في `data/events.csv`" in arabic
+    assert "Not yet curated" in english and "no row of `data/events.csv` cites it" in english
+    left = [words for words in WORDS_AR if words != "SHA-256" and words.split(" (")[0] in arabic]
+    assert left == []  # the page's own words (labels, headings, the notice) are all Arabic there
+    assert not (project / "locales" / "ar" / "LC_MESSAGES" / "chapters" / "sources").exists()
+
+
+def test_the_edition_reader_can_fail():
+    assert edition("[Summary]{.lang-en}[الملخص]{.lang-ar} [`x.txt`]{.lang-en .lang-ar}", "ar") == "الملخص `x.txt`"
+    assert edition("[Summary]{.lang-en}[الملخص]{.lang-ar} data\\/x\\.csv", "en") == "Summary data/x.csv"
+
+
 def test_marking_it_curated_before_its_fields_are_filled_is_refused(project, added):
     path = project / "data" / "documents.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex(",uncurated")] + ",curated\n", encoding="utf-8")
     with pytest.raises(
         Exception,
-        match="marked curated but title_en, author, stance, reliability, summary_en, author_ar, date_note_ar, "
+        match="marked curated but title_en, author, stance, reliability, summary_en, author_ar, "
         "stance_ar, reliability_ar, summary_ar are empty",
     ):
+        load_book(project)
+
+
+def test_marking_it_curated_with_the_proposed_date_notes_unrewritten_is_refused(project, added):
+    from natoar.sources.datapackage import CURATED_FIELDS
+
+    path = project / "data" / "documents.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[-1].update({c: rows[-1][c] or "Filled by the curator." for c in CURATED_FIELDS}, curation="curated")
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(Exception, match="date_note and date_note_ar still hold make add-source's proposal"):
         load_book(project)
 
 

@@ -79,12 +79,12 @@ def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(roo
     catalogue = corpus.load_catalogue(root)
     doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
     page = render_page(doc, corpus.read_corpus(root).paragraphs.iloc[:0], 0)
-    summary = page.split("## Summary")[1].split("##")[0].strip()
+    summary = page.split("## [Summary]{.lang-en}[الملخص]{.lang-ar}")[1].split("##")[0].strip()
     assert summary.startswith("[A Moroccan regional news site")
     assert summary.endswith("]{.lang-ar}") and "]{.lang-en}[يتتبع موقع إخباري" in summary
     assert "]{.lang-en}[**الموقف.** احتفائي" in page
-    assert "| Outlet | [Ahdath Dakhla]{.lang-en}[أحداث الداخلة]{.lang-ar} |" in page
-    assert "| Genre | [news-report]{.lang-en}[خبر صحفي]{.lang-ar} |" in page
+    assert "| [Outlet]{.lang-en}[الناشر]{.lang-ar} | [Ahdath Dakhla]{.lang-en}[أحداث الداخلة]{.lang-ar} |" in page
+    assert "| [Genre]{.lang-en}[النوع]{.lang-ar} | [news-report]{.lang-en}[خبر صحفي]{.lang-ar} |" in page
     # a name the catalogue writes only in Latin script is kept, marked as an English name, in the Arabic edition
     cable = catalogue[catalogue["id"] == "cable-2014"].iloc[0]
     assert "[Maghreb Online]{.lang-ar .name-en}" in render_page(cable, corpus.read_corpus(root).paragraphs.iloc[:0], 0)

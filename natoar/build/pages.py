@@ -8,6 +8,7 @@ rebuilds only what changed. Pages of documents no longer in the catalogue are re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
+from natoar.sources.datapackage import CURATED_FIELDS, PROPOSED
 from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
 from natoar.sources.textfile import read_text
@@ -33,6 +35,23 @@ GLOSSARY = Path("chapters") / "glossary.md"
 LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 NOT_CURATED = "*not yet curated*"
 NOT_CURATED_AR = "*لم يُراجَع بعد*"
+# A source page's own words in the Arabic edition. A generated page gives both editions their words itself (as its
+# data-derived text does), so that a document added later, or a year's page, needs no translation catalog.
+WORDS_AR = {
+    "Field": "الحقل", "Value": "القيمة", "Curation": "التدقيق", "Outlet": "الناشر", "Genre": "النوع",
+    "Author": "الكاتب", "Date as printed": "التاريخ كما طُبع",
+    "Date of writing (best estimate)": "تاريخ الكتابة (أفضل تقدير)",
+    "How it was dated": "كيف أُرّخ", "Outside context for the date": "السياق الخارجي للتاريخ",
+    "Events described": "الأحداث الموصوفة", "Seed file": "ملف المصدر", "SHA-256": "SHA-256",
+    "Furniture lines removed": "أسطر الزوائد المحذوفة", "Summary": "الملخص", "Reading it critically": "قراءة نقدية",
+    "Text": "النص", "Not yet curated": "لم تُدقَّق بعد",
+    "The article text as the seed holds it, with site furniture removed and paragraphs numbered. Chapters cite "
+    "these numbers.": "نص المقال كما يحفظه المصدر، بعد حذف زوائد الموقع وترقيم الفقرات. وتستشهد الفصول بهذه الأرقام.",
+    "This document was added with `make add-source` and no curator has read it yet: its headline, outlet name and "
+    "dates are the machine's proposals, and no chapter cites it as evidence. What remains (`make curation-status`):":
+    "أُضيفت هذه الوثيقة بالأمر `make add-source` ولم يقرأها مدقِّق بعد: عنوانها واسم ناشرها وتواريخها مقترحات آلية، "
+    "ولا يستشهد بها أي فصل دليلًا. ما بقي (`make curation-status`):",
+}
 # The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
 # known (date_basis) and how precise it is.
 # The Arabic of the catalogue's vocabularies: the book's one table of them (natoar.report.lang.VALUES).
@@ -48,6 +67,16 @@ def _both(english: str, arabic: str, arabic_class: str = "") -> str:
     """Return Markdown shown as `english` in the English edition and as `arabic` in the Arabic one (spans that
     natoar.build.i18n keeps in their edition only); `arabic_class` adds a class to the Arabic span."""
     return f"[{english}]{{.lang-en}}[{arabic}]{{.lang-ar{' .' + arabic_class if arabic_class else ''}}}"
+
+
+def _words(english: str) -> str:
+    """Return one of the page's own phrases in both editions (WORDS_AR gives its Arabic)."""
+    return _both(english, WORDS_AR[english])
+
+
+def _same(text: str) -> str:
+    """Return Markdown shown as it is in both editions and never offered for translation (a file name, a hash)."""
+    return f"[{text}]{{.lang-en .lang-ar}}"
 
 
 def _arabic(doc: pd.Series, name: str, name_ar: str) -> str:
@@ -67,7 +96,7 @@ def _field_both(doc: pd.Series, name: str, name_ar: str) -> str:
 
 def _metadata(doc: pd.Series, removed: int) -> str:
     none = _both("none", "لا يوجد")
-    printed = escape(doc["date_printed"]) if doc["date_printed"] else none
+    printed = _same(escape(doc["date_printed"])) if doc["date_printed"] else none
     precision = parse_date(doc["date_iso"]).precision
     written = _both(
         f"{doc['date_iso']} ({precision}, {doc['date_basis']})",
@@ -82,14 +111,16 @@ def _metadata(doc: pd.Series, removed: int) -> str:
         ("Date as printed", printed),
         ("Date of writing (best estimate)", written),
         ("How it was dated", _field_both(doc, "date_note", "date_note_ar")),
-        ("Outside context for the date", escape(doc["date_outside"].replace(";", ", ")) or none),
+        ("Outside context for the date", _same(escape(doc["date_outside"].replace(";", ", "))) if doc["date_outside"]
+         else none),
         ("Events described", _both(f"{doc['events_from']} to {doc['events_to']}",
                                    f"{doc['events_from']} إلى {doc['events_to']}")),
-        ("Seed file", f"`{doc['file']}`"),
-        ("SHA-256", f"`{doc['sha256']}`"),
+        ("Seed file", _same(f"`{doc['file']}`")),
+        ("SHA-256", _same(f"`{doc['sha256']}`")),
         ("Furniture lines removed", str(removed)),
     ]
-    return "\n".join(["| Field | Value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+    header = f"| {_words('Field')} | {_words('Value')} |"
+    return "\n".join([header, "|---|---|", *(f"| {_words(k)} | {v} |" for k, v in rows)])
 
 
 def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict[tuple[str, int], list[str]]:
@@ -104,13 +135,28 @@ def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict
     return cited
 
 
-def _uncurated_box(remaining: list[str]) -> list[str]:
-    items = "\n".join(f"- {escape(item)}" for item in remaining)
+# What a curator edits, named in the list of what remains: a data file, a column of the catalogue.
+_COLUMNS = sorted({*CURATED_FIELDS, *PROPOSED, "curation"}, key=len, reverse=True)
+_IDENTIFIER = re.compile(r"data/[\w/.-]+\.csv|\b(?:" + "|".join(_COLUMNS) + r")\b")
+
+
+def _with_code(text: str) -> str:
+    """Return `text` escaped, with each file and column name in it set as code."""
+    parts, last = [], 0
+    for match in _IDENTIFIER.finditer(text):
+        parts += [escape(text[last : match.start()]), f"`{match[0]}`"]
+        last = match.end()
+    return "".join(parts) + escape(text[last:])
+
+
+def _uncurated_box(remaining: list[tuple[str, str]]) -> list[str]:
+    items = "\n".join(f"- {_both(_with_code(english), _with_code(arabic))}" for english, arabic in remaining)
+    notice = ("This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
+              "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
+              "(`make curation-status`):")
     return [
-        ":::{admonition} Not yet curated\n:class: warning",
-        "This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
-        "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
-        "(`make curation-status`):\n",
+        f":::{{admonition}} {_words('Not yet curated')}\n:class: warning",
+        _words(notice) + "\n",
         items,
         ":::",
         "",
@@ -122,11 +168,11 @@ def render_page(
     body: pd.DataFrame,
     removed: int,
     cited: dict[tuple[str, int], list[str]] | None = None,
-    remaining: list[str] | None = None,
+    remaining: list[tuple[str, str]] | None = None,
     level: int = 1,
 ) -> str:
     """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
-    `remaining` lists what an uncurated document still lacks.
+    `remaining` lists what an uncurated document still lacks, each item in English and in Arabic.
 
     `level` is the document's heading level: 1 for a page of its own, 2 for a section of a year's page."""
     cited = cited or {}
@@ -142,21 +188,21 @@ def render_page(
         *([] if curated else _uncurated_box(remaining or [])),
         _metadata(doc, removed),
         "",
-        f"{sub} Summary",
+        f"{sub} {_words('Summary')}",
         "",
         _field_both(doc, "summary_en", "summary_ar"),
         "",
-        f"{sub} Reading it critically",
+        f"{sub} {_words('Reading it critically')}",
         "",
         _both(f"**Stance.** {_field(doc, 'stance')}", f"**الموقف.** {_arabic(doc, 'stance', 'stance_ar')}"),
         "",
         _both(f"**Reliability.** {_field(doc, 'reliability')}",
               f"**الموثوقية.** {_arabic(doc, 'reliability', 'reliability_ar')}"),
         "",
-        f"{sub} Text",
+        f"{sub} {_words('Text')}",
         "",
-        "The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
-        "Chapters cite these numbers.",
+        _words("The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
+               "Chapters cite these numbers."),
         "",
     ]
     for row in body.itertuples():
@@ -175,10 +221,10 @@ def render_year_heading(year: int, documents: int) -> str:
     """Return the top of a year's page of source documents (used above PAGE_PER_DOCUMENT_UP_TO documents)."""
     label = f"sources-{year}"
     noun = "document" if documents == 1 else "documents"
-    return (
-        f"({label})=\n# Written in {year}\n\n"
-        f"The {documents} {noun} whose date of writing (best estimate) begins in {year}, in order of that date."
-    )
+    english = f"The {documents} {noun} whose date of writing (best estimate) begins in {year}, in order of that date."
+    arabic = (f"الوثائق التي يبدأ تاريخ كتابتها (أفضل تقدير) في سنة {year}، وعددها {documents}، "
+              "مرتبةً بحسب ذلك التاريخ.")
+    return f"({label})=\n# {_both(f'Written in {year}', f'كُتبت في {year}')}\n\n{_both(english, arabic)}"
 
 
 def _write_if_changed(path: Path, text: str) -> Path:
@@ -251,11 +297,13 @@ def write_pages(
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
     cited = citations(tables, root)
-    remaining: dict[str, list[str]] = {}
+    remaining: dict[str, list[tuple[str, str]]] = {}
     if (catalogue["curation"] != "curated").any():
         table = curation.remaining(Book(root, corpus, tables))
-        for doc, item, detail in zip(table["doc"], table["item"], table["detail"], strict=True):
-            remaining.setdefault(doc, []).append(f"{item}: {detail}")
+        for row in table.itertuples():
+            remaining.setdefault(row.doc, []).append(
+                (f"{row.item}: {row.detail}", f"{curation.ITEMS_AR[row.item]}: {row.detail_ar}")
+            )
     folder = root / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -20,7 +20,10 @@ from natoar.sources.evidence import uncovered_numbers
 from natoar.text.names import people_matcher
 
 EVIDENCE = ("events", "topics", "actors")  # tables every curated document contributes rows to
-COLUMNS = ["doc", "curation", "item", "detail"]
+COLUMNS = ["doc", "curation", "item", "detail", "detail_ar"]
+# The items of `remaining`, in Arabic.
+ITEMS_AR = {"catalogue": "الفهرس", "dates": "التواريخ", "events": "الأحداث", "topics": "الموضوعات",
+            "actors": "الفاعلون", "numbers": "الأعداد", "glosses": "الشروح", "status": "الحالة"}
 
 
 def curated_ids(catalogue: pd.DataFrame) -> list[str]:
@@ -91,13 +94,17 @@ def unglossed(book: Book, among: list[str] | None = None) -> pd.DataFrame:
     return shown[~shown["term"].isin(set(book["glosses"]["term"]))].reset_index(drop=True)
 
 
-def _listed(values: list[str], most: int = 8) -> str:
-    more = f" and {len(values) - most} more" if len(values) > most else ""
-    return ", ".join(values[:most]) + more
+def _listed(values: list[str], most: int = 8, lang: str = "en") -> str:
+    if len(values) <= most:
+        more = ""
+    else:
+        more = f" و{len(values) - most} غيرها" if lang == "ar" else f" and {len(values) - most} more"
+    return ("، " if lang == "ar" else ", ").join(values[:most]) + more
 
 
 def remaining(book: Book | None = None, glosses_among: list[str] | None = None) -> pd.DataFrame:
-    """Return one row per thing a document still lacks: its id, curation status, the item and the detail.
+    """Return one row per thing a document still lacks: its id, curation status, the item and the detail (in
+    English, and in Arabic for the Arabic edition's source pages).
 
     Words without a gloss are those the text chapter shows, whose lists depend on the whole corpus: a new
     document can make a curated one's distinctive words change. `glosses_among` computes them on those
@@ -111,22 +118,28 @@ def remaining(book: Book | None = None, glosses_among: list[str] | None = None) 
         items = []
         empty = [c for c in CURATED_FIELDS if not getattr(doc, c)]
         if empty:
-            items.append(("catalogue", f"fill {', '.join(empty)} in data/documents.csv"))
+            names = ", ".join(empty)
+            items.append(("catalogue", f"fill {names} in data/documents.csv", f"املأ {names} في data/documents.csv"))
         if doc.curation != "curated":
-            items.append(("dates", "check the proposed date of writing and span of events; rewrite date_note"))
+            items.append(("dates",
+                          "check the proposed date of writing and span of events; rewrite date_note and date_note_ar",
+                          "راجِع تاريخ الكتابة المقترح ومدى الأحداث، وأعِد كتابة date_note و date_note_ar"))
         for name in EVIDENCE:
             if not (book[name]["seed"] == doc.id).any():
-                items.append((name, f"no row of data/{name}.csv cites it"))
+                items.append((name, f"no row of data/{name}.csv cites it", f"لا يستشهد بها أي صف في data/{name}.csv"))
         mine = numbers[numbers["doc"] == doc.id]
         if not mine.empty:
             stated = [f"¶{r.paragraph} {r.number}" for r in mine.itertuples()]
-            items.append(("numbers", f"{len(mine)} stated without a curated quote: {_listed(stated)}"))
+            items.append(("numbers", f"{len(mine)} stated without a curated quote: {_listed(stated)}",
+                          f"أعداد مذكورة بلا اقتباس مدقَّق ({len(mine)}): {_listed(stated, lang='ar')}"))
         words = glossless.loc[glossless["doc"] == doc.id, "term"].tolist()
         if words:
-            items.append(("glosses", f"{len(words)} words shown without a gloss in data/glosses.csv: {_listed(words)}"))
+            items.append(("glosses", f"{len(words)} words shown without a gloss in data/glosses.csv: {_listed(words)}",
+                          f"كلمات معروضة بلا شرح في data/glosses.csv ({len(words)}): {_listed(words, lang='ar')}"))
         if doc.curation != "curated":
-            items.append(("status", "when nothing above remains, set curation to 'curated'"))
-        rows += [(doc.id, doc.curation, item, detail) for item, detail in items]
+            items.append(("status", "when nothing above remains, set curation to 'curated'",
+                          "حين لا يبقى شيء مما سبق، اجعل curation ‏'curated'"))
+        rows += [(doc.id, doc.curation, item, detail, arabic) for item, detail, arabic in items]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

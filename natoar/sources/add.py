@@ -29,7 +29,7 @@ from pathlib import Path
 
 from natoar.sources.book import forget_books, load_book
 from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, SEEDS, load_catalogue
-from natoar.sources.datapackage import CURATED_FIELDS, DATA, read_package
+from natoar.sources.datapackage import CURATED_FIELDS, DATA, PROPOSED, read_package
 from natoar.sources.errors import BookInputError
 from natoar.sources.furniture import HEADER_LINES, classify_lines
 from natoar.sources.paths import MARKER, project_root
@@ -149,15 +149,20 @@ def _seed_name(root: Path, sha256: str) -> str:
     return f"{max(numbers, default=-1) + 1:03d}_{sha256[:16]}.txt"
 
 
-def _date_note(printed: str, printed_iso: str, line: int, date: str) -> str:
+def _date_notes(printed: str, printed_iso: str, line: int, date: str) -> tuple[str, str]:
+    """Return the proposed date notes, in English and in Arabic, that a curator rewrites."""
     if date and date != printed_iso:
         source = f"given to make add-source as DATE={date}"
+        source_ar = f"ما أُعطي للأمر make add-source في DATE={date}"
     else:
         source = f"the dateline '{printed}' (line {line} of the seed) read as {printed_iso}"
+        source_ar = f"سطر التاريخ «{printed}» (السطر {line} من المصدر) مقروءًا {printed_iso}"
     return (
-        f"Not yet curated. Proposed by make add-source: the date of writing is {source}; the span of events runs "
+        f"{PROPOSED['date_note']}: the date of writing is {source}; the span of events runs "
         "from the earliest to the latest date the text mentions. A curator checks both against the text and "
-        "rewrites this note."
+        "rewrites this note.",
+        f"{PROPOSED['date_note_ar']}: تاريخ الكتابة هو {source_ar}؛ ويمتد مدى الأحداث من أقدم تاريخ يذكره النص "
+        "إلى أحدثه. يراجع المدقِّق كليهما مقابل النص ويعيد كتابة هذه الملاحظة.",
     )
 
 
@@ -217,7 +222,7 @@ def propose_row(
         "date_iso": written,
         "date_basis": "printed" if written == printed_iso else "inferred",
         "date_outside": "",
-        "date_note": _date_note(printed, printed_iso, line, date),
+        **dict(zip(("date_note", "date_note_ar"), _date_notes(printed, printed_iso, line, date), strict=True)),
         "events_from": events_from,
         "events_to": events_to,
         "curation": "uncurated",
@@ -327,7 +332,7 @@ def report(added: Added, root: Path) -> str:
         ),
         "What remains for a curator:",
         f"  1. check the proposals above against the text (its page: chapters/sources/{row['id']}.md after make book)"
-        " and rewrite date_note with what the wording gives and what outside knowledge adds;",
+        " and rewrite date_note and date_note_ar with what the wording gives and what outside knowledge adds;",
         f"  2. fill {', '.join(remaining_fields(row))} in its row of {CATALOGUE};",
         "  3. record its evidence in data/: events, topics and actors citing its paragraphs, a curated quote for"
         " every number it states, glosses for its words that the text chapter shows;",

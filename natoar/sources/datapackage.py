@@ -150,10 +150,23 @@ CURATED_FIELDS = (
 )
 
 
+# How the notes `make add-source` proposes begin, in each language: a curator rewrites them before marking the
+# document curated.
+PROPOSED = {
+    "date_note": "Not yet curated. Proposed by make add-source",
+    "date_note_ar": "لم يُدقَّق بعد. اقترحه الأمر make add-source",
+}
+
+
 def _curated_fields(row: pd.Series) -> str | None:
+    if row["curation"] != "curated":
+        return None
     empty = [c for c in CURATED_FIELDS if not row[c]]
-    if row["curation"] == "curated" and empty:
+    if empty:
         return f"the document is marked curated but {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty"
+    proposed = [c for c, start in PROPOSED.items() if row[c].startswith(start)]
+    if proposed:
+        return f"the document is marked curated but {' and '.join(proposed)} still hold make add-source's proposal"
     return None
 
 
