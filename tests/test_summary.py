@@ -29,8 +29,10 @@ def test_each_finding_links_to_a_label_the_book_defines(findings):
 
 def test_findings_follow_the_data(findings):
     text = " ".join(f.sentence for f in findings)
-    assert "named 5 other partners, as many as the cable's 5, and not Morocco" in text
-    assert "morocco-us-2020 makes 0 of 4 NATO's; nato-morocco-2024 makes 3 of 3 NATO's" in text
+    assert "with 5 other partners by the cable's count" in text
+    assert "named 3 partners for capacity building and 2 more on conditions, and not Morocco" in text
+    assert "morocco-us-2020 ties 0 of 4 to NATO; nato-morocco-2024 ties 3 of 3 to NATO (1 jointly with" in text
+    assert "by a hand reading 8 of its 21 paragraphs hedge" in text
     assert "published 15 days after the United States recognised" in text
     assert "issued 4 days after Mubarak fell" in text
     assert "2 print no date and 1 prints a wrong one" in text

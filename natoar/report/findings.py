@@ -14,6 +14,7 @@ import pandas as pd
 
 from natoar.report import analysis, curation, documents, textstats
 from natoar.report import lang as ar
+from natoar.report.figuretext import join_names
 from natoar.report.lang import check_language
 from natoar.sources.book import Book
 from natoar.text import datefinder
@@ -95,13 +96,12 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
     if lang == "ar":
         arabic = {**ar.names(tables["actors"]), **ar.names(frameworks)}
         return [
-            f"في المصادر، روابط المغرب بالناتو فردية لا متعددة الأطراف "
-            f"({ar.join([arabic[f] for f in morocco_nato])}): "
+            f"في المصادر، روابط المغرب بالناتو هي: {ar.join([arabic[f] for f in morocco_nato])}؛ "
             + (
                 "والحوار المتوسطي من بينها."
                 if "md" in morocco_nato
-                else f"وليس بينها الحوار المتوسطي أبدًا، مع أنه انضم إليه في {describe(md_joined(book), 'ar')} "
-                "(سياق خارجي)."
+                else "ولا يسمّي أي مصدر المغربَ شريكًا في الحوار المتوسطي، مع أنه انضم إليه في "
+                f"{describe(md_joined(book), 'ar')} (سياق خارجي)."
             ),
             f"روابطه الأخرى في المصادر ليست للناتو: {ar.join([arabic[f] for f in morocco_other])} "
             f"({ar.join(sorted({ar.term(ar.FAMILIES, family[f]) for f in morocco_other}))}).",
@@ -115,12 +115,12 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
             f"إطار: {ar.join([arabic[c] for c in in_several])}.",
         ]
     return [
-        f"In the seeds Morocco's ties to NATO are individual, not multilateral "
-        f"({', '.join(names[f] for f in morocco_nato)}): "
+        f"In the seeds Morocco's ties to NATO are {join_names([names[f] for f in morocco_nato])}; "
         + (
             "the Mediterranean Dialogue is among them."
             if "md" in morocco_nato
-            else f"never the Mediterranean Dialogue, which it joined in {describe(md_joined(book))} (outside context)."
+            else "no seed names Morocco as a Mediterranean Dialogue partner, though it joined in "
+            f"{describe(md_joined(book))} (outside context)."
         ),
         f"Its other ties in the seeds are not NATO's: {', '.join(names[f] for f in morocco_other)} "
         f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
@@ -149,7 +149,7 @@ def wales(book: Book, lang: str = "en") -> list[str]:
         conditional_ar = sorted(arabic[c] for c in named.loc[named["role"] == "candidate", "country"])
         return [
             "لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه في القمة مستفيدًا محتملًا، على أن يأتي الجواب خلال "
-            "الأسبوع التالي؛ وبحسب البرقية نفسها، لا يُلزم القبولُ المغربَ بأي اتفاق.",
+            "الأسبوع التالي؛ وتحتج البعثة في برقيتها بأن الموافقة لا تعني إبرام اتفاق في هذا المجال.",
             f"الشركاء الآخرون الذين تذكرهم البرقية، وعددهم {other}، يطابقون في العدد الشركاءَ الـ{len(named)} "
             f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم ({ar.join(firm_ar)}، "
             f"و{' و'.join(conditional_ar)} بشروط)؛ وليس المغرب بينهم.",
@@ -158,7 +158,7 @@ def wales(book: Book, lang: str = "en") -> list[str]:
         ]
     return [
         "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
-        "the coming week; by the cable's own account, accepting would bind Morocco to no agreement.",
+        "the coming week; the mission argued that consenting would not mean concluding an agreement in that field.",
         f"The cable's {other} other partners match in number the {len(named)} the Wales report names for capacity "
         f"building when its conditional ones are counted ({', '.join(firm)}, and {' and '.join(conditional)} on "
         "conditions); Morocco is not among them.",
@@ -213,13 +213,20 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
     named = int((causes["attribution"] == "attributed").sum())
     own_voice = int((causes["attribution"] == "asserted").sum())
+    labels = tables["hedge_labels"]
+    hand = int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
+    hedged, attributing = int((markers["hedges"] > 0).sum()), int((markers["attributions"] > 0).sum())
+    to_nato = attributed[attributed["attributed_to"] != "us"]
+    jointly = int((to_nato["attributed_to"] == "nato-and-us").sum())
     if lang == "ar":
         return [
-            "يبني التحليل على واقعة واحدة منقولة، هي قائمة الناتو لشركاء التشاور في مكافحة الإرهاب لعام 2023؛ "
-            f"{int((markers['attributions'] > 0).sum())} فقط من فقراته الـ{len(markers)} تنسب شيئًا إلى مصدر "
-            f"مسمّى، بينما تتحفّظ {int((markers['hedges'] > 0).sum())} (ويتفق عدّ التحفّظ مع قراءة يدوية لـ"
+            "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "
+            "(من إعلان الناتو وتقريره السنوي)؛ أما ما ينقله غيرها، كتدريبات تحت إشراف الناتو في 2023 ودورات "
+            f"التعليم العسكري، فبلا مصدر؛ وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
+            f"(ويعدّ مؤشر الكلمات {hedged}، ويتفق مع القراءة اليدوية لـ"
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
-            f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f}).",
+            f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
+            f"مصدرًا مسمّى إلا في {attributing} منها، وهو عدّ لم تتحقق منه قراءة يدوية.",
             f"قصته السببية من عنده: من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {own_voice} مؤكَّدة "
             f"بصوته هو، والباقي منسوب إلى تقرير مركز المستقبل قسمًا فقط، و{named} إلى مصدر مسمّى في الجملة التي "
             f"تذكرها، و{int((causes['credited_to'] == 'nato').sum())} إلى الناتو.",
@@ -227,29 +234,33 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             + "، ".join(
                 f"{n} {ar.term(ar.VERDICTS, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items()
             )
-            + "): لم يتوسع الناتو في أفريقيا ولا يمكنه ذلك، والمغرب وموريتانيا شريكان لا حليفان، ولا يسمّي أي سجل "
-            "المبادرة الأطلسية للمغرب 'ناتو أفريقيًا'.",
-            f"ينسب إلى الناتو أدوات أمريكية في {int((attributed['attributed_to'] != 'us').sum())} من "
-            f"{len(attributed)} مقاطع تسمّيها، فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع "
-            "الولايات المتحدة.",
-            "ما يؤكده دون سند: " + "؛ ".join(f"«{q}»" for q in claimed["quote"]) + ".",
+            + "): ليس للناتو توجّه إلى ضم دول أفريقية ولا تجيز معاهدته ذلك، ووصفُ المغرب وموريتانيا بالحليفين "
+            "يخلط بين العضو والشريك، ولا يسمّي أي سجل وجدناه مسار الدول الأفريقية الأطلسية، الذي جمعته الرباط "
+            "في 2022، تحالفًا أو 'ناتو أفريقيًا'.",
+            f"يربط بالناتو أدوات أمريكية في {len(to_nato)} من {len(attributed)} مقاطع تسمّيها "
+            f"({jointly} منها بالناتو والولايات المتحدة معًا)، "
+            "فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع الولايات المتحدة.",
+            "ما يؤكده دون ذكر مصدر: " + "؛ ".join(claimed["event_ar"]) + ".",
         ]
     return [
-        "The analysis builds on one reported fact, NATO's list of 2023 counter-terrorism consultation partners; only "
-        f"{int((markers['attributions'] > 0).sum())} of its {len(markers)} paragraphs attribute anything to a named "
-        f"source, while {int((markers['hedges'] > 0).sum())} hedge (the hedge count agrees with a hand reading of "
-        f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}).",
+        "The analysis names a source for one fact only, NATO's continued counter-terrorism consultations with "
+        "Morocco (from NATO's announcement and annual report); what else it reports, exercises under NATO in 2023 "
+        f"and NATO education courses, it gives without one; a hand reading finds hedges in {hand} of its "
+        f"{len(markers)} paragraphs (the word markers count {hedged}, agreeing with hand readings of "
+        f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
+        f"and the attribution markers find a named source in only {attributing}, a count no hand reading has checked.",
         f"Its causal story is its own: of the {len(causes)} causes it gives for NATO's interest, {own_voice} are "
         f"asserted in its own voice, the rest credited only as a section to the Future Center's report, {named} to a "
         f"named source in the sentence that states them, and {int((causes['credited_to'] == 'nato').sum())} to NATO.",
         f"Checked against the outside record, {len(beyond)} of its statements go beyond it ("
         + ", ".join(f"{n} {READ.get(v, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items())
-        + "): NATO did not enlarge in Africa and cannot, Morocco and Mauritania are partners, not Allies, and no "
-        "record calls Morocco's Atlantic initiative an 'African NATO'.",
-        f"It credits NATO with American instruments in {int((attributed['attributed_to'] != 'us').sum())} of "
-        f"{len(attributed)} passages that name them, so its picture of a deepening NATO–Morocco partnership partly "
-        "describes the US relationship.",
-        "Asserted without support: " + "; ".join(claimed["event_en"]) + ".",
+        + "): NATO has no orientation to admit African states and its Treaty allows none, calling Morocco and "
+        "Mauritania 'allies' blurs members and partners, and no record found calls the African Atlantic States "
+        "Process, which Rabat convened in 2022, an alliance or an 'African NATO'.",
+        f"It ties American instruments to NATO in {len(to_nato)} of {len(attributed)} passages that name them "
+        f"({jointly} of them to NATO and the United States together), so its picture of a deepening NATO–Morocco "
+        "partnership partly describes the US relationship.",
+        "Asserted without a source: " + "; ".join(claimed["event_en"]) + ".",
     ]
 
 
@@ -277,7 +288,8 @@ def gulf(book: Book, lang: str = "en") -> list[str]:
             f"({ar.join([ar.term(ar.TOPICS, t) for t in only_gulf])}).",
             f"صدر بعد {_days_ar(days_after(book, 'ici-doha-2011', 'mubarak-falls'))} من سقوط مبارك و"
             f"{_days_ar(days_after(book, 'ici-doha-2011', 'ben-ali-falls'))} من سقوط بن علي (سياق خارجي)، ومع ذلك "
-            "لا يذكر أي اضطراب في المنطقة: إنه رواية الناتو لمؤتمر مقرر، لا تقرير عن العالم العربي.",
+            "لا يذكر أي اضطراب في المنطقة، سواء لأن جدول أعماله وُضع مسبقًا أو تحفّظًا، فهو رواية الناتو لمؤتمره لا "
+            "تقرير عن العالم العربي.",
             "لذلك تعكس فروقه عن النصوص المغربية النوعَ والتاريخَ بقدر ما تعكس المنطقة على الأقل: بيان رسمي واحد "
             f"للناتو من عام {released.year} في مقابل برقية ومقالات صحفية {maghreb_span(book, 'ar')}.",
         ]
@@ -287,8 +299,8 @@ def gulf(book: Book, lang: str = "en") -> list[str]:
         f"({', '.join(only_gulf)}).",
         f"It was issued {days_after(book, 'ici-doha-2011', 'mubarak-falls')} days after Mubarak fell and "
         f"{days_after(book, 'ici-doha-2011', 'ben-ali-falls')} days after "
-        "Ben Ali did (outside context), yet names no upheaval in the region: it is NATO's account of a planned "
-        "conference, not a report on the Arab world.",
+        "Ben Ali did (outside context), yet names no upheaval in the region, whether because its agenda was set "
+        "beforehand or out of discretion: it is NATO's account of its conference, not a report on the Arab world.",
         "Its differences from the Moroccan texts therefore reflect genre and date at least as much as region: one "
         f"official NATO release of {released.year} set against a cable and press articles of {maghreb_span(book)}.",
     ]
@@ -299,15 +311,19 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     """The periodisation, what rests on the outside record, and how the events are dated."""
     events = book["events"]
     first_written = min(parse_date(d).start for d in book.curated["date_iso"])
-    before = events[events["date"].map(lambda d: parse_date(d).start < first_written)]
+    # what the seeds look back on: events that had happened before the first document was written
+    before = events[events["date"].map(lambda d: parse_date(d).start < first_written) & (events["status"] != "planned")]
+    stated = int((before["date_basis"] == "stated").sum())
     if lang == "ar":
         return [
             "إذا قُسّمت العلاقة بحسب الأدوات التي تعامل بها الناتو مع المغرب، فهي تمتد من حوار متعدد الأطراف "
             "(منذ 1994)، مرورًا بالتعاون الفردي والعمليات بعد إسطنبول (2004)، إلى عرض لبناء القدرات لم يُفضِ إلى "
             "أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات الثنائية مع الولايات المتحدة وبالساحل "
             "(2020–2024).",
-            f"كل ما سبق عام {first_written.year} يستند إلى السجل الخارجي: لم تُكتب أي وثيقة قبله، ولا تؤرخ "
-            f"المصادر قبله إلا {ar.counted(len(before), 'حدثًا واحدًا', 'حدثين', 'أحداث', 'حدثًا')}، كلها بأثر رجعي.",
+            f"لا تُرى المدة السابقة لعام {first_written.year} إلا بأثر رجعي: لم تُكتب أي وثيقة قبل "
+            f"{describe(str(first_written), 'ar')}، وتعود المصادر إلى "
+            f"{ar.counted(len(before), 'حدث واحد', 'حدثين', 'أحداث', 'حدثًا')} سابقة، تذكر بنفسها تاريخ {stated} منها؛ "
+            "وما عدا ذلك يستند إلى السجل الخارجي.",
             f"من تواريخ الأحداث الـ{len(events)}، {documents.date_basis_phrase(events, 'ar')}: نادرًا ما تؤرخ "
             "المدوّنة أحداثها بنفسها.",
         ]
@@ -316,8 +332,9 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
         "dialogue (from 1994), through individual cooperation and operations after Istanbul (2004), to a "
         "capacity-building offer that led to no package for Morocco (2014), and then to a frame the sources set by "
         "US bilateral ties and the Sahel (2020–2024).",
-        f"Everything before {first_written.year} rests on the outside record: no document was written earlier, and "
-        f"the seeds date only {len(before)} events before then, all in retrospect.",
+        f"Before {first_written.year} the book sees only in retrospect: no document was written before "
+        f"{describe(str(first_written))}, and the seeds look back to {len(before)} earlier events, giving the date "
+        f"of {stated} themselves; for the rest the book relies on the outside record.",
         f"Of the {len(events)} event dates, {documents.date_basis_phrase(events)}: the corpus rarely dates its own "
         "events.",
     ]

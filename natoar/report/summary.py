@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from natoar.report import analysis, curation
 from natoar.report import lang as ar
+from natoar.report.figuretext import join_names
 from natoar.report.findings import absent_from_dcb_record, days_after, md_joined, morocco_ties, named_at_wales
 from natoar.sources.book import Book
 from natoar.text.dates import describe, parse_date
@@ -32,18 +33,21 @@ def _verb(count: int) -> str:
 def dcb(book: Book, lang: str = "en") -> Finding:
     """Morocco and Defence Capacity Building: what was asked, who was named, what NATO's record shows."""
     other = book["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
+    named = named_at_wales(book)
+    firm = named.loc[named["role"] == "beneficiary", "country"].nunique()
+    conditional = named.loc[named["role"] == "candidate", "country"].nunique()
     if lang == "ar":
         return Finding(
             "في عام 2014 لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه مستفيدًا محتملًا من "
-            f"{ar.name(book['frameworks'], 'dcb', 'ar')}؛ وسمّى الحساب العلني لقمة ويلز "
-            f"{named_at_wales(book)['country'].nunique()} شركاء آخرين، بعدد من تذكرهم البرقية ({other})، وليس "
-            "المغرب بينهم" + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
+            f"{ar.name(book['frameworks'], 'dcb', 'ar')}، إلى جانب {other} شركاء آخرين بحسب البرقية؛ وسمّى تقرير "
+            f"قمة ويلز {firm} شركاء لبناء القدرات و{conditional} آخرين بشروط، وليس المغرب بينهم"
+            + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
             "ans-wales-dcb",
         )
     return Finding(
-        "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building; "
-        f"the Wales summit's public account named {named_at_wales(book)['country'].nunique()} other partners, "
-        f"as many as the cable's {other}, and not Morocco"
+        "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building, "
+        f"with {other} other partners by the cable's count; the Wales summit's report named {firm} partners for "
+        f"capacity building and {conditional} more on conditions, and not Morocco"
         + (", and NATO's record of packages never includes Morocco." if absent_from_dcb_record(book) else "."),
         "ans-wales-dcb",
     )
@@ -55,22 +59,22 @@ def individual_ties(book: Book, lang: str = "en") -> Finding:
     nato, _ = morocco_ties(book)
     if lang == "ar":
         return Finding(
-            f"في المصادر، روابط المغرب بالناتو فردية ({ar.join([frameworks.loc[f, 'name_ar'] for f in nato])})"
+            f"في المصادر، روابط المغرب بالناتو هي {ar.join([frameworks.loc[f, 'name_ar'] for f in nato])}"
             + (
                 "."
                 if "md" in nato
-                else "؛ ولا يذكر أيٌّ منها الحوار المتوسطي، الذي ينتمي إليه المغرب منذ "
+                else "؛ ولا يسمّي أي مصدر المغربَ شريكًا في الحوار المتوسطي، الذي ينتمي إليه منذ "
                 f"{describe(md_joined(book), 'ar')}."
             ),
             "ans-architecture",
         )
     acronyms = [frameworks.loc[f, "acronym"] or frameworks.loc[f, "name_en"] for f in nato]
     return Finding(
-        f"In the seeds Morocco's ties to NATO are individual ({', '.join(acronyms)})"
+        f"In the seeds Morocco's ties to NATO are {join_names(acronyms)}"
         + (
             "."
             if "md" in nato
-            else "; none mentions the Mediterranean Dialogue, to which it has belonged since "
+            else "; no seed names Morocco as a partner in the Mediterranean Dialogue, to which it has belonged since "
             f"{describe(md_joined(book))}."
         ),
         "ans-architecture",
@@ -81,20 +85,30 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
     """Which documents make US instruments NATO's."""
     summary = analysis.attribution_summary(book["attributions"], list(book.curated["id"])).set_index("document")
     naming = summary[summary["passages naming a US instrument"] > 0]
+    attributions = book["attributions"]
+    jointly = attributions[attributions["attributed_to"] == "nato-and-us"].groupby("seed").size()
     if lang == "ar":
         folding = int((naming["made NATO's"] > 0).sum())
         whose = ar.counted(folding, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا")
         return Finding(
-            "إدراج الأدوات الأمريكية في الناتو يتوقف على النص لا على كونه مغربيًا: "
-            + "؛ ".join(f"{doc} ينسب إلى الناتو {row.iloc[1]} من {row.iloc[0]}" for doc, row in naming.iterrows())
+            "ربط الأدوات الأمريكية بالناتو يتوقف على النص لا على كونه مغربيًا: "
+            + "؛ ".join(
+                f"{doc} يربط بالناتو {row.iloc[1]} من {row.iloc[0]}"
+                + (f" (منها {jointly[doc]} بالناتو والولايات المتحدة معًا)" if jointly.get(doc) else "")
+                for doc, row in naming.iterrows()
+            )
             + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
             "ans-architecture",
         )
-    parts = [f"{doc} makes {row.iloc[1]} of {row.iloc[0]} NATO's" for doc, row in naming.iterrows()]
+    parts = [
+        f"{doc} ties {row.iloc[1]} of {row.iloc[0]} to NATO"
+        + (f" ({jointly[doc]} jointly with the United States)" if jointly.get(doc) else "")
+        for doc, row in naming.iterrows()
+    ]
     folding = int((naming["made NATO's"] > 0).sum())
     whose = "one text's" if folding == 1 else f"{folding} texts'"
     return Finding(
-        "Whether US instruments are folded into NATO depends on the text, not on its being Moroccan: "
+        "Whether US instruments are tied to NATO depends on the text, not on its being Moroccan: "
         + "; ".join(parts)
         + f"; the confusion is {whose}, not the sources' as a whole.",
         "ans-architecture",
@@ -123,16 +137,18 @@ def speculation(book: Book, lang: str = "en") -> Finding:
     """The 2024 analysis: how much is hedged, and how many of its statements the outside record does not bear."""
     doc = "nato-morocco-2024"
     markers = analysis.hedging(book.paragraphs, doc)
+    labels = book["hedge_labels"]
+    hand = int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
     checks = book["reference/checks"]
     beyond = checks[(checks["seed"] == doc) & checks["verdict"].isin(["contradicts", "unconfirmed"])]
     if lang == "ar":
         return Finding(
-            f"يستند تحليل 2024 إلى واقعة واحدة منقولة: {int((markers['hedges'] > 0).sum())} من فقراته الـ"
-            f"{len(markers)} متحفّظة، و{len(beyond)} من أقواله يناقضها السجل الخارجي أو لا يؤكدها.",
+            f"لا يذكر تحليل 2024 مصدرًا إلا لواقعة واحدة: {hand} من فقراته الـ{len(markers)} متحفّظة في قراءة "
+            f"يدوية، و{len(beyond)} من أقواله يناقضها السجل الخارجي أو لا يؤكدها.",
             "ans-sahel-energy",
         )
     return Finding(
-        f"The 2024 analysis rests on one reported fact: {int((markers['hedges'] > 0).sum())} of its {len(markers)} "
+        f"The 2024 analysis names a source for one fact only: by a hand reading {hand} of its {len(markers)} "
         f"paragraphs hedge, and {len(beyond)} of its statements are contradicted or unconfirmed by the outside record.",
         "ans-sahel-energy",
     )
@@ -160,15 +176,15 @@ def periods(book: Book, lang: str = "en") -> Finding:
     first = min(_day(d) for d in book.curated["date_iso"])
     if lang == "ar":
         return Finding(
-            "إذا قُسّمت العلاقة بحسب أدواتها، فقد ضاقت من حوار متعدد الأطراف (1994) إلى تعاون فردي (2004) ثم إلى عرض "
+            "إذا قُسّمت العلاقة بحسب أدواتها، فقد أُضيف إلى حوار متعدد الأطراف (1994) تعاونٌ فردي (2004) ثم عرضٌ "
             "لم يُفضِ إلى أي حزمة (2014)، ويُكتب عنها اليوم من خلال التحالف الأمريكي والساحل؛ وكل ما سبق عام "
-            f"{first.year} يستند إلى السجل الخارجي.",
+            f"{first.year} لا يُرى إلا بأثر رجعي ومن السجل الخارجي.",
             "ans-timeline",
         )
     return Finding(
-        "Divided by its instruments, the relationship narrowed from a multilateral dialogue (1994) to individual "
-        "cooperation (2004) and an offer that led to no package (2014), and is now written about through the US "
-        f"alliance and the Sahel; everything before {first.year} rests on the outside record.",
+        "Divided by its instruments, the relationship added individual cooperation (2004) to a multilateral dialogue "
+        "(1994), then an offer that led to no package (2014), and is now written about through the US alliance and "
+        f"the Sahel; everything before {first.year} is seen in retrospect and through the outside record.",
         "ans-timeline",
     )
 
