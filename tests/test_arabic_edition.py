@@ -109,6 +109,16 @@ def test_arabic_edition_leaves_out_the_translations_of_quotations(html):
     assert arabic.count('class="rtl"') == english.count('class="rtl"')
 
 
+def test_arabic_quotations_keep_their_source_links(html):
+    for name in ("wales-dcb", "sahel-energy", "architecture", "gulf", "morocco-us"):
+        english = BeautifulSoup((html / "chapters" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        arabic = BeautifulSoup((html / "ar" / "chapters" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        cited = [a["href"] for q in english.select("blockquote") for a in q.select('a[href*="#src-"]')]
+        kept = [a["href"] for a in arabic.select("div.rtl .source-link a[href]")]
+        assert cited and kept == cited, name  # the translation is left out, the link to the paragraph is not
+        assert english.select(".source-link") == [], name
+
+
 def test_search_index_finds_arabic_prose_words(html):
     text = (html / "ar" / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])

@@ -107,8 +107,14 @@ def numbered(items: list[tuple[str, str]]) -> MarkdownText:
 
 
 def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
-    """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph."""
-    return MarkdownText(f":::{{arabic}}\n{escape(arabic)}\n:::\n\n> {english} ({paragraph_ref(doc, paragraph)})")
+    """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph.
+
+    The English edition gives the link after the translation; the Arabic edition, which leaves translations out,
+    gives it after the quotation (a span only that edition keeps, natoar.build.i18n)."""
+    link = paragraph_ref(doc, paragraph)
+    return MarkdownText(
+        f":::{{arabic}}\n{escape(arabic)} [({link})]{{.lang-ar .source-link}}\n:::\n\n> {english} ({link})"
+    )
 
 
 def quote_rows(table: pd.DataFrame) -> MarkdownText:
