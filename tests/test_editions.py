@@ -16,7 +16,7 @@ from natoar.build.citation import bibtex, cite_box, load_book, meta_tags, refere
 from natoar.report import lang
 
 
-def test_arabic_config_is_the_english_one_with_title_language_code_toggle_and_numbering(root):
+def test_arabic_config_is_the_english_one_with_title_language_code_toggle_numbering_and_footer(root):
     english, arabic = editions.book_config(root), editions.edition_config("ar", root)
     assert arabic["sphinx"]["config"]["language"] == "ar"
     assert arabic["title"] == english["sphinx"]["config"]["natoar_title_ar"] != english["title"]
@@ -27,6 +27,9 @@ def test_arabic_config_is_the_english_one_with_title_language_code_toggle_and_nu
     numbering = arabic["sphinx"]["config"]["numfig_format"]
     assert numbering["figure"].startswith("الشكل") and numbering["table"].startswith("الجدول")
     english["sphinx"]["config"]["numfig_format"] = numbering
+    footer = arabic["html"]["extra_footer"]
+    assert footer == english["sphinx"]["config"]["natoar_footer_ar"] != english["html"]["extra_footer"]
+    english["html"]["extra_footer"] = footer
     assert arabic == english
 
 

@@ -23,6 +23,8 @@ SOURCE_LANGUAGE = "en"
 # Each edition's folder in the published site, relative to its root ("" for the English edition).
 EDITIONS = {"en": "", "ar": "ar/"}
 TITLE_KEYS = {"ar": "natoar_title_ar"}
+# Where _config.yml gives each edition's footer (html.extra_footer) in its language.
+FOOTER_KEYS = {"ar": "natoar_footer_ar"}
 # The code toggle's words (myst-nb's nb_code_prompt_show/hide) in each edition other than the English one.
 CODE_PROMPTS = {"ar": ("اعرض الشيفرة", "أخفِ الشيفرة")}
 # How captions number figures and tables in each edition other than the English one (Sphinx's numfig_format;
@@ -61,6 +63,8 @@ def edition_config(language: str, root: Path | None = None) -> dict:
         sphinx["nb_code_prompt_show"], sphinx["nb_code_prompt_hide"] = CODE_PROMPTS[language]
     if language in NUMBERING:
         sphinx["numfig_format"] = NUMBERING[language]
+    if sphinx.get(FOOTER_KEYS.get(language, "")):
+        config.setdefault("html", {})["extra_footer"] = sphinx[FOOTER_KEYS[language]]
     return config
 
 

@@ -212,6 +212,7 @@ def _rtl_pages(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     """Register the edition filter, the language switch and the direction of right-to-left pages."""
     app.add_config_value("natoar_title_ar", "", "env", [str])
+    app.add_config_value("natoar_footer_ar", "", "env", [str])
     from natoar.build.search import SearchArabic
 
     app.add_search_language(SearchArabic)

@@ -233,6 +233,12 @@ def _write_if_changed(path: Path, text: str) -> Path:
     return path
 
 
+def _isolated(printed: str) -> str:
+    """Return a printed date for an English sentence, isolated (FSI ... PDI) so that an Arabic date keeps its own
+    order ('25 ديسمبر 2020' would otherwise show as '25 2020 ديسمبر' in a left-to-right line)."""
+    return f"\u2068{printed}\u2069" if printed else "none"
+
+
 def _bib_value(text: str) -> str:
     return text.replace("\\", "").replace("{", "(").replace("}", ")")
 
@@ -248,7 +254,8 @@ def render_bibliography(catalogue: pd.DataFrame) -> str:
             "howpublished": _bib_value(doc["outlet"] or "Unknown outlet"),
             "note": _bib_value(
                 ("" if doc["curation"] == "curated" else "Not yet curated. ")
-                + f"In Arabic. Genre: {doc['genre'] or 'not given'}. Date as printed: {doc['date_printed'] or 'none'}; "
+                + f"In Arabic. Genre: {doc['genre'] or 'not given'}. "
+                f"Date as printed: {_isolated(doc['date_printed'])}; "
                 f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
             ),
         }
