@@ -235,7 +235,7 @@ def _write_if_changed(path: Path, text: str) -> Path:
 
 def _isolated(printed: str) -> str:
     """Return a printed date for an English sentence, isolated (FSI ... PDI) so that an Arabic date keeps its own
-    order ('25 ديسمبر 2020' would otherwise show as '25 2020 ديسمبر' in a left-to-right line)."""
+    order: in a left-to-right line the year after an Arabic month name would otherwise come before the month."""
     return f"\u2068{printed}\u2069" if printed else "none"
 
 
