@@ -31,8 +31,6 @@ PAGE_PER_DOCUMENT_UP_TO = 30
 BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
-# How a launch year is known (frameworks.launched_basis), in Arabic.
-LAUNCH_BASIS_AR = {"stated": "مذكور في المصدر", "inferred": "مستنتج من المصدر", "outside": "من خارج المصادر"}
 NOT_CURATED = "*not yet curated*"
 NOT_CURATED_AR = "*لم يُراجَع بعد*"
 # A source page's own words in the Arabic edition. A generated page gives both editions their words itself (as its
@@ -55,7 +53,9 @@ WORDS_AR = {
 # The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
 # known (date_basis) and how precise it is.
 # The Arabic of the catalogue's vocabularies: the book's one table of them (natoar.report.lang.VALUES).
-GENRE_AR, DATE_BASIS_AR, PRECISION_AR = (lang.VALUES[c] for c in ("genre", "date_basis", "precision"))
+GENRE_AR, DATE_BASIS_AR, PRECISION_AR, LAUNCH_BASIS_AR = (
+    lang.VALUES[c] for c in ("genre", "date_basis", "precision", "launched_basis")
+)
 
 
 def _field(doc: pd.Series, name: str) -> str:
@@ -282,7 +282,10 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
         # nested (Sphinx flattens a span inside a span), so each carries its edition's class.
         english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
         arabic = f"[{escape(row.name_ar)} \\(]{{.lang-ar}}[{escape(row.name_en)}]{{.name-en .lang-ar}}[\\)]{{.lang-ar}}"
-        if row.launched:
+        if row.launched_basis == "claimed":  # a seed's claim the book could not confirm: not a launch on record
+            english += f"[ Said by its source to date from {row.launched}; not confirmed.]{{.lang-en}}"
+            arabic += f"[. يقول مصدره إنه يعود إلى {row.launched}، ولم يتأكد ذلك]{{.lang-ar}}"
+        elif row.launched:
             english += f"[ Launched {row.launched} ({row.launched_basis}).]{{.lang-en}}"
             arabic += f"[. سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})]{{.lang-ar}}"
         arabic += "[.]{.lang-ar}"

@@ -378,7 +378,7 @@ VALUES: dict[str, dict[str, str]] = {
         "outside": "من خارج النص",
         "printed": "التاريخ المطبوع",
     },
-    "launched_basis": {"stated": "مذكور في النص", "inferred": "مستنتج من النص"},
+    "launched_basis": {"stated": "مذكور في النص", "inferred": "مستنتج من النص", "claimed": "يزعمه النص ولم يتأكد"},
     "role": {
         "attendee": "حاضر",
         "beneficiary": "مستفيد",
