@@ -55,7 +55,10 @@ def _children_cpu() -> float:
 def _timed(command: list[str], cwd: Path) -> tuple[Timing, str]:
     """Run `command` in `cwd`; return its timing (no notebook count) and its output."""
     cpu, start = _children_cpu(), time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        tail = (result.stdout + result.stderr)[-6000:]
+        raise SystemExit(f"error: `{' '.join(command)}` failed in the benchmark's copy ({cwd}):\n{tail}")
     return Timing(time.perf_counter() - start, _children_cpu() - cpu), result.stdout + result.stderr
 
 
