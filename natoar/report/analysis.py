@@ -149,6 +149,16 @@ def agreement(labels: pd.Series, measured: pd.Series) -> dict[str, float | int]:
     }
 
 
+def hand_hedged(labels: pd.DataFrame, doc: str) -> int:
+    """Return how many paragraphs of `doc` the hand labels of `data/hedge_labels.csv` mark as hedged."""
+    return int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
+
+
+def jointly_with_us(attributions: pd.DataFrame) -> pd.Series:
+    """Return, per document, the passages that tie a US instrument to NATO and the United States together."""
+    return attributions[attributions["attributed_to"] == "nato-and-us"].groupby("seed").size()
+
+
 def hedging_check(paragraphs: pd.DataFrame, labels: pd.DataFrame) -> dict[str, float | int]:
     """Return the agreement of the hedge markers (HEDGES) with the hand labels of `data/hedge_labels.csv`."""
     text = paragraphs.set_index(["doc", "paragraph"])["text"]

@@ -12,6 +12,7 @@ import sys
 
 import pandas as pd
 
+from natoar.report import lang as ar
 from natoar.report import textstats
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import CURATED_FIELDS
@@ -99,7 +100,7 @@ def _listed(values: list[str], most: int = 8, lang: str = "en") -> str:
         more = ""
     else:
         more = f" و{len(values) - most} غيرها" if lang == "ar" else f" and {len(values) - most} more"
-    return ("، " if lang == "ar" else ", ").join(values[:most]) + more
+    return (ar.join(values[:most]) if lang == "ar" else ", ".join(values[:most])) + more
 
 
 def remaining(book: Book | None = None, glosses_among: list[str] | None = None) -> pd.DataFrame:

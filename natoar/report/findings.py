@@ -214,11 +214,10 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
     named = int((causes["attribution"] == "attributed").sum())
     own_voice = int((causes["attribution"] == "asserted").sum())
-    labels = tables["hedge_labels"]
-    hand = int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
+    hand = analysis.hand_hedged(tables["hedge_labels"], doc)
     hedged, attributing = int((markers["hedges"] > 0).sum()), int((markers["attributions"] > 0).sum())
     to_nato = attributed[attributed["attributed_to"] != "us"]
-    jointly = int((to_nato["attributed_to"] == "nato-and-us").sum())
+    jointly = int(analysis.jointly_with_us(tables["attributions"]).get(doc, 0))
     if lang == "ar":
         return [
             "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "

@@ -85,8 +85,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
     """Which documents make US instruments NATO's."""
     summary = analysis.attribution_summary(book["attributions"], list(book.curated["id"])).set_index("document")
     naming = summary[summary["passages naming a US instrument"] > 0]
-    attributions = book["attributions"]
-    jointly = attributions[attributions["attributed_to"] == "nato-and-us"].groupby("seed").size()
+    jointly = analysis.jointly_with_us(book["attributions"])
     if lang == "ar":
         folding = int((naming["made NATO's"] > 0).sum())
         whose = ar.counted(folding, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا")
@@ -137,8 +136,7 @@ def speculation(book: Book, lang: str = "en") -> Finding:
     """The 2024 analysis: how much is hedged, and how many of its statements the outside record does not bear."""
     doc = "nato-morocco-2024"
     markers = analysis.hedging(book.paragraphs, doc)
-    labels = book["hedge_labels"]
-    hand = int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
+    hand = analysis.hand_hedged(book["hedge_labels"], doc)
     checks = book["reference/checks"]
     beyond = checks[(checks["seed"] == doc) & checks["verdict"].isin(["contradicts", "unconfirmed"])]
     if lang == "ar":
