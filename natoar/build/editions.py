@@ -63,8 +63,9 @@ def edition_config(language: str, root: Path | None = None) -> dict:
         sphinx["nb_code_prompt_show"], sphinx["nb_code_prompt_hide"] = CODE_PROMPTS[language]
     if language in NUMBERING:
         sphinx["numfig_format"] = NUMBERING[language]
-    if sphinx.get(FOOTER_KEYS.get(language, "")):
-        config.setdefault("html", {})["extra_footer"] = sphinx[FOOTER_KEYS[language]]
+    footer = sphinx.get(FOOTER_KEYS.get(language, ""))
+    if footer:
+        config.setdefault("html", {})["extra_footer"] = footer
     return config
 
 

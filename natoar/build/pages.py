@@ -33,6 +33,12 @@ LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
 NOT_CURATED = "*not yet curated*"
 NOT_CURATED_AR = "*لم يُراجَع بعد*"
+# Two sentences of a source page: above its text, and in the notice on an uncurated document.
+TEXT_NOTE = ("The article text as the seed holds it, with site furniture removed and paragraphs numbered. Chapters "
+             "cite these numbers.")
+UNCURATED_NOTE = ("This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
+                  "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
+                  "(`make curation-status`):")
 # A source page's own words in the Arabic edition. A generated page gives both editions their words itself (as its
 # data-derived text does), so that a document added later, or a year's page, needs no translation catalog.
 WORDS_AR = {
@@ -43,12 +49,9 @@ WORDS_AR = {
     "Events described": "الأحداث الموصوفة", "Seed file": "ملف المصدر", "SHA-256": "SHA-256",
     "Furniture lines removed": "أسطر الزوائد المحذوفة", "Summary": "الملخص", "Reading it critically": "قراءة نقدية",
     "Text": "النص", "Not yet curated": "لم تُدقَّق بعد",
-    "The article text as the seed holds it, with site furniture removed and paragraphs numbered. Chapters cite "
-    "these numbers.": "نص المقال كما يحفظه المصدر، بعد حذف زوائد الموقع وترقيم الفقرات. وتستشهد الفصول بهذه الأرقام.",
-    "This document was added with `make add-source` and no curator has read it yet: its headline, outlet name and "
-    "dates are the machine's proposals, and no chapter cites it as evidence. What remains (`make curation-status`):":
-    "أُضيفت هذه الوثيقة بالأمر `make add-source` ولم يقرأها مدقِّق بعد: عنوانها واسم ناشرها وتواريخها مقترحات آلية، "
-    "ولا يستشهد بها أي فصل دليلًا. ما بقي (`make curation-status`):",
+    TEXT_NOTE: "نص المقال كما يحفظه المصدر، بعد حذف زوائد الموقع وترقيم الفقرات. وتستشهد الفصول بهذه الأرقام.",
+    UNCURATED_NOTE: "أُضيفت هذه الوثيقة بالأمر `make add-source` ولم يقرأها مدقِّق بعد: عنوانها واسم ناشرها "
+    "وتواريخها مقترحات آلية، ولا يستشهد بها أي فصل دليلًا. ما بقي (`make curation-status`):",
 }
 # The words of a source page's data-derived text in the Arabic edition: genres (documents.genre), how a date is
 # known (date_basis) and how precise it is.
@@ -151,12 +154,9 @@ def _with_code(text: str) -> str:
 
 def _uncurated_box(remaining: list[tuple[str, str]]) -> list[str]:
     items = "\n".join(f"- {_both(_with_code(english), _with_code(arabic))}" for english, arabic in remaining)
-    notice = ("This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
-              "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
-              "(`make curation-status`):")
     return [
         f":::{{admonition}} {_words('Not yet curated')}\n:class: warning",
-        _words(notice) + "\n",
+        _words(UNCURATED_NOTE) + "\n",
         items,
         ":::",
         "",
@@ -201,8 +201,7 @@ def render_page(
         "",
         f"{sub} {_words('Text')}",
         "",
-        _words("The article text as the seed holds it, with site furniture removed and paragraphs numbered. "
-               "Chapters cite these numbers."),
+        _words(TEXT_NOTE),
         "",
     ]
     for row in body.itertuples():
