@@ -9,6 +9,7 @@ import yaml
 
 from natoar.report import datapages, markdown
 from natoar.sources import corpus
+from natoar.sources.book import load_book
 from natoar.sources.datapackage import read_package
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,6 +187,31 @@ def test_the_arabic_table_shows_twins_in_place_of_their_english_columns():
     assert without_twins["event_en"].tolist() == ["[Morocco joins]{.language-en}", "[NATO meets]{.language-en}"]
 
 
+def test_the_arabic_table_names_codes_in_arabic_and_keeps_the_stored_code_beside():
+    """A reader of the Arabic edition reads a code's meaning; a user of the CSV still sees the code it stores."""
+    frame = pd.DataFrame({"country": ["morocco", "atlantis", ""], "status": ["planned", "occurred", "planned"]})
+    coded = {"country": {"morocco": "المغرب"}, "status": {"planned": "مقرَّر", "occurred": "وقع"}}
+    table = datapages.arabic_table(frame, ["country", "status"], {}, coded=coded)
+    assert table["country"].tolist() == [
+        "[المغرب]{.ar} ([morocco]{.language-en})",
+        "[atlantis]{.language-en}",  # no Arabic name: the code alone, marked English
+        "",
+    ]
+    assert table["status"].tolist()[1] == "[وقع]{.ar} ([occurred]{.language-en})"
+
+
+def test_the_codes_of_a_data_page_come_from_vocabularies_and_from_the_names_its_keys_refer_to(project):
+    book = load_book(project)
+    memberships = datapages.codes(book["memberships"], read_package(project).table("memberships"), book)
+    assert memberships["country"]["morocco"] == "المغرب" and memberships["role"]["candidate"] == "مرشّح"
+    assert memberships["framework"]["ici"].startswith("مبادرة")
+    # a table's own key defines its codes: it is shown as stored
+    assert "topic" not in datapages.codes(
+        book["topic_vocabulary"], read_package(project).table("topic_vocabulary"), book
+    )
+    assert "topic" in datapages.codes(book["topics"], read_package(project).table("topics"), book)
+
+
 def test_a_twin_shown_beside_its_english_column_stands_once():
     pairs = datapages.arabic_columns(["id", "name_en", "name_ar"], ["id", "name_en", "name_ar"], LANGUAGES)
     assert pairs == [("id", "id"), ("name_ar", "name_ar")]
@@ -210,3 +236,8 @@ def test_an_arabic_breakdown_names_vocabulary_values_in_arabic_and_keeps_other_c
     arabic = datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"), "ar")
     assert "| مقرَّر | x | 1 |" in arabic and "| وقع | y | 1 |" in arabic and "planned" not in arabic
     assert "| planned | x | 1 |" in datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"))
+    named = datapages.breakdown(
+        pd.DataFrame({"country": ["morocco"]}), datapages.Breakdown(("country",), "events"), "ar",
+        {"country": {"morocco": "المغرب"}},
+    )
+    assert "| المغرب | 1 |" in named and "morocco" not in named

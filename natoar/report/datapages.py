@@ -22,7 +22,7 @@ import pandas as pd
 
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
-from natoar.report.lang import LANGUAGES, VALUES, bilingual, check_language, counted, headers, value
+from natoar.report.lang import LANGUAGES, VALUES, bilingual, check_language, counted, headers, names, value
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -504,10 +504,13 @@ def figure_markdown(figure: Figure, root: Path) -> str:
     )
 
 
-def breakdown(table: pd.DataFrame, spec: Breakdown, lang: str = "en") -> MarkdownText:
+def breakdown(
+    table: pd.DataFrame, spec: Breakdown, lang: str = "en", coded: dict[str, dict[str, str]] | None = None
+) -> MarkdownText:
     """Return the number of rows for each combination of values of `spec.by`, as a Markdown table in `lang`: in
-    Arabic, headed in Arabic and with each value of a vocabulary in its Arabic (`lang.VALUES`); ids, and a column
-    whose values are not all of a vocabulary (a passage's `theme` names a group of passages), keep their codes."""
+    Arabic, headed in Arabic and with each code of `coded` (see `codes`; by default the vocabularies') in its
+    Arabic; other ids, and a column whose values are not all of a vocabulary (a passage's `theme` names a group of
+    passages), keep their codes."""
     counts = table.groupby(list(spec.by)).size()
     if spec.largest_first:
         counts = counts.sort_values(ascending=False, kind="stable")
@@ -515,10 +518,32 @@ def breakdown(table: pd.DataFrame, spec: Breakdown, lang: str = "en") -> Markdow
     if check_language(lang) == "en":
         return markdown_table(frame)
     shown = frame.copy()
-    for column in spec.by:
-        if column in VALUES and set(frame[column]) <= set(VALUES[column]):
-            shown[column] = frame[column].map(VALUES[column])
+    for column, arabic in (vocabularies(table) if coded is None else coded).items():
+        if column in spec.by:
+            shown[column] = [arabic.get(code, code) for code in frame[column]]
     return markdown_table(shown, headers=headers(frame))
+
+
+def vocabularies(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Return the Arabic of each column of `frame` whose values all belong to a vocabulary (`lang.VALUES`)."""
+    found = {}
+    for column in frame.columns:
+        given = {v for v in frame[column] if isinstance(v, str) and v}
+        if column in VALUES and given <= set(VALUES[column]):
+            found[column] = VALUES[column]
+    return found
+
+
+def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, str]]:
+    """Return the Arabic of the codes in a table's columns, by column: a column of a vocabulary (`lang.VALUES`)
+    whose values all belong to it, and a column of ids of a table with Arabic names (`name_ar`: actors,
+    frameworks) through its foreign key. The table's own key (the codes it defines) and other columns have none."""
+    found = {c: arabic for c, arabic in vocabularies(frame).items() if (c,) != table.primary_key}
+    for key in table.foreign_keys:
+        referred = _table(book, key.table)
+        if key.column in frame.columns and key.reference == "id" and "name_ar" in referred.columns:
+            found.setdefault(key.column, names(referred))
+    return found
 
 
 def twin(column: str) -> str:
@@ -540,17 +565,35 @@ def arabic_columns(shown: list[str], available: list[str], languages: dict[str, 
     return pairs
 
 
+def coded_cell(code: str, arabic: dict[str, str]) -> str:
+    """Return a code of the data as the Arabic edition's full tables show it: its Arabic, then the code as stored
+    (which the CSV and the English edition use), marked `lang="en"`; a code without Arabic alone."""
+    if not code:
+        return ""
+    if code not in arabic:
+        return english(escape(code))
+    return f"[{escape(arabic[code])}]{{.ar}} ({english(escape(code))})"
+
+
 def arabic_table(
-    frame: pd.DataFrame, shown: list[str], languages: dict[str, str], markup: tuple[str, ...] = ()
+    frame: pd.DataFrame,
+    shown: list[str],
+    languages: dict[str, str],
+    markup: tuple[str, ...] = (),
+    coded: dict[str, dict[str, str]] | None = None,
 ) -> pd.DataFrame:
     """Return the Arabic edition's table (a frame of Markdown cells, headed by the English columns it stands for):
     twins in place of their English columns (see `arabic_columns`), the English value marked `lang="en"` where a
-    twin's cell is empty; Arabic cells set right to left; other English words shown as they are, marked `lang="en"`."""
+    twin's cell is empty; codes of `coded` (see `codes`) in Arabic with the code beside (`coded_cell`); Arabic
+    cells set right to left; other English words shown as they are, marked `lang="en"`."""
     cells = {}
+    coded = coded or {}
     for column, stands in arabic_columns(shown, list(frame.columns), languages):
         values = frame[column].fillna("").astype(str)
         if column in markup:
             cells[stands] = values
+        elif column == stands and column in coded:
+            cells[stands] = [coded_cell(v, coded[column]) for v in values]
         elif column != stands or languages.get(column) == "ar":
             fallback = frame[stands].fillna("").astype(str)
             cells[stands] = [
@@ -588,8 +631,9 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
     ]
     if figures or spec.breakdown:
         parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
+    coded = codes(table, read_package(book.root).table(name), book)
     if spec.breakdown:
-        parts.append(_both(lambda lang: breakdown(table, spec.breakdown, lang)))
+        parts.append(_both(lambda lang: breakdown(table, spec.breakdown, lang, coded)))
     shown = with_source(table) if "source" in spec.shown else table
     english_table = markdown_table(shown[list(spec.shown)], markup=("source",))
     arabic = arabic_table(
@@ -597,6 +641,7 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
         list(spec.shown),
         _languages(name, book.root),
         ("source",),
+        coded,
     )
     arabic_markdown = markdown_table(arabic, markup=tuple(arabic.columns), headers=headers(arabic))
     parts.append(

@@ -102,13 +102,17 @@ def dating_counts(catalogue: pd.DataFrame, events: pd.DataFrame) -> dict[str, in
     }
 
 
-def bases_by_document(events: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Return a document × `date_basis` count of the events, documents in catalogue order, with totals."""
+TOTAL = {"en": "all", "ar": "المجموع"}
+
+
+def bases_by_document(events: pd.DataFrame, catalogue: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Return a document × `date_basis` count of the events, documents in catalogue order, with totals (the row
+    named in `lang`)."""
     bases = list(date_bases(events))
     table = pd.crosstab(events["seed"], events["date_basis"]).reindex(
         index=[d for d in catalogue["id"] if d in set(events["seed"])], columns=bases, fill_value=0
     )
-    table.loc["all"] = table.sum()
+    table.loc[TOTAL[lang]] = table.sum()
     return table.reset_index().rename(columns={"seed": "doc"}).rename_axis(columns=None)
 
 

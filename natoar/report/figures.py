@@ -222,17 +222,18 @@ def save_table(
     arabic: pd.DataFrame | None = None,
     columns: list[str] | dict[str, str] | None = None,
     english_only: tuple[str, ...] = (),
+    ids: dict[str, dict[str, str]] | None = None,
 ) -> MarkdownText:
     """Return `frame` as a Markdown table (see `markdown.markdown_table`), paged when it is long; with `both`, in
     both editions (as `lang.table`: the Arabic one headed in Arabic, `names` for columns of this table only, its
-    cells those of `arabic` or of `lang.twins(frame, columns)`, less the `english_only` columns).
+    cells those of `arabic` or of `lang.twins(frame, columns, ids)`, less the `english_only` columns).
 
     Up to MAX_TABLE_ROWS rows the table is shown whole. A longer one shows its first MAX_TABLE_ROWS rows and a line
     linking to all of it, written as chapters/figures/<name>.csv (only if its bytes changed); the link is relative
     to the working folder, which is the notebook's. A short table removes a CSV left from a longer one."""
     csv = project_root(root) / FIGURES / f"{name}.csv"
     if both:
-        frame, shown = lang.twins(frame, columns) if arabic is None else (frame, arabic)
+        frame, shown = lang.twins(frame, columns, ids) if arabic is None else (frame, arabic)
         shown = shown.drop(columns=list(english_only))
     headers = lang.headers(shown, names) if both else None
     if len(frame) <= MAX_TABLE_ROWS:

@@ -20,7 +20,7 @@ language; the Sphinx extension natoar.build.i18n keeps, in each edition, only th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -189,14 +189,16 @@ def table(
     arabic: pd.DataFrame | None = None,
     columns: list[str] | dict[str, str] | None = None,
     english_only: tuple[str, ...] = (),
+    ids: dict[str, dict[str, str]] | None = None,
 ) -> MarkdownText:
     """Return a table in both editions: the Arabic one headed by the columns' Arabic names (see `headers`), its
     cells those of `arabic` (the same table with its values in Arabic, same columns) or else `arabic(frame)`.
 
     `columns` shows only those columns of `frame` (a dict renames them), their Arabic taken from their twins in
     `frame`; `english_only` columns are left out of the Arabic rendering (an English gloss of Arabic words, an
-    English translation of a quotation: the Arabic edition shows the Arabic as written)."""
-    english, shown = twins(frame, columns) if arabic is None else (frame, arabic)
+    English translation of a quotation: the Arabic edition shows the Arabic as written); `ids` names the ids of
+    some columns in Arabic (see `id_names`)."""
+    english, shown = twins(frame, columns, ids) if arabic is None else (frame, arabic)
     if list(shown.columns) != list(english.columns):
         raise ValueError("the Arabic rendering of a table must have the English one's columns")
     shown = shown.drop(columns=list(english_only))
@@ -206,12 +208,16 @@ def table(
     )
 
 
-def twins(frame: pd.DataFrame, columns: list[str] | dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def twins(
+    frame: pd.DataFrame,
+    columns: list[str] | dict[str, str] | None = None,
+    ids: dict[str, dict[str, str]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the English table `frame[columns]` (all columns by default; a dict renames them) and its Arabic twin
     (see `arabic`)."""
     keep = list(frame.columns) if columns is None else list(columns)
     rename = columns if isinstance(columns, dict) else {}
-    return frame[keep].rename(columns=rename), arabic(frame, keep).rename(columns=rename)
+    return frame[keep].rename(columns=rename), arabic(frame, keep, ids).rename(columns=rename)
 
 
 def column(name: str, lang: str) -> str:
@@ -463,6 +469,8 @@ VALUES: dict[str, dict[str, str]] = {
     },
     "hedged": {"yes": "نعم", "no": "لا"},
     "match": {"prefix": "بادئة", "word": "كلمة كاملة"},
+    "use": {"name": "اسم", "metonym": "كناية", "adjective": "صفة", "generic": "صيغة عامة", "exclude": "صيغة مستبعدة"},
+    "curation": {"curated": "منقّحة", "uncurated": "لم تُنقّح بعد"},
     "precision": {
         "day": "يوم",
         "month": "شهر",
@@ -517,15 +525,27 @@ def value(column: str, key: str) -> str:
     return VALUES[column][key]
 
 
-def arabic(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+def id_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """Return the Arabic names of the ids that chapters' tables hold, by the column that holds them: countries and
+    other actors (`country`, `actor`), frameworks (`framework`, `instrument`)."""
+    actors, frameworks = names(tables["actors"]), names(tables["frameworks"])
+    return {"country": actors, "actor": actors, "framework": frameworks, "instrument": frameworks}
+
+
+def arabic(
+    frame: pd.DataFrame, columns: list[str] | None = None, ids: dict[str, dict[str, str]] | None = None
+) -> pd.DataFrame:
     """Return the Arabic twin of `frame[columns]` (all columns by default), same columns: a column with an Arabic
     twin in `frame` (`x_ar` for `x_en` or `x`) takes the twin's cells; a column of a controlled vocabulary (VALUES)
-    its values' Arabic (an empty cell stays empty); any other column (ids, numbers, dates, Arabic) is kept."""
+    its values' Arabic (an empty cell stays empty); a column of `ids` (see `id_names`) its ids' Arabic names where
+    they have one; any other column (other ids, numbers, dates, Arabic) is kept."""
     keep = list(frame.columns) if columns is None else columns
     shown = frame[keep].copy()
     for name in keep:
         twin = f"{name.removesuffix('_en')}_ar"
-        if twin in frame.columns and twin != name:
+        if ids and name in ids and twin not in frame.columns:
+            shown[name] = [ids[name].get(v, v) if isinstance(v, str) else v for v in frame[name]]
+        elif twin in frame.columns and twin != name:
             # a name written only in Latin script (an outlet's) has no Arabic twin: it keeps its name
             given = frame[twin].fillna("") != ""
             shown[name] = frame[twin].where(given, frame[name]) if name in LATIN_NAMES else frame[twin]
