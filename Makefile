@@ -16,7 +16,7 @@ AMIRI := $(addprefix /usr/share/fonts/opentype/fonts-hosny-amiri/,Amiri-Regular.
 # Everything the book is built from; generated files (source pages, glossary, bibliography, figures, fonts) are not.
 BOOK_INPUTS := $(shell find seeds data natoar chapters _static locales -type f ! -name '*.mo' \
 	! -path '*/__pycache__/*' ! -path 'natoar/tools/*' ! -path 'chapters/figures/*' ! -path 'chapters/sources/*' \
-	! -path 'chapters/references.bib' ! -path 'chapters/glossary.md' ! -path '_static/fonts/*' 2>/dev/null) \
+	! -path 'chapters/references*.bib' ! -path 'chapters/glossary.md' ! -path '_static/fonts/*' 2>/dev/null) \
 	_config.yml _toc.yml requirements.txt pyproject.toml CITATION.cff
 BUILT := _build/.book-built
 
@@ -139,4 +139,4 @@ freeze:
 	{ head -2 requirements.txt; $(BIN)/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.new && mv requirements.new requirements.txt
 
 clean:
-	rm -rf _build chapters/sources/*.md chapters/references.bib chapters/glossary.md _static/fonts
+	rm -rf _build chapters/sources/*.md chapters/references*.bib chapters/glossary.md _static/fonts

@@ -138,7 +138,8 @@ def test_the_edition_reader_can_fail():
 def test_marking_it_curated_before_its_fields_are_filled_is_refused(project, added):
     path = project / "data" / "documents.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: text.rindex(",uncurated")] + ",curated\n", encoding="utf-8")
+    mark = text.rindex(",uncurated")
+    path.write_text(text[:mark] + ",curated" + text[mark + len(",uncurated") :], encoding="utf-8")
     with pytest.raises(
         Exception,
         match="marked curated but title_en, author, stance, reliability, summary_en, author_ar, "

@@ -68,3 +68,29 @@ def test_the_arabic_twin_takes_the_data_s_arabic_columns_and_keeps_the_rest():
     assert arabic.to_dict("records") == [{"date": "2014", "status": "مقرَّر", "event_en": "يعتزم الناتو"}]
     both = lang.table(frame, columns=["date", "event_en"], english_only=())
     assert "NATO plans" in both.split("lang-ar")[0] and "يعتزم الناتو" in both.split("lang-ar")[1]
+
+
+def test_the_arabic_names_a_publisher_by_the_edition_s_label_then_as_printed_then_as_written():
+    frame = pd.DataFrame(
+        {
+            "outlet": ["Unknown website (via an agency)", "Al Arab", "Maghreb Online"],
+            "outlet_ar": ["", "العرب", ""],
+            "cited_as_ar": ["موقع غير معروف", "", ""],
+        }
+    )
+    assert lang.arabic(frame, ["outlet"])["outlet"].tolist() == [
+        "موقع غير معروف",
+        "العرب",
+        "[Maghreb Online]{.name-en}",
+    ]
+    rows = frame.to_dict("records")
+    assert [lang.cited_as(row, "ar") for row in rows] == ["موقع غير معروف", "العرب", "Maghreb Online"]
+    assert [lang.cited_as(row, "en") for row in rows] == frame["outlet"].tolist()
+
+
+def test_chapter_tables_name_countries_and_frameworks_in_arabic_where_the_data_do():
+    frame = pd.DataFrame({"country": ["morocco", "atlantis"], "framework": ["dcb", "dcb"]})
+    ids = {"country": {"morocco": "المغرب"}, "framework": {"dcb": "مبادرة بناء القدرات"}}
+    english, arabic = lang.twins(frame, None, ids)
+    assert english.equals(frame)
+    assert arabic.to_dict("list") == {"country": ["المغرب", "atlantis"], "framework": ["مبادرة بناء القدرات"] * 2}

@@ -30,6 +30,8 @@ def test_arabic_config_is_the_english_one_with_title_language_code_toggle_number
     footer = arabic["html"]["extra_footer"]
     assert footer == english["sphinx"]["config"]["natoar_footer_ar"] != english["html"]["extra_footer"]
     english["html"]["extra_footer"] = footer
+    assert arabic["bibtex_bibfiles"] == ["chapters/references.ar.bib"]  # the seeds cited in Arabic
+    english["bibtex_bibfiles"] = arabic["bibtex_bibfiles"]
     assert arabic == english
 
 

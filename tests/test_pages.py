@@ -1,4 +1,5 @@
 import os
+import re
 
 from natoar.build.pages import render_page, write_pages
 from natoar.report.markdown import document_label, escape
@@ -50,6 +51,33 @@ def test_bibliography_has_one_entry_per_document(root):
     bib = render_bibliography(catalogue)
     assert bib.count("@misc{") == len(catalogue)
     assert "@misc{wales-2014," in bib and "year = {2014}" in bib
+
+
+def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headline(root):
+    """An Arabic sentence citing a seed ({cite:t}) reads the publisher in Arabic: the edition's label where the
+    outlet is described rather than named, else the name the page prints in Arabic, else the name as written."""
+    from natoar.build.pages import render_bibliography
+
+    catalogue = corpus.load_catalogue(root)
+    arabic = render_bibliography(catalogue, "ar")
+    assert re.findall(r"@misc\{([^,]+),", arabic) == re.findall(r"@misc\{([^,]+),", render_bibliography(catalogue))
+    entries = dict(re.findall(r"@misc\{([^,]+),\n(.*?)\n\}", arabic, flags=re.DOTALL))
+    assert "author = {{موقع غير معروف (ينقل عن وكالة أنباء الشرق الأوسط)}}" in entries["wales-2014"]
+    assert "author = {{أحداث الداخلة}}" in entries["morocco-us-2020"]  # outlet_ar, as printed
+    assert "author = {{Maghreb Online}}" in entries["cable-2014"]  # a name with no Arabic form: as written
+    assert "title = {قادة الناتو يتفقون على إحياء شراكة الحلف مع العراق}" in entries["wales-2014"]
+    assert "النوع: خبر صحفي" in entries["wales-2014"] and "In Arabic" not in arabic
+    # an ISO date and a file name are set left to right inside the Arabic note (else they read reversed)
+    assert "\u20662014-09-06\u2069" in entries["wales-2014"] and "\u2066001_56f98c8a3ec56dc3.txt\u2069" in arabic
+
+
+def test_each_edition_has_its_bibliography_and_reads_it(project):
+    from natoar.build.editions import edition_config
+
+    written = {p.name for p in write_pages(project)}
+    assert {"references.bib", "references.ar.bib"} <= written
+    assert edition_config("ar", project)["bibtex_bibfiles"] == ["chapters/references.ar.bib"]
+    assert edition_config("en", project)["bibtex_bibfiles"] == ["chapters/references.bib"]
 
 
 def test_glossary_lists_acronyms_with_arabic(root):

@@ -32,6 +32,13 @@ CODE_PROMPTS = {"ar": ("اعرض الشيفرة", "أخفِ الشيفرة")}
 NUMBERING = {"ar": {"figure": "الشكل %s", "table": "الجدول %s", "code-block": "الشيفرة %s", "section": "القسم %s"}}
 
 
+def edition_file(path: str | Path, language: str) -> str:
+    """Return the file that the edition in `language` reads in place of `path` (a generated file written in each
+    language, such as the seeds' bibliography): `path` itself in English, `<stem>.<language><suffix>` otherwise."""
+    path = Path(path)
+    return path.as_posix() if language == SOURCE_LANGUAGE else path.with_suffix(f".{language}{path.suffix}").as_posix()
+
+
 def book_config(root: Path | None = None) -> dict:
     """Return _config.yml as a dictionary."""
     path = project_root(root) / CONFIG
@@ -63,6 +70,7 @@ def edition_config(language: str, root: Path | None = None) -> dict:
         sphinx["nb_code_prompt_show"], sphinx["nb_code_prompt_hide"] = CODE_PROMPTS[language]
     if language in NUMBERING:
         sphinx["numfig_format"] = NUMBERING[language]
+    config["bibtex_bibfiles"] = [edition_file(path, language) for path in config.get("bibtex_bibfiles", [])]
     footer = sphinx.get(FOOTER_KEYS.get(language, ""))
     if footer:
         config.setdefault("html", {})["extra_footer"] = footer

@@ -1,6 +1,7 @@
 """Write the generated pages: one per source document (chapters/sources/<id>.md; beyond
 PAGE_PER_DOCUMENT_UP_TO documents one per year of writing, chapters/sources/<year>.md), the bibliography of the
-seeds (chapters/references.bib) and the glossary (chapters/glossary.md), from the catalogue and the data.
+seeds (chapters/references.bib; chapters/references.ar.bib for the Arabic edition) and the glossary
+(chapters/glossary.md), from the catalogue and the data.
 
 Run as `python -m natoar.build.pages`. Pages are rewritten only when their content changes, so Sphinx
 rebuilds only what changed. Pages of documents no longer in the catalogue are removed.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from natoar.build.editions import EDITIONS, edition_file
 from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.book import Book
@@ -97,6 +99,14 @@ def _field_both(doc: pd.Series, name: str, name_ar: str) -> str:
     return _both(_field(doc, name), _arabic(doc, name, name_ar), "name-en" if latin else "")
 
 
+def _publisher(doc: pd.Series) -> str:
+    """Return the publisher in both editions, as each cites it (`lang.cited_as`): in Arabic, the edition's own
+    label where the catalogue gives one, else as `_field_both` shows the outlet."""
+    if not doc.get("cited_as_ar"):
+        return _field_both(doc, "outlet", "outlet_ar")
+    return _both(_field(doc, "outlet"), escape(doc["cited_as_ar"]))
+
+
 def _metadata(doc: pd.Series, removed: int) -> str:
     none = _both("none", "لا يوجد")
     printed = _same(escape(doc["date_printed"])) if doc["date_printed"] else none
@@ -108,7 +118,7 @@ def _metadata(doc: pd.Series, removed: int) -> str:
     genre = _both(doc["genre"], GENRE_AR.get(doc["genre"], doc["genre"])) if doc["genre"] else _field(doc, "genre")
     rows = [
         *([] if doc["curation"] == "curated" else [("Curation", _both(NOT_CURATED, NOT_CURATED_AR))]),
-        ("Outlet", _field_both(doc, "outlet", "outlet_ar")),
+        ("Outlet", _publisher(doc)),
         ("Genre", genre),
         ("Author", _field_both(doc, "author", "author_ar")),
         ("Date as printed", printed),
@@ -233,8 +243,8 @@ def _write_if_changed(path: Path, text: str) -> Path:
 
 
 def _isolated(printed: str) -> str:
-    """Return a printed date for an English sentence, isolated (FSI ... PDI) so that an Arabic date keeps its own
-    order: in a left-to-right line the year after an Arabic month name would otherwise come before the month."""
+    """Return a printed date isolated (FSI ... PDI) so that it keeps its own order in a line of the other direction:
+    in a left-to-right line the year after an Arabic month name would otherwise come before the month."""
     return f"\u2068{printed}\u2069" if printed else "none"
 
 
@@ -242,21 +252,40 @@ def _bib_value(text: str) -> str:
     return text.replace("\\", "").replace("{", "(").replace("}", ")")
 
 
-def render_bibliography(catalogue: pd.DataFrame) -> str:
-    """Return a BibTeX file with one entry per seed document, keyed by its id."""
+# A seed's entry in the bibliography of each edition: who published it, and what the note says of it.
+UNKNOWN_OUTLET = {"en": "Unknown outlet", "ar": "ناشر غير معروف"}
+NOT_CURATED_NOTE = {"en": "Not yet curated. ", "ar": "لم تُنقَّح بعد. "}
+NO_GENRE = {"en": "not given", "ar": "غير مذكور"}
+
+
+def _bib_note(doc: pd.Series, language: str) -> str:
+    pending = "" if doc["curation"] == "curated" else NOT_CURATED_NOTE[language]
+    if language == "en":
+        return (f"{pending}In Arabic. Genre: {doc['genre'] or NO_GENRE['en']}. "
+                f"Date as printed: {_isolated(doc['date_printed'])}; "
+                f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}")
+    genre = GENRE_AR.get(doc["genre"], NO_GENRE["ar"])
+    printed = _isolated(doc["date_printed"]) if doc["date_printed"] else "لا تاريخ"
+    # An ISO date after Arabic letters would read as Arabic digits, its groups in reverse, and a file name starting
+    # with digits would show its parts out of order: both are set left to right (LRI ... PDI).
+    written, file = (f"\u2066{text}\u2069" for text in (doc["date_iso"], doc["file"]))
+    return (f"{pending}بالعربية. النوع: {genre}. التاريخ كما طُبع: {printed}؛ "
+            f"كُتبت في {written} ({DATE_BASIS_AR[doc['date_basis']]}). ملف المصدر: {file}")
+
+
+def render_bibliography(catalogue: pd.DataFrame, language: str = "en") -> str:
+    """Return a BibTeX file with one entry per seed document, keyed by its id, for the edition in `language`: the
+    Arabic one cites each document under its Arabic publisher and headline, with its note in Arabic."""
     entries = []
     for _, doc in catalogue.iterrows():
+        publisher = _bib_value(lang.cited_as(doc, language) or UNKNOWN_OUTLET[language])
+        title = doc["title_en"] or doc["title_ar"] if language == "en" else doc["title_ar"]
         fields = {
-            "author": "{" + _bib_value(doc["outlet"] or "Unknown outlet") + "}",
-            "title": _bib_value(doc["title_en"] or doc["title_ar"]),
+            "author": "{" + publisher + "}",
+            "title": _bib_value(title),
             "year": str(parse_date(doc["date_iso"]).start.year),
-            "howpublished": _bib_value(doc["outlet"] or "Unknown outlet"),
-            "note": _bib_value(
-                ("" if doc["curation"] == "curated" else "Not yet curated. ")
-                + f"In Arabic. Genre: {doc['genre'] or 'not given'}. "
-                f"Date as printed: {_isolated(doc['date_printed'])}; "
-                f"written {doc['date_iso']} ({doc['date_basis']}). Seed file {doc['file']}"
-            ),
+            "howpublished": publisher,
+            "note": _bib_value(_bib_note(doc, language)),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
         entries.append(f"@misc{{{doc['id']},\n{body}\n}}\n")
@@ -337,7 +366,9 @@ def write_pages(
     for stale in sorted(set(folder.glob("*.md")) - set(written)):
         stale.unlink()
     literature = read_text(root / LITERATURE)
-    written.append(_write_if_changed(root / BIBLIOGRAPHY, render_bibliography(catalogue) + "\n" + literature))
+    for language in EDITIONS:
+        bibliography = root / edition_file(BIBLIOGRAPHY, language)
+        written.append(_write_if_changed(bibliography, render_bibliography(catalogue, language) + "\n" + literature))
     written.append(_write_if_changed(root / GLOSSARY, render_glossary(tables["frameworks"])))
     return written
 

@@ -502,6 +502,17 @@ VALUES["basis"] = VALUES["date_basis"]
 # marks such a cell `name-en`.
 LATIN_NAMES = ("outlet",)
 CITED_TITLES = ("source_title", "Latin-script lines removed")
+# Columns that the Arabic edition names by a label of its own where the data give one, before their Arabic twin: a
+# publisher that `outlet` describes rather than names (an unknown website) has no name printed in Arabic.
+EDITION_LABELS = {"outlet": "cited_as_ar"}
+
+
+def cited_as(doc: Mapping[str, object], language: str) -> str:
+    """Return the name under which the edition in `language` cites a document's publisher: `outlet` in English; in
+    Arabic the edition's label (`cited_as_ar`), else the Arabic name as printed (`outlet_ar`), else `outlet` as
+    written. Empty when the catalogue gives none."""
+    columns = ["outlet"] if check_language(language) == "en" else [EDITION_LABELS["outlet"], "outlet_ar", "outlet"]
+    return next((str(doc[c]) for c in columns if isinstance(doc.get(c), str) and doc[c]), "")
 
 
 def _latin(cell: object) -> object:
@@ -546,9 +557,12 @@ def arabic(
         if ids and name in ids and twin not in frame.columns:
             shown[name] = [ids[name].get(v, v) if isinstance(v, str) else v for v in frame[name]]
         elif twin in frame.columns and twin != name:
+            cells = frame[twin].fillna("")
+            if EDITION_LABELS.get(name) in frame.columns:
+                label = frame[EDITION_LABELS[name]].fillna("")
+                cells = label.where(label != "", cells)
             # a name written only in Latin script (an outlet's) has no Arabic twin: it keeps its name
-            given = frame[twin].fillna("") != ""
-            shown[name] = frame[twin].where(given, frame[name]) if name in LATIN_NAMES else frame[twin]
+            shown[name] = cells.where(cells != "", frame[name]) if name in LATIN_NAMES else frame[twin]
         elif name in VALUES:
             shown[name] = [value(name, v) if isinstance(v, str) and v else v for v in frame[name]]
         if name in (*LATIN_NAMES, *CITED_TITLES):
