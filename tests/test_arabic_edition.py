@@ -19,11 +19,11 @@ from natoar.build.search import fold
 # Where English may stand on an Arabic page, and why: code and its output's source (code is not translated);
 # the Cite box (authors' names and addresses); the language switch (it names the English edition in English);
 # anything marked lang="en"; bibliography entries (works are cited under their own titles); a cross-reference,
-# which shows its target's title (checked on the target's own page); a glossary term, the English name or acronym
-# that references use (its definition gives the Arabic name), and an English name quoted beside its Arabic one.
+# which shows its target's title (checked on the target's own page); and an English name or acronym quoted beside
+# its Arabic one.
 ALLOWED = (
     "pre, code, .cell_input, .cite-box, .edition-switch, [lang=en], .citation, dl.citation, .bibliography, "
-    "a.reference.internal, dl.glossary > dt, .name-en"
+    "a.reference.internal, .name-en"
 )
 PROSE = "p, li, h1, h2, h3, h4, h5, h6, th, td, dt, dd, figcaption, caption"
 LATIN, ARABIC = re.compile(r"[A-Za-z]"), re.compile(r"[\u0600-\u06FF]")
@@ -117,6 +117,22 @@ def test_arabic_quotations_keep_their_source_links(html):
         kept = [a["href"] for a in arabic.select("div.rtl .source-link a[href]")]
         assert cited and kept == cited, name  # the translation is left out, the link to the paragraph is not
         assert english.select(".source-link") == [], name
+
+
+def test_the_arabic_glossary_is_headed_and_ordered_by_arabic_names_and_its_links_still_land(html):
+    from natoar.build.search import fold
+
+    english = BeautifulSoup((html / "chapters" / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    arabic = BeautifulSoup((html / "ar" / "chapters" / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [dt.get_text().rstrip("#") for dt in arabic.select("dl.glossary > dt")]
+    terms = [dt.find(string=True, recursive=False).rstrip(" (") for dt in arabic.select("dl.glossary > dt")]
+    assert terms and all(ARABIC.search(t) and not LATIN.search(t) for t in terms), terms
+    assert [fold(t) for t in terms] == sorted(fold(t) for t in terms)
+    assert "مبادرة تعزيز القدرات الدفاعية للناتو (DCB)" in headings  # an acronym follows the name
+    # the anchors that {term} references resolve to are those of the English edition
+    assert sorted(dt["id"] for dt in arabic.select("dl.glossary > dt")) == sorted(
+        dt["id"] for dt in english.select("dl.glossary > dt")
+    )
 
 
 def test_search_index_finds_arabic_prose_words(html):

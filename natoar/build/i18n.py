@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from natoar.build.editions import EDITIONS, SOURCE_LANGUAGE
 
@@ -30,6 +31,8 @@ RTL_LANGUAGES = ("ar",)
 NAMES = {"en": "English", "ar": "العربية"}
 SWITCH_LABEL = {"en": "Read this page in", "ar": "اقرأ هذه الصفحة"}
 LANG_CLASS = "lang-"
+# In a generated glossary, the span that gives a term's name in the edition's language (natoar.build.pages).
+TERM_CLASS = "glossary-term"
 STASHED_ALT = "natoar_computed_alt"
 # Text without a Latin letter (Arabic quoted as written, numbers, identifiers in other scripts) needs no translation.
 _LATIN = re.compile(r"[A-Za-z]")
@@ -150,6 +153,45 @@ class TranslateTocCaptions(SphinxTransform):
                 toctree["caption"] = catalog.gettext(toctree.get("rawcaption") or toctree["caption"])
 
 
+class GlossaryInEditionLanguage(SphinxPostTransform):
+    """Head each glossary entry with its name in the edition's language, and order the entries by it.
+
+    A term stays the English name or acronym that `{term}` references resolve to (its anchor does not change);
+    where the definition holds a span of class TERM_CLASS, the edition shows that span's text as the term, the
+    acronym after it, and leaves the definition to the English name."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        if edition_language(self.config) == SOURCE_LANGUAGE:
+            return
+        for glossary in self.document.findall(addnodes.glossary):
+            for entries in glossary.findall(nodes.definition_list):
+                keyed = [(self._rename(item), index, item) for index, item in enumerate(entries.children)]
+                entries.children = [item for _, _, item in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+    @staticmethod
+    def _rename(item: nodes.Element) -> str:
+        """Put the entry's name in the edition's language in its term; return the key that orders the entry."""
+        from natoar.build.search import fold
+
+        term = next(iter(item.findall(nodes.term)))
+        named = [n for n in item.findall(nodes.inline) if TERM_CLASS in n.get("classes", [])]
+        if not named:
+            return fold(term.astext())
+        name, english = named[0].astext(), term.astext()
+        named[0].parent.remove(named[0])
+        spelled = {n.astext() for n in item.findall(nodes.inline) if "name-en" in n.get("classes", [])}
+        for text in [child for child in term.children if isinstance(child, nodes.Text)]:
+            term.remove(text)
+        term.insert(0, nodes.Text(name))
+        if english not in spelled:  # an acronym: shown after the name
+            term.insert(1, nodes.Text(" ("))
+            term.insert(2, nodes.inline(english, english, classes=["name-en"]))
+            term.insert(3, nodes.Text(")"))
+        return fold(name)
+
+
 def _languages(node: nodes.Element) -> list[str]:
     return [c[len(LANG_CLASS):] for c in node.get("classes", []) if c.startswith(LANG_CLASS)]
 
@@ -219,6 +261,7 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(EditionFilter)
     app.add_transform(RestoreComputedAlt)
     app.add_transform(TranslateTocCaptions)
+    app.add_post_transform(GlossaryInEditionLanguage)
     app.connect("html-page-context", _add_switch)
     app.connect("build-finished", _rtl_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

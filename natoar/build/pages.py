@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from natoar.build.editions import EDITIONS, edition_file
+from natoar.build.i18n import TERM_CLASS
 from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
 from natoar.sources.book import Book
@@ -308,14 +309,17 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
         lines.append(escape(term))
         # Each edition keeps its own definition (natoar.build.i18n): the data give both languages. Spans are not
         # nested (Sphinx flattens a span inside a span), so each carries its edition's class.
+        # The Arabic edition heads the entry with the Arabic name (natoar.build.i18n.ArabicGlossary moves the span
+        # of class TERM_CLASS into the term); its definition gives the English name.
         english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
-        arabic = f"[{escape(row.name_ar)} \\(]{{.lang-ar}}[{escape(row.name_en)}]{{.name-en .lang-ar}}[\\)]{{.lang-ar}}"
+        arabic = (f"[{escape(row.name_ar)}]{{.lang-ar .{TERM_CLASS}}}[بالإنجليزية: ]{{.lang-ar}}"
+                  f"[{escape(row.name_en)}]{{.name-en .lang-ar}}")
         if row.launched_basis == "claimed":  # a seed's claim the book could not confirm: not a launch on record
             english += f"[ Said by its source to date from {row.launched}; not confirmed.]{{.lang-en}}"
             arabic += f"[. يقول مصدره إنه يعود إلى {row.launched}، ولم يتأكد ذلك]{{.lang-ar}}"
         elif row.launched:
             english += f"[ Launched {row.launched} ({row.launched_basis}).]{{.lang-en}}"
-            arabic += f"[. سنة الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})]{{.lang-ar}}"
+            arabic += f"[. تاريخ الإطلاق: {row.launched} ({LAUNCH_BASIS_AR[row.launched_basis]})]{{.lang-ar}}"
         arabic += "[.]{.lang-ar}"
         lines.append(f"  {english}{arabic}")
         lines.append("")
