@@ -94,3 +94,16 @@ def test_chapter_tables_name_countries_and_frameworks_in_arabic_where_the_data_d
     english, arabic = lang.twins(frame, None, ids)
     assert english.equals(frame)
     assert arabic.to_dict("list") == {"country": ["المغرب", "atlantis"], "framework": ["مبادرة بناء القدرات"] * 2}
+
+
+def test_a_date_with_a_placeholder_digit_reads_as_words_in_arabic_and_other_dates_as_written():
+    assert lang.date_ar("17XX") == "القرن الثامن عشر"
+    assert lang.date_ar("17XX – 2020-12") == "القرن الثامن عشر – ديسمبر 2020"  # a range: both ends alike
+    assert lang.date_ar("2011-02/201X") == "من فبراير 2011 إلى العقد الممتد من 2010 إلى 2019"
+    assert [lang.date_ar(t) for t in ("2014-09-06", "2014-06/2014-09", "PTEC X")] == [
+        "2014-09-06",
+        "2014-06/2014-09",
+        "PTEC X",
+    ]
+    shown = lang.arabic(pd.DataFrame({"date": ["17XX", "2004-06"], "event_en": ["a", "b"], "event_ar": ["أ", "ب"]}))
+    assert shown["date"].tolist() == ["القرن الثامن عشر", "2004-06"]

@@ -43,9 +43,11 @@ CHAPTERS = {
 
 
 def numbers(sentence: str) -> list[str]:
-    """Return the numbers a finding states, leaving out those of seed quotations «...» (quoted as written) and
-    centuries, which English numbers ('the 18th century') and Arabic names in words (القرن الثامن عشر)."""
-    return sorted(NUMBER.findall(re.sub(r"«[^»]*»|\d+(st|nd|rd|th) century", "", sentence)))
+    """Return the numbers a finding states, leaving out those of seed quotations «...» (quoted as written),
+    centuries, which English numbers ('the 18th century') and Arabic names in words (القرن الثامن عشر), and 1 and
+    2, which an Arabic noun counted by them says in words (وثيقة واحدة، وثيقتان)."""
+    found = NUMBER.findall(re.sub(r"«[^»]*»|\d+(st|nd|rd|th) century", "", sentence))
+    return sorted(n for n in found if n not in ("1", "2"))
 
 
 @pytest.fixture(scope="module")

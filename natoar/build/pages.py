@@ -128,7 +128,7 @@ def _metadata(doc: pd.Series, removed: int) -> str:
         ("Outside context for the date", _same(escape(doc["date_outside"].replace(";", ", "))) if doc["date_outside"]
          else none),
         ("Events described", _both(f"{doc['events_from']} to {doc['events_to']}",
-                                   f"{doc['events_from']} إلى {doc['events_to']}")),
+                                   f"{lang.date_ar(doc['events_from'])} إلى {lang.date_ar(doc['events_to'])}")),
         ("Seed file", _same(f"`{doc['file']}`")),
         ("SHA-256", _same(f"`{doc['sha256']}`")),
         ("Furniture lines removed", str(removed)),

@@ -22,7 +22,17 @@ import pandas as pd
 
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
-from natoar.report.lang import LANGUAGES, VALUES, bilingual, check_language, counted, headers, names, value
+from natoar.report.lang import (
+    LANGUAGES,
+    VALUES,
+    bilingual,
+    check_language,
+    counted,
+    date_ar,
+    headers,
+    names,
+    value,
+)
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
 from natoar.sources.book import Book, load_book
 from natoar.sources.datapackage import Package, Table, read_package
@@ -350,8 +360,9 @@ def mentions_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, lang:
         )
         first, second = (spoken.get(e, e) for e in leaders["entity"])
         caption = (
-            f"الجهات الـ{len(top)} الأكثر ذكرًا من {len(counts)} جهة وُجدت: {first} و{second} "
-            f"يستأثران بـ{leaders['mentions'].sum()} من مجموع {counts.sum()} مرة ذكر."
+            f"الجهات الـ{len(top)} الأكثر ذكرًا من {counted(len(counts), 'جهة واحدة', 'جهتين', 'جهات', 'جهة')} "
+            f"وُجدت: {first} و{second} يستأثران بـ{leaders['mentions'].sum()} من مجموع "
+            f"{counted(int(counts.sum()), 'مرة ذكر واحدة', 'مرتَي ذكر', 'مرات ذكر', 'مرة ذكر')}."
         )
         alt = f"مخطط أعمدة أفقية لعدد مرات ذكر الجهات والأطر الـ{len(top)} الأكثر ذكرًا."
         return Figure(file, drawing, top, caption, alt, f"الجهات والأطر الـ{len(top)} الأكثر ذكرًا في نص المقالات", "ar")
@@ -601,8 +612,8 @@ def arabic_table(
             ]
         elif languages.get(column) == "en":
             cells[stands] = [english(escape(v)) for v in values]
-        else:
-            cells[stands] = [escape(v) for v in values]
+        else:  # ids, numbers, dates: as stored, a date with a placeholder digit also in words (`lang.date_ar`)
+            cells[stands] = [escape(v) if date_ar(v) == v else coded_cell(v, {v: date_ar(v)}) for v in values]
     return pd.DataFrame(cells, index=frame.index)
 
 

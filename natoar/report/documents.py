@@ -89,16 +89,27 @@ def _unsigned(catalogue: pd.DataFrame) -> pd.Series:
 
 def dating_counts(catalogue: pd.DataFrame, events: pd.DataFrame) -> dict[str, int | str]:
     """Return the prose's counts of authorship and dating: unsigned texts, documents by `date_basis`, and events
-    by `date_basis` (with the phrase that says how the events' dates are known)."""
+    by `date_basis` (with the phrase that says how the events' dates are known); for the Arabic prose, the counts
+    of texts and events with their nouns (`_ar`), which agree with the number."""
     documents = catalogue["date_basis"].value_counts()
+    bases = date_bases(events)
+    unsigned = int(_unsigned(catalogue).sum())
+    printed, outside = int(documents.get("printed", 0)), int(documents.get("outside", 0))
     return {
-        "n_unsigned": int(_unsigned(catalogue).sum()),
-        "n_docs_printed": int(documents.get("printed", 0)),
-        "n_docs_outside": int(documents.get("outside", 0)),
+        "n_unsigned": unsigned,
+        "n_docs_printed": printed,
+        "n_docs_outside": outside,
         "n_events": len(events),
-        **{f"n_events_{basis}": n for basis, n in date_bases(events).items()},
+        **{f"n_events_{basis}": n for basis, n in bases.items()},
         "events_dated": date_basis_phrase(events),
         "events_dated_ar": date_basis_phrase(events, "ar"),
+        # "... and N texts that are unsigned or whose writer is unnamed"
+        "n_unsigned_ar": counted(unsigned, "نصٌّ واحد غير موقّع أو كاتبه غير مسمّى",
+                               "نصّان غير موقّعين أو كاتبهما غير مسمّى", "نصوص غير موقّعة أو كاتبها غير مسمّى",
+                               "نصًّا غير موقّع أو كاتبه غير مسمّى"),
+        "n_docs_printed_ar": counted(printed, "نصٌّ واحد", "نصّان", "نصوص", "نصًّا"),  # the subject of a verb
+        "n_docs_outside_ar": counted(outside, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا"),  # after a noun (تأريخ ...)
+        "n_events_outside_ar": counted(int(bases.get("outside", 0)), "حدثٌ واحد", "حدثان", "أحداث", "حدثًا"),
     }
 
 
@@ -426,12 +437,15 @@ def _key_findings_ar(
     """Return the sources chapter's key findings in Arabic, from the values `key_findings` computed."""
     printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
     findings = [
-        f"{len(official)} فقط من النصوص الـ{len(catalogue)} له كاتب مؤسسي ({'، '.join(official)})؛ و{len(unsigned)} "
-        f"غير موقّعة أو لكاتب غير مسمّى ({'، '.join(unsigned)}). وكلها قصيرة: من {lengths['words'].min()} إلى "
-        f"{lengths['words'].max()} كلمة من نص المقال.",
-        f"{len(by_print)} من النصوص الـ{len(catalogue)} مؤرخة بالتاريخ الذي تطبعه صفحتها ({'، '.join(by_print)})؛ "
-        f"و{len(outside)} ({'، '.join(outside['id'])}) لا يمكن تأريخها إلا بمعرفة خارجية ({'، '.join(refs)})، "
-        "إذ لا تعطي صياغتها سنة، أو تعطي مدى واسعًا جدًا.",
+        # "N of them" (n منها) needs no counted noun, so the sentence agrees whatever the numbers
+        f"من النصوص الـ{len(catalogue)}، {'لـ' if len(official) > 2 else 'ل'}"
+        f"{counted(len(official), 'نصٍّ واحد منها فقط', 'نصَّين منها فقط', 'منها فقط', 'منها فقط')} كاتب مؤسسي "
+        f"({'، '.join(official)})؛ و"
+        f"{len(unsigned)} منها غير موقّعة أو لكاتب غير مسمّى ({'، '.join(unsigned)}). وكلها قصيرة: من "
+        f"{lengths['words'].min()} إلى {lengths['words'].max()} كلمة من نص المقال.",
+        f"ومن النصوص الـ{len(catalogue)}، يؤرَّخ {len(by_print)} منها بالتاريخ الذي تطبعه صفحته "
+        f"({'، '.join(by_print)})؛ ولا يمكن تأريخ {len(outside)} منها ({'، '.join(outside['id'])}) إلا بمعرفة "
+        f"خارجية ({'، '.join(refs)})، إذ لا تعطي صياغتها سنة، أو تعطي مدى واسعًا جدًا.",
     ]
     for doc in refuted:
         day = date.fromisoformat(printed[doc])

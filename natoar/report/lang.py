@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from natoar.report.markdown import MarkdownText, box, escape, markdown_table
+from natoar.text.dates import describe
 from natoar.text.letters import has_arabic
 
 LANGUAGES = ("en", "ar")
@@ -543,13 +544,27 @@ def id_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     return {"country": actors, "actor": actors, "framework": frameworks, "instrument": frameworks}
 
 
+_NOTATION = re.compile(r"[\dX/-]+")
+
+
+def date_ar(text: str) -> str:
+    """Return a date of the data's notation (or a range 'A – B' of two) for the Arabic edition: as written, unless
+    it holds a placeholder digit (17XX, 2011-02/201X), which a reader cannot read: then in words (القرن الثامن
+    عشر), both ends of a range alike."""
+    parts = text.split(" – ")
+    if not any("X" in part and _NOTATION.fullmatch(part) for part in parts):
+        return text
+    return " – ".join(describe(part, "ar") if _NOTATION.fullmatch(part) else part for part in parts)
+
+
 def arabic(
     frame: pd.DataFrame, columns: list[str] | None = None, ids: dict[str, dict[str, str]] | None = None
 ) -> pd.DataFrame:
     """Return the Arabic twin of `frame[columns]` (all columns by default), same columns: a column with an Arabic
     twin in `frame` (`x_ar` for `x_en` or `x`) takes the twin's cells; a column of a controlled vocabulary (VALUES)
     its values' Arabic (an empty cell stays empty); a column of `ids` (see `id_names`) its ids' Arabic names where
-    they have one; any other column (other ids, numbers, dates, Arabic) is kept."""
+    they have one; a date with a placeholder digit its words (`date_ar`); any other column (other ids, numbers,
+    dates, Arabic) is kept."""
     keep = list(frame.columns) if columns is None else columns
     shown = frame[keep].copy()
     for name in keep:
@@ -567,4 +582,6 @@ def arabic(
             shown[name] = [value(name, v) if isinstance(v, str) and v else v for v in frame[name]]
         if name in (*LATIN_NAMES, *CITED_TITLES):
             shown[name] = shown[name].map(_latin)
+        else:
+            shown[name] = shown[name].map(lambda cell: date_ar(cell) if isinstance(cell, str) else cell)
     return shown

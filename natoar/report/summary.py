@@ -199,7 +199,10 @@ def sources(book: Book, lang: str = "en") -> Finding:
     if lang == "ar":
         kind = "الوثائق" if len(catalogue) == len(book.catalogue) else "الوثائق المدقَّقة"
         return Finding(
-            f"من {kind} الـ{len(catalogue)}، {undated} لا تحمل تاريخًا و{corrected} تحمل تاريخًا خاطئًا؛ والبرقية "
+            f"من {kind} الـ{len(catalogue)}، "
+            f"{ar.counted(undated, 'وثيقة واحدة لا تحمل', 'وثيقتان لا تحملان', 'وثائق لا تحمل', 'وثيقة لا تحمل')} "
+            f"تاريخًا، و{ar.counted(corrected, 'وثيقة واحدة تحمل', 'وثيقتان تحملان', 'وثائق تحمل', 'وثيقة تحمل')} "
+            "تاريخًا خاطئًا؛ والبرقية "
             "المسرّبة، أكثرها كشفًا، هي أيضًا أقلها قابلية للتحقق.",
             "ans-sources",
         )
