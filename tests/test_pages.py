@@ -102,7 +102,9 @@ def test_source_paragraphs_link_back_to_the_rows_citing_them(root):
     doc = catalogue[catalogue["id"] == "morocco-us-2020"].iloc[0]
     page = render_page(doc, body[body["doc"] == "morocco-us-2020"], 0, cited)
     cited_p3 = page.split("(src-morocco-us-2020-p3)=")[1].split("(src-morocco-us-2020-p4)=")[0]
-    assert "<small>[Cited in]{.lang-en}[ورد في]{.lang-ar} " in cited_p3
+    assert "<small>[Cited in {ref}`frameworks: mnna <data-frameworks>`, " in cited_p3
+    # the Arabic edition names the Data page by its own (translated) title, the row's id beside it
+    assert "[ورد في: {ref}`data-frameworks` (`mnna`)، " in cited_p3
 
 
 def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(root):

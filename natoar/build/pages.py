@@ -137,16 +137,21 @@ def _metadata(doc: pd.Series, removed: int) -> str:
     return "\n".join([header, "|---|---|", *(f"| {_words(k)} | {v} |" for k, v in rows)])
 
 
-def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict[tuple[str, int], list[str]]:
-    """Return, for each (document, paragraph), links to the curated rows that cite it, by table."""
-    cited: dict[tuple[str, int], list[str]] = {}
+def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict[tuple[str, int], str]:
+    """Return, for each (document, paragraph), the line under it that links to the curated rows citing it, by
+    table, in both editions: the English one names the table's file, the Arabic one its Data page's title."""
+    cited: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for name in seed_tables(root):
         table = tables[name]
         key = next(k for k in ("id", "topic", "framework", "hedged") if k in table)
         for row in table[table["quote"] != ""].sort_values("line").itertuples():
-            link = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{data_label(name)}>`"
-            cited.setdefault((row.seed, int(row.paragraph)), []).append(link)
-    return cited
+            english = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{data_label(name)}>`"
+            arabic = f"{{ref}}`{data_label(name)}` (`{getattr(row, key)}`)"
+            cited.setdefault((row.seed, int(row.paragraph)), []).append((english, arabic))
+    return {
+        where: _both(f"Cited in {', '.join(e for e, _ in links)}.", f"ورد في: {lang.join([a for _, a in links])}.")
+        for where, links in cited.items()
+    }
 
 
 # What a curator edits, named in the list of what remains: a data file, a column of the catalogue.
@@ -178,7 +183,7 @@ def render_page(
     doc: pd.Series,
     body: pd.DataFrame,
     removed: int,
-    cited: dict[tuple[str, int], list[str]] | None = None,
+    cited: dict[tuple[str, int], str] | None = None,
     remaining: list[tuple[str, str]] | None = None,
     level: int = 1,
 ) -> str:
@@ -221,9 +226,9 @@ def render_page(
             f":::{{arabic}}\n**[{row.paragraph}]** {escape(row.text)}\n:::",
             "",
         ]
-        links = cited.get((doc["id"], int(row.paragraph)))
-        if links:
-            parts += [f"<small>{_both('Cited in', 'ورد في')} {', '.join(links)}.</small>", ""]
+        line = cited.get((doc["id"], int(row.paragraph)))
+        if line:
+            parts += [f"<small>{line}</small>", ""]
     return "\n".join(parts)
 
 
