@@ -107,3 +107,13 @@ def test_a_date_with_a_placeholder_digit_reads_as_words_in_arabic_and_other_date
     ]
     shown = lang.arabic(pd.DataFrame({"date": ["17XX", "2004-06"], "event_en": ["a", "b"], "event_ar": ["أ", "ب"]}))
     assert shown["date"].tolist() == ["القرن الثامن عشر", "2004-06"]
+
+
+def test_the_outside_context_of_a_date_is_named_in_arabic_where_its_row_has_a_name(root):
+    from natoar.sources.book import load_book
+
+    names = lang.reference_names(load_book(root).tables)
+    assert names["ar"]["summits:wales-2014"] == "قمة ويلز" and names["en"]["summits:wales-2014"] == "Wales summit"
+    both = "summits:wales-2014;context:nowhere"
+    assert lang.references_named(both, names["ar"], "ar") == "قمة ويلز، context:nowhere"
+    assert lang.references_named(both, names["en"]) == "Wales summit, context:nowhere"

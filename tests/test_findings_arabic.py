@@ -9,6 +9,7 @@ import pytest
 
 from natoar.report import documents, findings, lang, summary, textstats
 from natoar.report.figuretext import join_names
+from natoar.report.lang import reference_names
 from natoar.sources.book import Book, load_book
 from natoar.text.dates import describe
 
@@ -21,7 +22,10 @@ def sources(book: Book, lang: str = "en") -> list[str]:
     """The sources chapter's key findings (its own module computes them)."""
     lengths = textstats.lengths(book.paragraphs)
     summits = book["reference/summits"]
-    return documents.key_findings(book.catalogue, lengths, book.paragraphs, book.furniture, summits, lang=lang)
+    references = reference_names(book.tables)
+    return documents.key_findings(
+        book.catalogue, lengths, book.paragraphs, book.furniture, summits, references, lang=lang
+    )
 
 
 def intro(book: Book, lang: str = "en") -> list[str]:

@@ -108,7 +108,7 @@ def _publisher(doc: pd.Series) -> str:
     return _both(_field(doc, "outlet"), escape(doc["cited_as_ar"]))
 
 
-def _metadata(doc: pd.Series, removed: int) -> str:
+def _metadata(doc: pd.Series, removed: int, references: dict[str, dict[str, str]]) -> str:
     none = _both("none", "لا يوجد")
     printed = _same(escape(doc["date_printed"])) if doc["date_printed"] else none
     precision = parse_date(doc["date_iso"]).precision
@@ -125,8 +125,10 @@ def _metadata(doc: pd.Series, removed: int) -> str:
         ("Date as printed", printed),
         ("Date of writing (best estimate)", written),
         ("How it was dated", _field_both(doc, "date_note", "date_note_ar")),
-        ("Outside context for the date", _same(escape(doc["date_outside"].replace(";", ", "))) if doc["date_outside"]
-         else none),
+        ("Outside context for the date", _both(*(
+            escape(lang.references_named(doc["date_outside"], references.get(language, {}), language))
+            for language in lang.LANGUAGES
+        )) if doc["date_outside"] else none),
         ("Events described", _both(f"{doc['events_from']} to {doc['events_to']}",
                                    f"{lang.date_ar(doc['events_from'])} إلى {lang.date_ar(doc['events_to'])}")),
         ("Seed file", _same(f"`{doc['file']}`")),
@@ -186,23 +188,27 @@ def render_page(
     cited: dict[tuple[str, int], str] | None = None,
     remaining: list[tuple[str, str]] | None = None,
     level: int = 1,
+    references: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
     `remaining` lists what an uncurated document still lacks, each item in English and in Arabic.
 
-    `level` is the document's heading level: 1 for a page of its own, 2 for a section of a year's page."""
+    `level` is the document's heading level: 1 for a page of its own, 2 for a section of a year's page;
+    `references` names the outside context of its date in each language (`lang.reference_names`)."""
     cited = cited or {}
     head, sub = "#" * level, "#" * (level + 1)
     curated = doc["curation"] == "curated"
     title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
-        f"{head} {doc['id']}: {_both(title, escape(doc['title_ar']))}",
+        # The Arabic edition's title starts with the Arabic, so that a link to the page (which shows the title)
+        # reads right to left, the id after it; the English edition gives the headline as printed below its own.
+        f"{head} {_both(doc['id'] + ': ' + title, escape(doc['title_ar']) + ' (' + doc['id'] + ')')}",
         "",
-        f":::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::",
+        f"::::{{container}} lang-en\n:::{{arabic}}\n**{escape(doc['title_ar'])}**\n:::\n::::",
         "",
         *([] if curated else _uncurated_box(remaining or [])),
-        _metadata(doc, removed),
+        _metadata(doc, removed, references or {}),
         "",
         f"{sub} {_words('Summary')}",
         "",
@@ -344,6 +350,7 @@ def write_pages(
     catalogue, body = corpus.documents, corpus.paragraphs
     removed = corpus.furniture.groupby("doc").size()
     cited = citations(tables, root)
+    references = lang.reference_names(tables)
     remaining: dict[str, list[tuple[str, str]]] = {}
     if (catalogue["curation"] != "curated").any():
         table = curation.remaining(Book(root, corpus, tables))
@@ -359,7 +366,9 @@ def write_pages(
 
     def section(doc: pd.Series, level: int) -> str:
         mine = by_doc.get(doc["id"], empty)
-        return render_page(doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level)
+        return render_page(
+            doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level, references
+        )
 
     if len(catalogue) <= PAGE_PER_DOCUMENT_UP_TO:
         for _, doc in catalogue.iterrows():

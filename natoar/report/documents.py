@@ -4,12 +4,13 @@ translation, how the events' dates are known, and the chapter's key findings."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pandas as pd
 
 from natoar.report.curation import not_counted
-from natoar.report.lang import bilingual, counted
+from natoar.report.lang import bilingual, counted, references_named
 from natoar.report.markdown import MarkdownText, document_label, source_ref
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
@@ -43,8 +44,9 @@ def furniture_by_reason(furniture: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index().rename_axis(columns=None)
 
 
-def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Return, per document, its printed and best-estimate dates and their distance from the last event described."""
+def dating(catalogue: pd.DataFrame, references: Mapping[str, str] | None = None, lang: str = "en") -> pd.DataFrame:
+    """Return, per document, its printed and best-estimate dates and their distance from the last event described;
+    the outside knowledge named in `lang` by `references` (that language's `lang.reference_names`)."""
     rows = []
     for doc in catalogue.itertuples():
         written = parse_date(doc.date_iso)
@@ -58,7 +60,7 @@ def dating(catalogue: pd.DataFrame) -> pd.DataFrame:
                 "written": doc.date_iso,
                 "precision": written.precision,
                 "basis": doc.date_basis,
-                "outside knowledge": doc.date_outside.replace(";", ", ") or "—",
+                "outside knowledge": references_named(doc.date_outside, references or {}, lang) or "—",
                 "events": f"{doc.events_from} – {doc.events_to}",
                 "printed minus last event (years)": "—" if printed_gap is None else f"{printed_gap:.1f}",
             }
@@ -363,12 +365,14 @@ def key_findings(
     paragraphs: pd.DataFrame,
     furniture: pd.DataFrame,
     summits: pd.DataFrame,
+    references: Mapping[str, Mapping[str, str]] | None = None,
     lang: str = "en",
 ) -> list[str]:
     """Return the sources chapter's key findings (in Arabic with `lang="ar"`), answers computed from the seeds, the
     catalogue and the outside context: who the texts are from, how far each dates itself, which printed date the
     text's own weekdays refute, and what the layout and script say of how the texts reached us. Documents not yet
-    curated are left out of the judgements (author, dating) and named at the end."""
+    curated are left out of the judgements (author, dating) and named at the end. The outside context is named by
+    `references` (`lang.reference_names`) where given."""
     note = not_counted(catalogue, lang=lang)
     catalogue = catalogue[catalogue["curation"] == "curated"]
     curated = set(catalogue["id"])
@@ -380,6 +384,7 @@ def key_findings(
     by_print = catalogue.loc[catalogue["date_basis"] == "printed", "id"].tolist()
     outside = catalogue[catalogue["date_basis"] == "outside"]
     refs = sorted({ref for value in outside["date_outside"] for ref in value.split(";")})
+    refs = [(references or {}).get(lang, {}).get(ref, ref) for ref in refs]
     claims = _claims_by_doc(paragraphs)
     printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
     near = summit_checks(catalogue, paragraphs, summits).set_index("doc")

@@ -356,6 +356,32 @@ def names(table: pd.DataFrame) -> dict[str, str]:
     return {k: v for k, v in zip(table["id"], table["name_ar"], strict=True) if isinstance(v, str) and v}
 
 
+# The columns that name a row of data/reference/ in each language (a summit's name, a fact's label).
+REFERENCE_NAMES = {"en": ("name_en", "label"), "ar": ("name_ar", "label_ar")}
+
+
+def reference_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """Return, in each language, the name of each row of data/reference/ that has one (a summit's name, a fact's
+    label), keyed as the catalogue refers to it (`table:id`, e.g. summits:wales-2014)."""
+    found: dict[str, dict[str, str]] = {language: {} for language in REFERENCE_NAMES}
+    for name, table in sorted(tables.items()):
+        if not name.startswith("reference/") or "id" not in table:
+            continue
+        for language, columns in REFERENCE_NAMES.items():
+            column = next((c for c in columns if c in table), None)
+            if column:
+                rows = zip(table["id"], table[column], strict=True)
+                found[language] |= {f"{name.removeprefix('reference/')}:{k}": v for k, v in rows if v}
+    return found
+
+
+def references_named(value: str, names: Mapping[str, str], language: str = "en") -> str:
+    """Return a `date_outside` value (`table:id` rows separated by ';') in `language`, each row named by `names`
+    (that language's `reference_names`) or else as written."""
+    named = [names.get(ref, ref) for ref in value.split(";") if ref]
+    return join(named) if check_language(language) == "ar" else ", ".join(named)
+
+
 def join(items: list[str]) -> str:
     """Return items joined with the Arabic comma."""
     return "، ".join(items)
