@@ -51,3 +51,11 @@ def test_quote_links_to_paragraph():
     # the Arabic edition, which drops the translation, keeps the link after the quotation
     assert f":::{{arabic}}\nنص \\<b\\> [({link})]{{.lang-ar .source-link}}\n:::" in text
     assert text.endswith(f"> Text ({link})")
+
+
+def test_a_quotation_s_arabic_note_is_kept_for_the_arabic_edition_only():
+    note_ar = "حرف جر زائد، كذا في الأصل"
+    text = markdown.quote("wales-2014", 1, "نص", "Text *Note: a stray preposition.*", note_ar=note_ar)
+    note = text.split("::::")[1]  # inside the quotation's block, which the English edition also shows
+    assert ":::{container} lang-ar quote-note\nملاحظة: حرف جر زائد، كذا في الأصل\n:::" in note
+    assert "quote-note" not in markdown.quote("wales-2014", 1, "نص", "Text")

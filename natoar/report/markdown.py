@@ -106,14 +106,16 @@ def numbered(items: list[tuple[str, str]]) -> MarkdownText:
     return MarkdownText("\n".join(f"{i}. {text} ({{ref}}`{label}`)" for i, (text, label) in enumerate(items, 1)))
 
 
-def quote(doc: str, paragraph: int, arabic: str, english: str) -> MarkdownText:
+def quote(doc: str, paragraph: int, arabic: str, english: str, note_ar: str = "") -> MarkdownText:
     """Return an Arabic quotation set right-to-left, its English translation and a link to its paragraph.
 
     The English edition gives the link after the translation; the Arabic edition, which leaves translations out,
-    gives it after the quotation (a span only that edition keeps, natoar.build.i18n)."""
+    gives it after the quotation, and the translator's note in Arabic (`note_ar`) under it (blocks only that
+    edition keeps, natoar.build.i18n)."""
     link = paragraph_ref(doc, paragraph)
+    note = f"\n\n:::{{container}} lang-ar quote-note\nملاحظة: {escape(note_ar)}\n:::" if note_ar else ""
     return MarkdownText(
-        f":::{{arabic}}\n{escape(arabic)} [({link})]{{.lang-ar .source-link}}\n:::\n\n> {english} ({link})"
+        f"::::{{arabic}}\n{escape(arabic)} [({link})]{{.lang-ar .source-link}}{note}\n::::\n\n> {english} ({link})"
     )
 
 
@@ -139,4 +141,4 @@ def passage(table: pd.DataFrame, key: str) -> MarkdownText:
         raise KeyError(f"no passage with id {key!r}")
     row = match.iloc[0]
     english = escape(row["english"]) + (f" *Note: {escape(row['note'])}*" if row["note"] else "")
-    return quote(row["seed"], int(row["paragraph"]), row["quote"], english)
+    return quote(row["seed"], int(row["paragraph"]), row["quote"], english, row.get("note_ar", ""))
