@@ -152,7 +152,7 @@ def test_overview_in_arabic_agrees_its_nouns_with_the_numbers():
         "يضم `data/t.csv` صفين وعمودين، مأخوذةً من وثيقتين من أصل 3."
     )
     assert datapages.overview("t", table.iloc[:1], catalogue, "ar") == (
-        "يضم `data/t.csv` صفًا واحدًا وعمودين، مأخوذةً من وثيقة واحدة من أصل 3 منقّحة (وثيقة أخرى لم تُنقَّح بعد)."
+        "يضم `data/t.csv` صفًا واحدًا وعمودين، مأخوذةً من وثيقة واحدة من أصل 3 مُدقَّقة (وثيقة أخرى لم تُدقَّق بعد)."
     )
 
 
@@ -190,7 +190,7 @@ def test_the_arabic_table_shows_twins_in_place_of_their_english_columns():
 def test_the_arabic_table_names_codes_in_arabic_and_keeps_the_stored_code_beside():
     """A reader of the Arabic edition reads a code's meaning; a user of the CSV still sees the code it stores."""
     frame = pd.DataFrame({"country": ["morocco", "atlantis", ""], "status": ["planned", "occurred", "planned"]})
-    coded = {"country": {"morocco": "المغرب"}, "status": {"planned": "مقرَّر", "occurred": "وقع"}}
+    coded = {"country": {"morocco": "المغرب"}, "status": {"planned": "مُزمَع", "occurred": "وقع"}}
     table = datapages.arabic_table(frame, ["country", "status"], {}, coded=coded)
     assert table["country"].tolist() == [
         "[المغرب]{.ar} ([morocco]{.language-en})",
@@ -234,7 +234,7 @@ def test_the_english_rendering_is_the_english_edition_of_each_page(project):
 def test_an_arabic_breakdown_names_vocabulary_values_in_arabic_and_keeps_other_codes():
     table = pd.DataFrame({"status": ["planned", "occurred", "occurred"], "theme": ["x", "x", "y"]})
     arabic = datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"), "ar")
-    assert "| مقرَّر | x | 1 |" in arabic and "| وقع | y | 1 |" in arabic and "planned" not in arabic
+    assert "| مُزمَع | x | 1 |" in arabic and "| وقع | y | 1 |" in arabic and "planned" not in arabic
     assert "| planned | x | 1 |" in datapages.breakdown(table, datapages.Breakdown(("status", "theme"), "events"))
     named = datapages.breakdown(
         pd.DataFrame({"country": ["morocco"]}), datapages.Breakdown(("country",), "events"), "ar",

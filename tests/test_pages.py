@@ -64,9 +64,12 @@ def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headl
     arabic = render_bibliography(catalogue, "ar")
     assert re.findall(r"@misc\{([^,]+),", arabic) == re.findall(r"@misc\{([^,]+),", render_bibliography(catalogue))
     entries = dict(re.findall(r"@misc\{([^,]+),\n(.*?)\n\}", arabic, flags=re.DOTALL))
-    assert "author = {{موقع غير معروف (ينقل عن وكالة أنباء الشرق الأوسط)}}" in entries["wales-2014"]
-    assert "author = {{أحداث الداخلة}}" in entries["morocco-us-2020"]  # outlet_ar, as printed
-    assert "author = {{Maghreb Online}}" in entries["cable-2014"]  # a name with no Arabic form: as written
+    assert "author = {{موقع مجهول الاسم (ينقل عن وكالة أنباء الشرق الأوسط)}}" in entries["wales-2014"]
+    assert "author = {{صحيفة العرب}}" in entries["nato-morocco-2024"]  # cited_as_ar; its outlet_ar is العرب
+    catalogue = catalogue.assign(cited_as_ar="")
+    fallback = render_bibliography(catalogue, "ar")
+    assert "author = {{أحداث الداخلة}}" in fallback  # outlet_ar, as printed
+    assert "author = {{Maghreb Online}}" in fallback  # a name with no Arabic form: as written
     assert "title = {قادة الناتو يتفقون على إحياء شراكة الحلف مع العراق}" in entries["wales-2014"]
     assert "النوع: خبر صحفي" in entries["wales-2014"] and "In Arabic" not in arabic
     # an ISO date and a file name are set left to right inside the Arabic note (else they read reversed)
@@ -117,10 +120,12 @@ def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(roo
     assert summary.startswith("[A Moroccan regional news site")
     assert summary.endswith("]{.lang-ar}") and "]{.lang-en}[يتتبع موقع إخباري" in summary
     assert "]{.lang-en}[**الموقف.** احتفائي" in page
-    assert "| [Outlet]{.lang-en}[الناشر]{.lang-ar} | [Ahdath Dakhla]{.lang-en}[أحداث الداخلة]{.lang-ar} |" in page
+    # the publisher as the Arabic edition cites it (cited_as_ar)
+    assert "| [Outlet]{.lang-en}[الناشر]{.lang-ar} | [Ahdath Dakhla]{.lang-en}[موقع أحداث الداخلة]{.lang-ar} |" in page
     assert "| [Genre]{.lang-en}[النوع]{.lang-ar} | [news-report]{.lang-en}[خبر صحفي]{.lang-ar} |" in page
     # a name the catalogue writes only in Latin script is kept, marked as an English name, in the Arabic edition
-    cable = catalogue[catalogue["id"] == "cable-2014"].iloc[0]
+    cable = catalogue[catalogue["id"] == "cable-2014"].iloc[0].copy()
+    cable["cited_as_ar"] = ""
     assert "[Maghreb Online]{.lang-ar .name-en}" in render_page(cable, corpus.read_corpus(root).paragraphs.iloc[:0], 0)
 
 

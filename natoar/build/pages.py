@@ -266,7 +266,7 @@ def _bib_value(text: str) -> str:
 
 # A seed's entry in the bibliography of each edition: who published it, and what the note says of it.
 UNKNOWN_OUTLET = {"en": "Unknown outlet", "ar": "ناشر غير معروف"}
-NOT_CURATED_NOTE = {"en": "Not yet curated. ", "ar": "لم تُنقَّح بعد. "}
+NOT_CURATED_NOTE = {"en": "Not yet curated. ", "ar": "لم تُدقَّق بعد. "}
 NO_GENRE = {"en": "not given", "ar": "غير مذكور"}
 
 

@@ -178,9 +178,9 @@ def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = No
         )
         if used is not None:
             documents = counted(used, "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقة")
-            text += f"، مأخوذةً من {documents} من أصل {curated}{' منقّحة' if pending else ''}"
+            text += f"، مأخوذةً من {documents} من أصل {curated}{' مُدقَّقة' if pending else ''}"
             if pending:
-                text += f" ({counted(pending, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')} لم تُنقَّح بعد)"
+                text += f" ({counted(pending, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')} لم تُدقَّق بعد)"
         return MarkdownText(text + ".")
     text = f"`data/{name}.csv` has {rows} rows and {width} columns"
     if used is not None:

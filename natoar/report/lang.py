@@ -401,7 +401,7 @@ def key_findings(chapter: Callable[..., list[str]], *args: object) -> MarkdownTe
 VALUES: dict[str, dict[str, str]] = {
     "status": {
         "occurred": "وقع",
-        "planned": "مقرَّر",
+        "planned": "مُزمَع",
         "claimed": "مُدَّعًى",
         "stated": "مذكور في النص",
     },
@@ -497,7 +497,7 @@ VALUES: dict[str, dict[str, str]] = {
     "hedged": {"yes": "نعم", "no": "لا"},
     "match": {"prefix": "بادئة", "word": "كلمة كاملة"},
     "use": {"name": "اسم", "metonym": "كناية", "adjective": "صفة", "generic": "صيغة عامة", "exclude": "صيغة مستبعدة"},
-    "curation": {"curated": "منقّحة", "uncurated": "لم تُنقّح بعد"},
+    "curation": {"curated": "مُدقَّقة", "uncurated": "لم تُدقَّق بعد"},
     "precision": {
         "day": "يوم",
         "month": "شهر",
