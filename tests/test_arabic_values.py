@@ -99,7 +99,9 @@ def test_chapter_tables_name_countries_and_frameworks_in_arabic_where_the_data_d
 def test_a_date_with_a_placeholder_digit_reads_as_words_in_arabic_and_other_dates_as_written():
     assert lang.date_ar("17XX") == "القرن الثامن عشر"
     assert lang.date_ar("17XX – 2020-12") == "القرن الثامن عشر – ديسمبر 2020"  # a range: both ends alike
-    assert lang.date_ar("2011-02/201X") == "من فبراير 2011 إلى العقد الممتد من 2010 إلى 2019"
+    # a decade stands for a year not known within it, not for the whole decade
+    assert lang.date_ar("2011-02/201X") == "من فبراير 2011 إلى سنة غير محددة قبل 2020"
+    assert lang.date_ar("201X") == "سنة ما بين 2010 و2019"
     assert [lang.date_ar(t) for t in ("2014-09-06", "2014-06/2014-09", "PTEC X")] == [
         "2014-09-06",
         "2014-06/2014-09",

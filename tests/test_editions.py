@@ -191,6 +191,6 @@ def test_glossary_defines_each_term_in_both_languages(root):
     definition = glossary.split("\nMD\n  ", 1)[1].split("\n", 1)[0]
     assert definition.startswith("[Mediterranean Dialogue. ]{.lang-en}[الحوار المتوسطي]{.ar .lang-en}")
     # the Arabic edition heads the entry with the Arabic name (natoar.build.i18n) and gives the English one
-    arabic = "[الحوار المتوسطي]{.lang-ar .glossary-term}[بالإنجليزية: ]{.lang-ar}"
+    arabic = "[الحوار المتوسطي]{.lang-ar .glossary-term}[المقابل الإنجليزي: ]{.lang-ar}"
     assert arabic + "[Mediterranean Dialogue]{.name-en .lang-ar}" in definition
     assert definition.endswith("[.]{.lang-ar}")

@@ -173,12 +173,10 @@ class GlossaryInEditionLanguage(SphinxPostTransform):
     @staticmethod
     def _rename(item: nodes.Element) -> str:
         """Put the entry's name in the edition's language in its term; return the key that orders the entry."""
-        from natoar.build.search import fold
-
         term = next(iter(item.findall(nodes.term)))
         named = [n for n in item.findall(nodes.inline) if TERM_CLASS in n.get("classes", [])]
         if not named:
-            return fold(term.astext())
+            return _sort_key(term.astext())
         name, english = named[0].astext(), term.astext()
         named[0].parent.remove(named[0])
         spelled = {n.astext() for n in item.findall(nodes.inline) if "name-en" in n.get("classes", [])}
@@ -189,7 +187,15 @@ class GlossaryInEditionLanguage(SphinxPostTransform):
             term.insert(1, nodes.Text(" ("))
             term.insert(2, nodes.inline(english, english, classes=["name-en"]))
             term.insert(3, nodes.Text(")"))
-        return fold(name)
+        return _sort_key(name)
+
+
+def _sort_key(name: str) -> str:
+    """Return the key that orders a glossary's names as an Arabic reader looks them up: spellings folded, the
+    article ال of the first word ignored (الحوار المتوسطي under ح)."""
+    from natoar.build.search import fold
+
+    return fold(re.sub(r"^ال(?=\w\w)", "", name))
 
 
 def _languages(node: nodes.Element) -> list[str]:

@@ -323,7 +323,7 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
         # The Arabic edition heads the entry with the Arabic name (natoar.build.i18n.ArabicGlossary moves the span
         # of class TERM_CLASS into the term); its definition gives the English name.
         english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
-        arabic = (f"[{escape(row.name_ar)}]{{.lang-ar .{TERM_CLASS}}}[بالإنجليزية: ]{{.lang-ar}}"
+        arabic = (f"[{escape(row.name_ar)}]{{.lang-ar .{TERM_CLASS}}}[المقابل الإنجليزي: ]{{.lang-ar}}"
                   f"[{escape(row.name_en)}]{{.name-en .lang-ar}}")
         if row.launched_basis == "claimed":  # a seed's claim the book could not confirm: not a launch on record
             english += f"[ Said by its source to date from {row.launched}; not confirmed.]{{.lang-en}}"

@@ -580,7 +580,23 @@ def date_ar(text: str) -> str:
     parts = text.split(" – ")
     if not any("X" in part and _NOTATION.fullmatch(part) for part in parts):
         return text
-    return " – ".join(describe(part, "ar") if _NOTATION.fullmatch(part) else part for part in parts)
+    return " – ".join(_placeholder_ar(part) if _NOTATION.fullmatch(part) else part for part in parts)
+
+
+_DECADE = re.compile(r"(\d{3})X")
+
+
+def _placeholder_ar(text: str) -> str:
+    """Return a date of the notation in Arabic words; a decade (201X), which stands for a year not known within
+    it, as such (سنة ما بين 2010 و2019), and at the end of a range as a year before the decade's end."""
+    first, _, last = text.partition("/")
+    decade = _DECADE.fullmatch(last or first)
+    if not decade:
+        return describe(text, "ar")
+    start = int(decade[1]) * 10
+    if not last:
+        return f"سنة ما بين {start} و{start + 9}"
+    return f"من {describe(first, 'ar')} إلى سنة غير محددة قبل {start + 10}"
 
 
 def arabic(

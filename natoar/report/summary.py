@@ -40,7 +40,8 @@ def dcb(book: Book, lang: str = "en") -> Finding:
         return Finding(
             "في عام 2014 لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه مستفيدًا محتملًا من "
             f"{ar.name(book['frameworks'], 'dcb', 'ar')}، إلى جانب {other} شركاء آخرين بحسب البرقية؛ وسمّى تقرير "
-            f"قمة ويلز {firm} شركاء لبناء القدرات و{conditional} آخرين بشروط، وليس المغرب بينهم"
+            f"قمة ويلز {ar.counted(firm, 'شريكًا واحدًا', 'شريكين', 'شركاء', 'شريكًا')} لبناء القدرات "
+            f"و{ar.counted(conditional, 'واحدًا آخر', 'اثنين آخرين', 'آخرين', 'آخر')} بشروط، وليس المغرب بينهم"
             + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
             "ans-wales-dcb",
         )
