@@ -31,10 +31,12 @@ BASIS_WORDS = {
     "outside": "taken from outside knowledge",
 }
 BASIS_WORDS_AR = {
-    "stated": "تاريخها مذكور في النص",
-    "inferred": "تاريخها مستنتج من صياغة النص نفسه",
-    "outside": "تاريخها مأخوذ من معرفة خارجية",
+    "stated": "مذكور في النص",
+    "inferred": "مستنتج من صياغة النص نفسه",
+    "outside": "مأخوذ من معرفة خارجية",
 }
+# "N events whose date ...": the counted noun and the pronoun agree with N (حدثان تاريخهما، 3 أحداث تاريخها).
+EVENTS_DATED_AR = ("حدثٌ واحد تاريخه", "حدثان تاريخهما", "أحداث تاريخها", "حدثًا تاريخه")
 
 
 def furniture_by_reason(furniture: pd.DataFrame) -> pd.DataFrame:
@@ -164,7 +166,7 @@ def date_basis_phrase(events: pd.DataFrame, lang: str = "en") -> str:
     `lang="ar"`."""
     counts = [(basis, n) for basis, n in date_bases(events).items() if n]
     if lang == "ar":
-        parts = [f"{n} {BASIS_WORDS_AR[basis]}" for basis, n in counts]
+        parts = [f"{counted(n, *EVENTS_DATED_AR)} {BASIS_WORDS_AR[basis]}" for basis, n in counts]
         if not parts:
             return "لا يحمل أيٌّ منها تاريخًا"
         return parts[0] if len(parts) == 1 else f"{'، '.join(parts[:-1])} و{parts[-1]}"

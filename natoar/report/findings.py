@@ -232,7 +232,8 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             f"تذكرها، و{int((causes['credited_to'] == 'nato').sum())} إلى الناتو.",
             f"عند مقابلته بالسجل الخارجي، يتجاوزه {len(beyond)} من أقواله ("
             + "، ".join(
-                f"{n} {ar.term(ar.VERDICTS, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items()
+                # "verdict: count", so that the verdict need not agree with the number
+                f"{ar.term(ar.VERDICTS, v)}: {n}" for v, n in beyond["verdict"].value_counts().sort_index().items()
             )
             + "): ليس للناتو توجّه إلى ضم دول أفريقية ولا تجيز معاهدته ذلك، ووصفُ المغرب وموريتانيا بالحليفين "
             "يخلط بين العضو والشريك، ولا يسمّي أي سجل وجدناه مسار الدول الأفريقية الأطلسية، الذي جمعته الرباط "
