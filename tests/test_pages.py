@@ -53,6 +53,8 @@ def test_bibliography_has_one_entry_per_document(root):
     bib = render_bibliography(catalogue)
     assert bib.count("@misc{") == len(catalogue)
     assert "@misc{wales-2014," in bib and "year = {2014}" in bib
+    # braced, so that the bibliography style keeps the headline's capitals (it wrote "Nato ... with iraq")
+    assert "title = {{NATO leaders agree to revive the Alliance's partnership with Iraq}}" in bib
 
 
 def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headline(root):
@@ -70,7 +72,7 @@ def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headl
     fallback = render_bibliography(catalogue, "ar")
     assert "author = {{أحداث الداخلة}}" in fallback  # outlet_ar, as printed
     assert "author = {{Maghreb Online}}" in fallback  # a name with no Arabic form: as written
-    assert "title = {قادة الناتو يتفقون على إحياء شراكة الحلف مع العراق}" in entries["wales-2014"]
+    assert "title = {{قادة الناتو يتفقون على إحياء شراكة الحلف مع العراق}}" in entries["wales-2014"]
     assert "النوع: خبر صحفي" in entries["wales-2014"] and "In Arabic" not in arabic
     # an ISO date and a file name are set left to right inside the Arabic note (else they read reversed)
     assert "\u20662014-09-06\u2069" in entries["wales-2014"] and "\u2066001_56f98c8a3ec56dc3.txt\u2069" in arabic
@@ -157,3 +159,12 @@ def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_onl
     assert year in rewritten
     assert rewritten == changed
     assert len(rewritten) < len(after) / 2
+
+
+def test_a_paragraph_cited_by_several_rows_of_a_table_under_one_key_links_to_it_once(root):
+    from natoar.build.pages import citations
+    from natoar.sources.evidence import load_evidence
+
+    line = citations(load_evidence(root))[("wales-2014", 8)]
+    assert line.count("{ref}`memberships: dcb <data-memberships>`") == 1  # four memberships of dcb cite ¶8
+    assert line.count("{ref}`data-memberships` (`dcb`)") == 1

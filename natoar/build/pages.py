@@ -140,8 +140,8 @@ def _metadata(doc: pd.Series, removed: int, references: dict[str, dict[str, str]
 
 
 def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict[tuple[str, int], str]:
-    """Return, for each (document, paragraph), the line under it that links to the curated rows citing it, by
-    table, in both editions: the English one names the table's file, the Arabic one its Data page's title."""
+    """Return, for each (document, paragraph), the line under it that links to the curated rows citing it, each
+    link once, in both editions: the English one names the table's file, the Arabic one its Data page's title."""
     cited: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for name in seed_tables(root):
         table = tables[name]
@@ -149,7 +149,9 @@ def citations(tables: dict[str, pd.DataFrame], root: Path | None = None) -> dict
         for row in table[table["quote"] != ""].sort_values("line").itertuples():
             english = f"{{ref}}`{name.split('/')[-1]}: {getattr(row, key)} <{data_label(name)}>`"
             arabic = f"{{ref}}`{data_label(name)}` (`{getattr(row, key)}`)"
-            cited.setdefault((row.seed, int(row.paragraph)), []).append((english, arabic))
+            links = cited.setdefault((row.seed, int(row.paragraph)), [])
+            if (english, arabic) not in links:  # several rows of one table with the same key (a framework's)
+                links.append((english, arabic))
     return {
         where: _both(f"Cited in {', '.join(e for e, _ in links)}.", f"ورد في: {lang.join([a for _, a in links])}.")
         for where, links in cited.items()
@@ -294,9 +296,8 @@ def render_bibliography(catalogue: pd.DataFrame, language: str = "en") -> str:
         title = doc["title_en"] or doc["title_ar"] if language == "en" else doc["title_ar"]
         fields = {
             "author": "{" + publisher + "}",
-            "title": _bib_value(title),
+            "title": "{" + _bib_value(title) + "}",  # braced: the style would lower-case 'NATO' and 'Iraq'
             "year": str(parse_date(doc["date_iso"]).start.year),
-            "howpublished": publisher,
             "note": _bib_value(_bib_note(doc, language)),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
