@@ -79,7 +79,9 @@ def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headl
 
 
 def test_each_edition_has_its_bibliography_and_reads_it(project):
-    from natoar.build.editions import edition_config
+    from natoar.build.editions import edition_config, edition_file
+
+    assert edition_file("data/literature.bib", "ar") == "data/literature.bib"  # a .bib not written per edition
 
     written = {p.name for p in write_pages(project)}
     assert {"references.bib", "references.ar.bib"} <= written

@@ -32,11 +32,18 @@ CODE_PROMPTS = {"ar": ("اعرض الشيفرة", "أخفِ الشيفرة")}
 NUMBERING = {"ar": {"figure": "الشكل %s", "table": "الجدول %s", "code-block": "الشيفرة %s", "section": "القسم %s"}}
 
 
+# The seeds' bibliography, which natoar.build.pages writes once per edition, in its language; _config.yml names the
+# English one in bibtex_bibfiles, and the other editions read theirs in its place (any other .bib file is shared).
+BIBLIOGRAPHY = Path("chapters") / "references.bib"
+
+
 def edition_file(path: str | Path, language: str) -> str:
-    """Return the file that the edition in `language` reads in place of `path` (a generated file written in each
-    language, such as the seeds' bibliography): `path` itself in English, `<stem>.<language><suffix>` otherwise."""
+    """Return the file that the edition in `language` reads in place of `path`: the bibliography of the seeds in that
+    language (`<stem>.<language><suffix>`), and any other file, or any file in English, as it is."""
     path = Path(path)
-    return path.as_posix() if language == SOURCE_LANGUAGE else path.with_suffix(f".{language}{path.suffix}").as_posix()
+    if language == SOURCE_LANGUAGE or path != BIBLIOGRAPHY:
+        return path.as_posix()
+    return path.with_suffix(f".{language}{path.suffix}").as_posix()
 
 
 def book_config(root: Path | None = None) -> dict:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from natoar.build.editions import EDITIONS, edition_file
+from natoar.build.editions import BIBLIOGRAPHY, EDITIONS, edition_file
 from natoar.build.i18n import TERM_CLASS
 from natoar.report import curation, lang
 from natoar.report.markdown import data_label, document_label, escape, paragraph_label
@@ -31,7 +31,6 @@ PAGES = Path("chapters") / "sources"
 # has one page (chapters/sources/<year>.md) with a section per document: every page costs Sphinx the same
 # navigation and theme work however short it is, and a sidebar of hundreds of documents is not readable.
 PAGE_PER_DOCUMENT_UP_TO = 30
-BIBLIOGRAPHY = Path("chapters") / "references.bib"
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
 NOT_CURATED = "*not yet curated*"
@@ -321,8 +320,8 @@ def render_glossary(frameworks: pd.DataFrame) -> str:
         lines.append(escape(term))
         # Each edition keeps its own definition (natoar.build.i18n): the data give both languages. Spans are not
         # nested (Sphinx flattens a span inside a span), so each carries its edition's class.
-        # The Arabic edition heads the entry with the Arabic name (natoar.build.i18n.ArabicGlossary moves the span
-        # of class TERM_CLASS into the term); its definition gives the English name.
+        # The Arabic edition heads the entry with the Arabic name (natoar.build.i18n.GlossaryInEditionLanguage moves
+        # the span of class TERM_CLASS into the term); its definition gives the English name.
         english = f"[{escape(row.name_en)}. ]{{.lang-en}}[{escape(row.name_ar)}]{{.ar .lang-en}}"
         arabic = (f"[{escape(row.name_ar)}]{{.lang-ar .{TERM_CLASS}}}[المقابل الإنجليزي: ]{{.lang-ar}}"
                   f"[{escape(row.name_en)}]{{.name-en .lang-ar}}")
