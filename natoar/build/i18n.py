@@ -26,6 +26,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from natoar.build.editions import EDITIONS, SOURCE_LANGUAGE
+from natoar.build.search import fold
 
 RTL_LANGUAGES = ("ar",)
 NAMES = {"en": "English", "ar": "العربية"}
@@ -193,8 +194,6 @@ class GlossaryInEditionLanguage(SphinxPostTransform):
 def _sort_key(name: str) -> str:
     """Return the key that orders a glossary's names as an Arabic reader looks them up: spellings folded, the
     article ال of the first word ignored (الحوار المتوسطي under ح)."""
-    from natoar.build.search import fold
-
     return fold(re.sub(r"^ال(?=\w\w)", "", name))
 
 

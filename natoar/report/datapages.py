@@ -613,7 +613,7 @@ def arabic_table(
         elif languages.get(column) == "en":
             cells[stands] = [english(escape(v)) for v in values]
         else:  # ids, numbers, dates: as stored, a date with a placeholder digit also in words (`lang.date_ar`)
-            cells[stands] = [escape(v) if date_ar(v) == v else coded_cell(v, {v: date_ar(v)}) for v in values]
+            cells[stands] = [coded_cell(v, {v: words}) if (words := date_ar(v)) != v else escape(v) for v in values]
     return pd.DataFrame(cells, index=frame.index)
 
 
@@ -621,8 +621,8 @@ def _table(book: Book, name: str) -> pd.DataFrame:
     return book.catalogue if name == "documents" else book[name]
 
 
-def _languages(name: str, root: Path) -> dict[str, str]:
-    return {c.name: c.language for c in read_package(root).table(name).columns if c.language}
+def _languages(declared: Table) -> dict[str, str]:
+    return {c.name: c.language for c in declared.columns if c.language}
 
 
 def _both(render: Callable[[str], str]) -> dict[str, str]:
@@ -642,7 +642,8 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
     ]
     if figures or spec.breakdown:
         parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
-    coded = codes(table, read_package(book.root).table(name), book)
+    declared = read_package(book.root).table(name)
+    coded = codes(table, declared, book)
     if spec.breakdown:
         parts.append(_both(lambda lang: breakdown(table, spec.breakdown, lang, coded)))
     shown = with_source(table) if "source" in spec.shown else table
@@ -650,7 +651,7 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
     arabic = arabic_table(
         with_source(table, "ar") if "source" in spec.shown else table,
         list(spec.shown),
-        _languages(name, book.root),
+        _languages(declared),
         ("source",),
         coded,
     )
