@@ -25,14 +25,22 @@ def test_stale_outputs_are_cleared_and_fresh_ones_kept(project):
     assert not cache.exists()
 
 
-def test_library_code_is_an_input_but_the_measuring_tools_are_not(project):
-    (project / "natoar" / "tools").mkdir(parents=True)
+def test_library_code_is_an_input_but_the_measuring_tools_and_the_build_machinery_are_not(project):
+    for folder in ("tools", "build"):
+        (project / "natoar" / folder).mkdir(parents=True)
     (project / "natoar" / "analysis.py").write_text("A = 1\n")
     (project / "natoar" / "tools" / "bench.py").write_text("B = 1\n")
+    (project / "natoar" / "build" / "pdf.py").write_text("C = 1\n")
+    (project / "natoar" / "build" / "execute.py").write_text("D = 1\n")
     (project / "_build" / ".jupyter_cache").mkdir(parents=True)
     record(project)
     (project / "natoar" / "tools" / "bench.py").write_text("B = 2\n")
+    (project / "natoar" / "build" / "pdf.py").write_text("C = 2\n")
     assert not clear_if_stale(project)
+    (project / "natoar" / "build" / "execute.py").write_text("D = 2\n")  # it runs the notebooks
+    assert clear_if_stale(project)
+    (project / "_build" / ".jupyter_cache").mkdir(parents=True)
+    record(project)
     (project / "natoar" / "analysis.py").write_text("A = 2\n")
     assert clear_if_stale(project)
     assert not (project / "_build" / ".jupyter_cache").exists()

@@ -32,7 +32,7 @@ from natoar.build.pdf import (
     pdf_name,
     structure,
 )
-from natoar.build.pdfmeta import outline
+from natoar.build.pdfmeta import outline, stamp
 from natoar.sources import evidence
 from natoar.tools.pdfpages import _fill, nearly_empty, rendered
 
@@ -202,6 +202,8 @@ def test_metadata_a4_tagged_and_fonts_embedded(edition, built):
         assert "/StructTreeRoot" in reader.trailer["/Root"], f"{pdf.name} is not tagged"
         box = reader.pages[0].mediabox
         assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
+    info = subprocess.run(["pdfinfo", str(pdfs / "book.pdf")], capture_output=True, text=True, check=True)
+    assert book.title in info.stdout and info.stderr == ""  # poppler, too, reads the metadata that pdfmeta appended
     fonts = subprocess.run(["pdffonts", str(pdfs / "book.pdf")], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
@@ -313,6 +315,29 @@ def test_contents_pages_are_guessed_from_the_chapters_own_pdfs():
     groups[1].append(Entry("section", "Not in the outline"))  # then the book's own print places the sections
     guess_pages(groups, printed, front=2)
     assert [e.page for e in groups[1]] == [5, 5, 5, 5]
+
+
+def test_stamping_appends_the_titles_and_metadata_without_rewriting_the_printed_pdf(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(200, 200)
+    chapter = writer.add_outline_item(title="ContentsContents", page_number=0)
+    writer.add_outline_item(title="TheWales summit", page_number=1, parent=chapter)
+    writer.add_outline_item(title="Last", page_number=2)
+    pdf = tmp_path / "chapter.pdf"
+    writer.write(pdf)
+    printed = pdf.read_bytes()
+    stamp(pdf, title="قمة ويلز", authors=("A", "B"), subject="A chapter", headings=["Contents", "The Wales summit",
+                                                                                     "Last"])
+    assert pdf.read_bytes().startswith(printed)  # an incremental update: the printed bytes are kept as they were
+    reader = PdfReader(pdf)
+    assert outline(pdf) == [(0, "Contents", 1), (1, "The Wales summit", 2), (0, "Last", 3)]
+    assert (reader.metadata.title, reader.metadata.author, reader.metadata.subject) == ("قمة ويلز", "A, B", "A chapter")
+    assert reader.page_mode == "/UseOutlines" and len(reader.pages) == 3
+    with pytest.raises(RuntimeError, match=r"chapter\.pdf: the outline has 3 items for 2 headings"):
+        stamp(pdf, title="x", authors=(), subject="x", headings=["Contents", "Last"])
 
 
 def test_css_string_escapes_quotes_and_backslashes():

@@ -19,8 +19,11 @@ from natoar.build.editions import EDITIONS
 from natoar.sources.paths import project_root
 
 INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
-# Measuring tools sit inside the package but no notebook imports them: editing them keeps the cached outputs.
-NOT_INPUTS = (Path("natoar") / "tools",)
+# Code that no notebook imports, so editing it keeps the cached outputs: the measuring tools, and the build's
+# machinery (Sphinx's extensions, the pages, the PDFs), which reads the outputs but does not make them. The one
+# exception is the executor that runs the notebooks: how it runs them can change what they output.
+NOT_INPUTS = (Path("natoar") / "tools", Path("natoar") / "build")
+EXECUTOR = Path("natoar") / "build" / "execute.py"
 STAMP = Path("_build") / ".inputs.sha256"
 SITE_STAMP = Path("_build") / ".site-inputs.sha256"  # the book's inputs at the last successful build of the site
 SITE = tuple(Path("_build") / "html" / folder / "index.html" for folder in EDITIONS.values())  # each edition, built
@@ -37,7 +40,9 @@ def inputs_digest(root: Path | None = None) -> str:
         top = root / name
         for path in [top] if top.is_file() else top.rglob("*"):
             relative = path.relative_to(root)
-            if path.is_file() and "__pycache__" not in path.parts and not any(map(relative.is_relative_to, NOT_INPUTS)):
+            if path.is_file() and "__pycache__" not in path.parts and (
+                relative == EXECUTOR or not any(map(relative.is_relative_to, NOT_INPUTS))
+            ):
                 files.append(relative.as_posix())
     return files_digest(files, root)
 
