@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH := 1763769600
 BUILD_FLAGS := -W -n --keep-going
 NB ?= chapters/sources.ipynb
 
-.PHONY: book html translations pdf pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
+.PHONY: book html translations pdf pdfpages pageweight benchmark buildbench scalebench test check chapter notebooks lint clean freeze system browser \
 	add-source curation-status
 AMIRI := $(addprefix /usr/share/fonts/opentype/fonts-hosny-amiri/,Amiri-Regular.ttf Amiri-Bold.ttf)
 
@@ -57,10 +57,13 @@ translations: $(BUILT)
 	  --line-width 0 --no-obsolete
 
 ## pdf: the whole book as one PDF and one PDF per chapter, for each edition (English in _build/html/pdf/, Arabic,
-## right to left, in _build/html/ar/pdf/; set from the HTML, printed by Chromium), then how many pages each has
-## and how many are under a quarter full. PDF_LANGUAGES=en (or ar) prints one edition only
+## right to left, in _build/html/ar/pdf/; set from the HTML, printed by Chromium). PDF_LANGUAGES=en (or ar)
+## prints one edition only
 pdf: book browser
 	$(BIN)/python -m natoar.build.pdf $(PDF_LANGUAGES)
+
+## pdfpages: print the PDFs as `make pdf` does, then how many pages each has and how many are under a quarter full
+pdfpages: pdf
 	$(BIN)/python -m natoar.tools.pdfpages $(PDF_LANGUAGES)
 
 ## test: the whole suite: unit tests, nbval over every notebook, the book built with warnings as errors, the PDF

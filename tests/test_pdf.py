@@ -286,7 +286,7 @@ def test_contents_pages_follow_the_outline_in_reading_order():
 
 
 def test_the_page_report_of_one_edition_reads_only_that_editions_pdfs(tmp_path, monkeypatch, capsys):
-    """`make pdf PDF_LANGUAGES=en` reports on the English PDFs while the Arabic ones may be half written."""
+    """`make pdfpages PDF_LANGUAGES=en` reports on the English PDFs while the Arabic ones may be half written."""
     from pypdf import PdfWriter
 
     from natoar.tools import pdfpages

@@ -1,8 +1,9 @@
 """Measure how full a PDF's pages are: render each page small with poppler's `pdftoppm` and find its last inked row.
 
-Run as `python -m natoar.tools.pdfpages [PDF or language ...]` after `make pdf` (default: every PDF of both
-editions, in _build/html/pdf/ and _build/html/ar/pdf/; `en` or `ar` stands for every PDF of that edition, so that
-`make pdf PDF_LANGUAGES=en` reports only the edition it printed while the other may still be printing).
+Run as `python -m natoar.tools.pdfpages [PDF or language ...]` after `make pdf`, or as `make pdfpages`, which
+prints the PDFs first (default: every PDF of both editions, in _build/html/pdf/ and _build/html/ar/pdf/; `en` or
+`ar` stands for every PDF of that edition, so that `make pdfpages PDF_LANGUAGES=en` reports only the edition it
+printed while the other may still be printing).
 Prints, per PDF, its pages and the share of pages under a quarter full.
 A page's fill is how far down its text area the last inked pixel row sits (0 = blank, 1 = ink down to the bottom
 margin); the running header and the page number, in the page's top and bottom margins, are not counted.
