@@ -93,18 +93,8 @@ def _append_update(path: Path, changed: dict[tuple[int, int], PdfObject], traile
         body.write(b"\nendobj\n")
     table = start + body.tell()
     body.write(b"xref\n")
-    numbers = sorted(offsets)
-    runs = [[numbers[0]]]
-    for number in numbers[1:]:
-        if number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    for run in runs:
-        body.write(f"{run[0]} {len(run)}\n".encode())
-        for number in run:
-            offset, generation = offsets[number]
-            body.write(f"{offset:010d} {generation:05d} n\r\n".encode())
+    for number, (offset, generation) in sorted(offsets.items()):  # a subsection of one entry per object
+        body.write(f"{number} 1\n{offset:010d} {generation:05d} n\r\n".encode())
     body.write(b"trailer\n")
     trailer.write_to_stream(body)
     body.write(f"\nstartxref\n{table}\n%%EOF\n".encode())
