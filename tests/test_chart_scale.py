@@ -105,6 +105,7 @@ def _charts(catalogue: pd.DataFrame, ids: list[str], root) -> dict[str, plt.Figu
     }
 
 
+@pytest.mark.scale
 def test_every_chart_stays_within_the_size_limit_at_250_documents(catalogue, ids, root):
     drawn = _charts(catalogue, ids, root)
     assert {name.split(" ")[0] for name in drawn} == CHART_FUNCTIONS

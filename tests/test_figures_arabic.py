@@ -257,6 +257,7 @@ def test_each_chapter_figure_cell_shows_both_images_each_marked_with_its_languag
     assert len(shown) == 11 and set(shown.values()) == {"en"}, shown
 
 
+@pytest.mark.scale
 def test_the_lengths_alt_text_describes_strips_above_max_bars(catalogue):  # noqa: F811
     lengths = pd.DataFrame(
         {"doc": catalogue["id"], "paragraphs": 5, "words": range(100, 100 + len(catalogue)), "characters": 900}

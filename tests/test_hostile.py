@@ -78,6 +78,7 @@ def test_a_form_the_matchers_cannot_use_is_refused_before_any_notebook_runs(proj
         load_book(project)
 
 
+@pytest.mark.scale
 def test_a_ten_megabyte_document_is_split_completely():
     paragraph = "وقال المتحدث إن الحلف مستعد لتعزيز التعاون مع الشركاء في مجال الأمن البحري ومكافحة الإرهاب."
     text = "العنوان\n\n" + "\n\n".join(f"{paragraph} {i}" for i in range(100_000))

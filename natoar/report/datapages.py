@@ -625,27 +625,27 @@ def _languages(declared: Table) -> dict[str, str]:
     return {c.name: c.language for c in declared.columns if c.language}
 
 
-def _both(render: Callable[[str], str]) -> dict[str, str]:
-    return {lang: render(lang) for lang in LANGUAGES}
+def _parts(name: str, book: Book, languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, str]]:
+    """Return the page in parts, each rendered in each of `languages` (a figure is drawn once per language)."""
 
+    def in_each(render: Callable[[str], str]) -> dict[str, str]:
+        return {lang: render(lang) for lang in languages}
 
-def _parts(name: str, book: Book) -> list[dict[str, str]]:
-    """Return the page in parts, each rendered in every language (a figure is drawn once per language)."""
     spec, table = PAGES[name], _table(book, name)
     parts: list[dict[str, str]] = []
     if name.startswith("reference/"):
         parts.append({"en": OUTSIDE_CONTEXT, "ar": OUTSIDE_CONTEXT_AR})
-    parts.append(_both(lambda lang: overview(name, table, book.catalogue, lang)))
+    parts.append(in_each(lambda lang: overview(name, table, book.catalogue, lang)))
     figures = [
-        _both(lambda lang, chart=chart: figure_markdown(chart(name, spec, table, book, lang=lang), book.root))
+        in_each(lambda lang, chart=chart: figure_markdown(chart(name, spec, table, book, lang=lang), book.root))
         for chart in spec.figures
     ]
     if figures or spec.breakdown:
-        parts += [_both(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
+        parts += [in_each(lambda lang: f"## {HEADINGS[lang]['coverage']}"), *figures]
     declared = read_package(book.root).table(name)
     coded = codes(table, declared, book)
     if spec.breakdown:
-        parts.append(_both(lambda lang: breakdown(table, spec.breakdown, lang, coded)))
+        parts.append(in_each(lambda lang: breakdown(table, spec.breakdown, lang, coded)))
     shown = with_source(table) if "source" in spec.shown else table
     english_table = markdown_table(shown[list(spec.shown)], markup=("source",))
     arabic = arabic_table(
@@ -657,7 +657,7 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
     )
     arabic_markdown = markdown_table(arabic, markup=tuple(arabic.columns), headers=headers(arabic))
     parts.append(
-        _both(
+        in_each(
             lambda lang: "\n\n".join(
                 [
                     f"## {HEADINGS[lang]['columns']}",
@@ -674,6 +674,7 @@ def _parts(name: str, book: Book) -> list[dict[str, str]]:
 def page(name: str, start: Path | str | None = None, lang: str | None = None) -> MarkdownText:
     """Return table `name`'s Data page below its introduction: overview, coverage, columns and the table itself,
     in both languages (one `lang.bilingual` block per edition) or, given `lang`, in that one."""
-    parts = _parts(name, load_book(start))
-    rendered = {edition: "\n\n".join(part[edition] for part in parts) for edition in LANGUAGES}
+    languages = LANGUAGES if lang is None else (check_language(lang),)
+    parts = _parts(name, load_book(start), languages)
+    rendered = {edition: "\n\n".join(part[edition] for part in parts) for edition in languages}
     return MarkdownText(rendered[lang]) if lang is not None else bilingual(rendered["en"], rendered["ar"])
