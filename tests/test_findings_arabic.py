@@ -46,11 +46,26 @@ CHAPTERS = {
 }
 
 
+# Numbers Arabic writes in words after a definite plural (مقاطعه الأربعة), read back here as digits.
+DEFINITE_NUMBERS = {"الثلاثة": 3, "الأربعة": 4, "الخمسة": 5, "الستة": 6, "السبعة": 7, "الثمانية": 8, "التسعة": 9,
+                    "العشرة": 10}
+
+
+def spelled_out(sentence: str) -> str:
+    """Return an Arabic sentence with the counts it writes in words as digits: «في أيٍّ من مقاطعه الأربعة» is 0 of 4,
+    «في كل مقاطعه الأربعة» 4 of 4."""
+    word = "|".join(DEFINITE_NUMBERS)
+    sentence = re.sub(rf"في أيٍّ من مقاطعه ({word})", lambda m: f"0 {DEFINITE_NUMBERS[m[1]]}", sentence)
+    sentence = re.sub(rf"في كل مقاطعه ({word})", lambda m: f"{DEFINITE_NUMBERS[m[1]]} " * 2, sentence)
+    return re.sub(rf"مقاطعه ({word})", lambda m: str(DEFINITE_NUMBERS[m[1]]), sentence)
+
+
 def numbers(sentence: str) -> list[str]:
     """Return the numbers a finding states, leaving out those of seed quotations «...» (quoted as written),
     centuries, which English numbers ('the 18th century') and Arabic names in words (القرن الثامن عشر), and 1 and
-    2, which an Arabic noun counted by them says in words (وثيقة واحدة، وثيقتان)."""
-    found = NUMBER.findall(re.sub(r"«[^»]*»|\d+(st|nd|rd|th) century", "", sentence))
+    2, which an Arabic noun counted by them says in words (وثيقة واحدة، وثيقتان); an Arabic count of passages
+    written in words is read as its digits."""
+    found = NUMBER.findall(re.sub(r"«[^»]*»|\d+(st|nd|rd|th) century", "", spelled_out(sentence)))
     return sorted(n for n in found if n not in ("1", "2"))
 
 
@@ -90,8 +105,34 @@ def test_a_changed_reading_changes_the_arabic_finding_too(root):
     attributions = book.tables["attributions"].copy()
     attributions.loc[attributions["id"] == "mnna-us", "attributed_to"] = "nato"
     changed = Book(book.root, book.corpus, {**book.tables, "attributions": attributions})
-    assert findings.morocco_us(book, lang="ar")[2].startswith("يُبقي الناتو بمعزل: 4 من مقاطعه الـ4")
-    assert findings.morocco_us(changed, lang="ar")[2].startswith("لا يُبقي الناتو بمعزل: 3 من مقاطعه الـ4")
+    kept = "يُبقي الناتو بمعزل: ينسب الأداة إلى الولايات المتحدة في كل مقاطعه الأربعة"
+    assert findings.morocco_us(book, lang="ar")[2].startswith(kept)
+    not_kept = "لا يُبقي الناتو بمعزل: ينسب الأداة إلى الولايات المتحدة في 3 مقاطع من مقاطعه الأربعة"
+    assert findings.morocco_us(changed, lang="ar")[2].startswith(not_kept)
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "said"),
+    [
+        (0, 1, "لا يذكرها في مقطعه الوحيد الذي يسمّي أداة أمريكية"),
+        (1, 1, "يذكرها في مقطعه الوحيد الذي يسمّي أداة أمريكية"),
+        (0, 2, "لا يذكرها في أيٍّ من مقطعيه اللذين يسمّيان أداة أمريكية"),
+        (1, 2, "يذكرها في مقطعٍ واحد من مقطعيه اللذين يسمّيان أداة أمريكية"),
+        (2, 2, "يذكرها في كلا مقطعيه اللذين يسمّيان أداة أمريكية"),
+        (0, 4, "لا يذكرها في أيٍّ من مقاطعه الأربعة التي تسمّي أداة أمريكية"),
+        (2, 5, "يذكرها في مقطعين من مقاطعه الخمسة التي تسمّي أداة أمريكية"),
+        (3, 10, "يذكرها في 3 مقاطع من مقاطعه العشرة التي تسمّي أداة أمريكية"),
+        (11, 12, "يذكرها في 11 مقطعًا من مقاطعه الـ12 التي تسمّي أداة أمريكية"),
+        (12, 12, "يذكرها في كل مقاطعه الـ12 التي تسمّي أداة أمريكية"),
+    ],
+)
+def test_a_part_of_a_documents_passages_is_said_in_words_agreeing_with_its_numbers(k, n, said):
+    assert lang.in_its_passages(k, n, "يذكرها", "لا يذكرها", lang.NAMING_US) == said
+
+
+def test_a_part_larger_than_its_whole_is_refused():
+    with pytest.raises(ValueError, match="5 of 4 passages"):
+        lang.in_its_passages(5, 4, "يذكرها", "لا يذكرها")
 
 
 def test_key_findings_box_holds_both_editions(book):

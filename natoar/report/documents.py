@@ -296,6 +296,7 @@ def misdating(catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.Dat
         "misdated_written_ar": f"يوم {weekday_name(date.fromisoformat(row['date_iso']), 'ar')} "
         f"{describe(row['date_iso'], 'ar')}",
         "misdated_allowed": f"{len(allowed):,}",
+        "misdated_allowed_ar": counted(len(allowed), "يومٌ واحد", "يومان", "أيام", "يومًا"),  # subject of a verb
         "week_after": str(WEEK_AFTER),
     }
 
@@ -416,8 +417,13 @@ def key_findings(
     translated = {doc: _translation_signs(signs.loc[doc]) for doc in signs.index}
     translated = {doc: found for doc, found in translated.items() if found}
     findings.append(
-        f"{len(republished)} texts ({', '.join(republished)}) print their headline twice or carry pull quotes: "
-        "they reached us as pages of websites, in the sites' layout, not as the originals. "
+        (
+            f"{len(republished)} {'text' if len(republished) == 1 else 'texts'} ({', '.join(republished)}) "
+            f"{'prints its' if len(republished) == 1 else 'print their'} headline twice or carry pull quotes: they "
+            "reached us as pages of websites, in the sites' layout, not as the originals. "
+            if republished
+            else "No text prints its headline twice or carries pull quotes. "
+        )
         + " ".join(
             f"{doc} shows signs of translation ({' and '.join(found)}), so its original language, like its "
             "authenticity, is not established."
@@ -449,7 +455,8 @@ def _key_findings_ar(
         f"{counted(len(official), 'نصٍّ واحد منها فقط', 'نصَّين منها فقط', 'منها فقط', 'منها فقط')} كاتب مؤسسي "
         f"({'، '.join(official)})؛ و"
         f"{len(unsigned)} منها غير موقّعة أو لكاتب غير مسمّى ({'، '.join(unsigned)}). وكلها قصيرة: من "
-        f"{lengths['words'].min()} إلى {lengths['words'].max()} كلمة من نص المقال.",
+        f"{lengths['words'].min()} إلى "
+        f"{counted(int(lengths['words'].max()), 'كلمة واحدة', 'كلمتين', 'كلمات', 'كلمة')} من نص المقال.",
         f"ومن النصوص الـ{len(catalogue)}، يؤرَّخ {len(by_print)} منها بالتاريخ الذي تطبعه صفحته "
         f"({'، '.join(by_print)})؛ ولا يمكن تأريخ {len(outside)} منها ({'، '.join(outside['id'])}) إلا بمعرفة "
         f"خارجية ({'، '.join(refs)})، إذ لا تعطي صياغتها سنة، أو تعطي مدى واسعًا جدًا.",
@@ -457,17 +464,29 @@ def _key_findings_ar(
     for doc in refuted:
         day = date.fromisoformat(printed[doc])
         implied = " أو ".join(sorted({DAYS[claim.of_writing][0] for claim in claims[doc]}))
-        fit = f"؛ وقرب القمة تناسب أيامُه {_weekdays_ar(near.at[doc, FIT_COLUMN])}" if doc in near.index else ""
+        days = _weekdays_ar(near.at[doc, FIT_COLUMN]) if doc in near.index else ""
+        fit = (
+            ""
+            if not days
+            else "؛ ولا يوافق أيامَ الأسبوع التي يذكرها أيُّ يوم قرب موعد القمة"
+            if near.at[doc, FIT_COLUMN] == "none"
+            else f"؛ وقرب موعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {days}"
+        )
         findings.append(
             f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "
             f"تاريخ كتابته: نصه نفسه يسمّي يوم الكتابة {implied}{fit}."
         )
     translated = {doc: _translation_signs(signs.loc[doc], "ar") for doc in signs.index}
     findings.append(
-        f"{len(republished)} نصوص ({'، '.join(republished)}) تطبع عنوانها مرتين أو تحمل اقتباسات بارزة: وصلتنا "
-        "صفحاتِ مواقع، بتنسيق المواقع، لا أصولًا. "
+        (
+            "النصوص التي تطبع عنوانها مرتين أو تحمل اقتباسات بارزة "
+            f"({counted(len(republished), 'نصٌّ واحد', 'نصّان', 'نصوص', 'نصًّا')}: {'، '.join(republished)}) "
+            "وصلتنا صفحاتِ مواقع، بتنسيق المواقع، لا أصولًا. "
+            if republished
+            else "لا يطبع أي نص عنوانه مرتين ولا يحمل اقتباسات بارزة. "
+        )
         + " ".join(
-            f"يحمل {doc} علامات ترجمة ({' و'.join(found)})، فلغته الأصلية، كأصالته، غير ثابتة."
+            f"يحمل {doc} علامات ترجمة ({' و'.join(found)})، فلغته الأصلية، كصحّته، غير ثابتة."
             for doc, found in translated.items()
             if found
         )

@@ -260,6 +260,39 @@ def counted(n: int, one: str, two: str, few: str, many: str) -> str:
     return f"{n} {few if 3 <= n % 100 <= 10 else many}"
 
 
+# 3 to 10 after a definite plural of a masculine noun (مقاطعه الأربعة): the number takes the feminine ending.
+_DEFINITE_NUMBERS = {3: "الثلاثة", 4: "الأربعة", 5: "الخمسة", 6: "الستة", 7: "السبعة", 8: "الثمانية", 9: "التسعة",
+                     10: "العشرة"}
+
+
+def in_its_passages(k: int, n: int, does: str, does_not: str, which: tuple[str, str, str] = ("", "", "")) -> str:
+    """Return, in Arabic, that a document does something in `k` of its `n` passages: the verb phrase `does`, or
+    `does_not` when `k` is 0, then «في …» with the numbers written as Arabic writes them (في كل مقاطعه الأربعة،
+    في مقطعين من مقاطعه الخمسة، لا … في أيٍّ من مقطعيه), never a bare «0 من 4». `which` qualifies the passages
+    with a relative clause agreeing with one, two and more of them (الذي يسمّي…، اللذين يسمّيان…، التي تسمّي…)."""
+    if n < 1 or not 0 <= k <= n:
+        raise ValueError(f"{k} of {n} passages: the part must be between 0 and a whole of at least 1")
+    its = {1: "مقطعه الوحيد", 2: "مقطعيه"}.get(n) or f"مقاطعه {_DEFINITE_NUMBERS.get(n, f'الـ{n}')}"
+    clause = which[min(n, 3) - 1]
+    its += f" {clause}" if clause else ""
+    if k == 0:
+        return f"{does_not} في {'أيٍّ من ' if n > 1 else ''}{its}"
+    if k == n:
+        return f"{does} في {'' if n == 1 else 'كلا ' if n == 2 else 'كل '}{its}"
+    return f"{does} في {counted(k, 'مقطعٍ واحد', 'مقطعين', 'مقاطع', 'مقطعًا')} من {its}"
+
+
+# The passages the attribution tables count: those that name a US instrument, as `which` of `in_its_passages`.
+NAMING_US = ("الذي يسمّي أداة أمريكية", "اللذين يسمّيان أداة أمريكية", "التي تسمّي أداة أمريكية")
+
+
+def of_them(k: int) -> str:
+    """Return "k of them", of passages, in Arabic: أحدها، اثنان منها، 3 منها."""
+    if k < 1:
+        raise ValueError(f"a part of {k} passages names none of them")
+    return {1: "أحدها", 2: "اثنان منها"}.get(k, f"{k} منها")
+
+
 def bilingual(en: str, ar: str) -> MarkdownText:
     """Return two renderings of one output, each in a block that only its edition keeps."""
     if not en.strip() or not ar.strip():

@@ -92,9 +92,11 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
         whose = ar.counted(folding, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا")
         return Finding(
             "ربط الأدوات الأمريكية بالناتو يتوقف على النص لا على كونه مغربيًا: "
-            + "؛ ".join(
-                f"{doc} يربط بالناتو {row.iloc[1]} من {row.iloc[0]}"
-                + (f" (منها {jointly[doc]} بالناتو والولايات المتحدة معًا)" if jointly.get(doc) else "")
+            + "؛ و".join(
+                ar.in_its_passages(
+                    row.iloc[1], row.iloc[0], f"يربطها {doc} بالناتو", f"لا يربطها {doc} بالناتو", ar.NAMING_US
+                )
+                + (f" ({ar.of_them(jointly[doc])} بالناتو والولايات المتحدة معًا)" if jointly.get(doc) else "")
                 for doc, row in naming.iterrows()
             )
             + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
