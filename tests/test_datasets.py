@@ -212,6 +212,30 @@ def test_the_codes_of_a_data_page_come_from_vocabularies_and_from_the_names_its_
     assert "topic" in datapages.codes(book["topics"], read_package(project).table("topics"), book)
 
 
+def test_ids_a_reader_needs_named_are_named_in_arabic_beside_their_code(project):
+    """A cause's next cause, an alias's entity (no declared key: an actor or a framework) and a check's reference
+    row are shown by their Arabic names with the code beside; a reference row without a name keeps its code."""
+    book = load_book(project)
+    package = read_package(project)
+
+    def shown(table: str, column: str, code: str) -> str:
+        coded = datapages.codes(book[table], package.table(table), book)
+        return datapages.coded_cell(code, coded.get(column, {}))
+
+    assert shown("causes", "leads_to", "cause-western-decline").startswith("[تراجع النفوذ الغربي")
+    assert shown("aliases", "entity", "morocco") == "[المغرب]{.ar} ([morocco]{.language-en})"
+    assert shown("reference/checks", "reference", "summits:wales-2014").startswith("[قمة ويلز]{.ar}")
+    assert shown("reference/checks", "reference", "partners:md") == "[partners\\:md]{.language-en}"
+    both = shown("reference/checks", "reference", "summits:wales-2014;context:dcb-partners-now")
+    assert both.count("{.ar}") == 2 and "؛ " in both
+
+
+def test_the_documents_page_names_publishers_and_outside_dates_as_the_arabic_chapters_do(project):
+    page = datapages.page("documents", project, lang="ar")
+    assert "Unknown website" not in page and "NATO (official website)" not in page
+    assert "[قمة ويلز]{.ar} ([summits\\:wales\\-2014]{.language-en})" in page
+
+
 def test_a_twin_shown_beside_its_english_column_stands_once():
     pairs = datapages.arabic_columns(["id", "name_en", "name_ar"], ["id", "name_en", "name_ar"], LANGUAGES)
     assert pairs == [("id", "id"), ("name_ar", "name_ar")]

@@ -23,6 +23,7 @@ import pandas as pd
 from natoar.report import charts
 from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
 from natoar.report.lang import (
+    EDITION_LABELS,
     LANGUAGES,
     VALUES,
     bilingual,
@@ -31,6 +32,7 @@ from natoar.report.lang import (
     date_ar,
     headers,
     names,
+    reference_names,
     value,
 )
 from natoar.report.markdown import MarkdownText, data_label, document_label, escape, markdown_table, source_ref
@@ -545,15 +547,49 @@ def vocabularies(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
     return found
 
 
+# The columns that name a row in Arabic, in the order looked for: an actor's or framework's name, a fact's label, a
+# cause. A document has none: the book names documents by their ids.
+ROW_NAMES_AR = ("name_ar", "label_ar", "cause_ar")
+# Tables whose ids a column may hold without a declared foreign key (an alias names an actor or a framework).
+NAMED_ENTITIES = ("actors", "frameworks")
+
+
+def row_names(table: pd.DataFrame) -> dict[str, str]:
+    """Return each row's Arabic name by id (the first of `ROW_NAMES_AR` the table has); empty if it has none."""
+    column = next((c for c in ROW_NAMES_AR if c in table.columns), None)
+    if column is None or "id" not in table.columns:
+        return {}
+    return {k: v for k, v in zip(table["id"], table[column], strict=True) if isinstance(v, str) and v}
+
+
 def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, str]]:
     """Return the Arabic of the codes in a table's columns, by column: a column of a vocabulary (`lang.VALUES`)
-    whose values all belong to it, and a column of ids of a table with Arabic names (`name_ar`: actors,
-    frameworks) through its foreign key. The table's own key (the codes it defines) and other columns have none."""
+    whose values all belong to it; a column of ids of a table whose rows have Arabic names (`row_names`), through
+    its foreign key, or without one where every value is the id of an actor or a framework (an alias's entity);
+    and a column of references to data/reference/ rows (`table:id`, several separated by ';'), by the rows'
+    Arabic names. The table's own key (the codes it defines) and other columns have none."""
     found = {c: arabic for c, arabic in vocabularies(frame).items() if (c,) != table.primary_key}
     for key in table.foreign_keys:
-        referred = _table(book, key.table)
-        if key.column in frame.columns and key.reference == "id" and "name_ar" in referred.columns:
-            found.setdefault(key.column, names(referred))
+        if key.column in frame.columns and key.reference == "id" and key.column not in found:
+            named = row_names(_table(book, key.table))
+            if named:
+                found[key.column] = named
+    own = set(table.primary_key) if len(table.primary_key) == 1 else set()  # a key of two columns defines no code
+    keyed = {key.column for key in table.foreign_keys} | own | set(found)
+    entities: dict[str, str] = {}
+    for name in NAMED_ENTITIES:
+        entities |= names(book[name])
+    references = reference_names(book.tables)["ar"]
+    reference_tables = {name.removeprefix("reference/") for name in book.tables if name.startswith("reference/")}
+    for column in frame.columns:
+        given = {v for v in frame[column] if isinstance(v, str) and v}
+        if column in keyed or not given:
+            continue
+        refs = {ref for v in given for ref in v.split(";") if ref}
+        if given <= set(entities):
+            found[column] = entities
+        elif all(ref.partition(":")[0] in reference_tables for ref in refs) and refs & set(references):
+            found[column] = references  # a row without a name (a partner list, a date of accession) keeps its code
     return found
 
 
@@ -581,6 +617,8 @@ def coded_cell(code: str, arabic: dict[str, str]) -> str:
     (which the CSV and the English edition use), marked `lang="en"`; a code without Arabic alone."""
     if not code:
         return ""
+    if ";" in code:  # references to several rows
+        return "؛ ".join(coded_cell(part, arabic) for part in code.split(";") if part)
     if code not in arabic:
         return english(escape(code))
     return f"[{escape(arabic[code])}]{{.ar}} ({english(escape(code))})"
@@ -606,6 +644,9 @@ def arabic_table(
         elif column == stands and column in coded:
             cells[stands] = [coded_cell(v, coded[column]) for v in values]
         elif column != stands or languages.get(column) == "ar":
+            if EDITION_LABELS.get(stands) in frame.columns:  # the edition's own label first (an unknown website)
+                label = frame[EDITION_LABELS[stands]].fillna("").astype(str)
+                values = label.where(label != "", values)
             fallback = frame[stands].fillna("").astype(str)
             cells[stands] = [
                 f"[{escape(v)}]{{.ar}}" if v else english(escape(e)) for v, e in zip(values, fallback, strict=True)
