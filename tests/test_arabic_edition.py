@@ -15,6 +15,7 @@ from test_translations import PENDING
 
 from natoar.build.pdf import all_pages, chapter_pages
 from natoar.build.search import fold
+from natoar.sources.corpus import read_corpus
 
 # Where English may stand on an Arabic page, and why: code and its output's source (code is not translated);
 # the Cite box (authors' names and addresses); the language switch (it names the English edition in English);
@@ -134,6 +135,38 @@ def test_the_arabic_glossary_is_headed_and_ordered_by_arabic_names_and_its_links
     assert sorted(dt["id"] for dt in arabic.select("dl.glossary > dt")) == sorted(
         dt["id"] for dt in english.select("dl.glossary > dt")
     )
+
+
+def _references(page: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return a references page's sections: each heading, with its entries' labels and texts, in order."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [
+        (
+            section.h2.get_text("", strip=True).rstrip("#"),
+            [
+                (entry.select_one(".label").get_text("", strip=True).strip("[]"), entry.p.get_text(" ", strip=True))
+                for entry in section.select("div.citation")
+            ],
+        )
+        for section in soup.select("article section section")
+    ]
+
+
+def test_the_references_list_the_seeds_apart_numbered_alike_in_both_editions(built, html):
+    english, arabic = (_references(root / "chapters" / "references.html") for root in (html, html / "ar"))
+    assert [heading for heading, _ in english] == ["Source documents", "Official texts and scholarship"]
+    assert [heading for heading, _ in arabic] == ["وثائق المصادر", "النصوص الرسمية والدراسات"]
+    files = sorted(read_corpus(built).documents["file"])
+
+    def seed_files(entries: list[tuple[str, str]]) -> list[str]:
+        return [next(f for f in files if f in text) for _, text in entries]
+
+    (_, seeds_en), (_, works_en) = english
+    (_, seeds_ar), (_, works_ar) = arabic
+    assert [label for label, _ in seeds_en] == [f"S{n}" for n in range(1, len(files) + 1)]
+    assert [label for label, _ in seeds_ar] == [label for label, _ in seeds_en]
+    assert seed_files(seeds_ar) == seed_files(seeds_en) and sorted(seed_files(seeds_en)) == files
+    assert works_ar == works_en and works_en and not any(label.startswith("S") for label, _ in works_en)
 
 
 def test_the_theme_s_translatable_interface_words_are_arabic(html):

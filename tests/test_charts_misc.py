@@ -4,16 +4,26 @@ import pytest
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from natoar.build import check
-from natoar.report import charts, documents, textstats
+from natoar.report import charts, documents, lang, textstats
 from natoar.sources import corpus
 from natoar.sources.paths import project_root
 
 
 def test_short_title():
-    assert charts.short_title("قادة الناتو يتفقون على إحياء") == "قادة الناتو يتفقون …"
-    assert charts.short_title("حلف الناتو") == "حلف الناتو"
+    assert lang.short_title("قادة الناتو يتفقون على إحياء") == "قادة الناتو يتفقون …"
+    assert lang.short_title("حلف الناتو") == "حلف الناتو"
+
+
+def test_a_short_name_is_the_fewest_worded_name_form_cut_to_fit():
+    frameworks = pd.DataFrame({"id": ["pag", "eop"], "name_ar": ["علاقات أخرى مع مختلف الشركاء في أنحاء العالم",
+                                                             "توفير فرص أكبر لمجموعة صغيرة من الشركاء الأساسيين"]})
+    aliases = pd.DataFrame({"entity": ["pag", "pag", "eop"], "form_ar": ["الشركاء في أنحاء العالم", "الشركاء", "فرص"],
+                            "use": ["name", "generic", "generic"]})
+    shortened = {"pag": "الشركاء في أنحاء العالم", "eop": "توفير فرص أكبر لمجموعة صغيرة …"}
+    assert lang.short_names(frameworks, aliases) == shortened
 
 
 def test_length_bars_data_matches_bars(root):

@@ -286,9 +286,15 @@ def _bib_note(doc: pd.Series, language: str) -> str:
             f"كُتبت في {written} ({DATE_BASIS_AR[doc['date_basis']]}). ملف المصدر: {file}")
 
 
+# The keyword that marks a seed's entry: chapters/references.md lists the entries that have it, in the catalogue's
+# order, apart from data/literature.bib's (whose entries must not have it).
+SEED_KEYWORD = "seed"
+
+
 def render_bibliography(catalogue: pd.DataFrame, language: str = "en") -> str:
-    """Return a BibTeX file with one entry per seed document, keyed by its id, for the edition in `language`: the
-    Arabic one cites each document under its Arabic publisher and headline, with its note in Arabic."""
+    """Return a BibTeX file with one entry per seed document, keyed by its id and marked `SEED_KEYWORD`, for the
+    edition in `language`: the Arabic one cites each document under its Arabic publisher and headline, with its
+    note in Arabic."""
     entries = []
     for _, doc in catalogue.iterrows():
         publisher = _bib_value(lang.cited_as(doc, language) or UNKNOWN_OUTLET[language])
@@ -298,6 +304,7 @@ def render_bibliography(catalogue: pd.DataFrame, language: str = "en") -> str:
             "title": "{" + _bib_value(title) + "}",  # braced: the style would lower-case 'NATO' and 'Iraq'
             "year": str(parse_date(doc["date_iso"]).start.year),
             "note": _bib_value(_bib_note(doc, language)),
+            "keywords": SEED_KEYWORD,  # the references page lists the seeds apart from the literature
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
         entries.append(f"@misc{{{doc['id']},\n{body}\n}}\n")

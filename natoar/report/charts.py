@@ -28,18 +28,12 @@ from natoar.report.chartscale import (  # noqa: F401 (the limits are part of thi
 )
 from natoar.report.figures import CONTEXT, PALETTE, SEED, label, mirror, use_style
 from natoar.report.figures import words as say
-from natoar.report.lang import VALUES, check_language
+from natoar.report.lang import VALUES, check_language, short_title
 from natoar.text.dates import parse_date
 
 
 def _year(day: date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
-
-
-def short_title(title_ar: str, words: int = 3) -> str:
-    """Return the first `words` words of an Arabic headline, with an ellipsis if cut."""
-    parts = title_ar.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def others(count: int, lang: str = "en") -> str:

@@ -389,6 +389,22 @@ def names(table: pd.DataFrame) -> dict[str, str]:
     return {k: v for k, v in zip(table["id"], table["name_ar"], strict=True) if isinstance(v, str) and v}
 
 
+def short_title(title_ar: str, words: int = 3) -> str:
+    """Return the first `words` words of an Arabic name or headline, with an ellipsis if cut."""
+    parts = title_ar.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def short_names(table: pd.DataFrame, aliases: pd.DataFrame, words: int = 5) -> dict[str, str]:
+    """Return each row's Arabic name by id, short enough for a table header or a chart's label: the fewest-worded
+    of its `name_ar` and the forms `aliases` gives it as a name (not a generic phrase), cut to `words` words."""
+    forms = aliases[aliases["use"] == "name"].groupby("entity")["form_ar"].apply(list)
+    return {
+        key: short_title(min([name, *forms.get(key, [])], key=lambda form: len(form.split())), words)
+        for key, name in names(table).items()
+    }
+
+
 # The columns that name a row of data/reference/ in each language (a summit's name, a fact's label).
 REFERENCE_NAMES = {"en": ("name_en", "label"), "ar": ("name_ar", "label_ar")}
 
