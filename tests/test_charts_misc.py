@@ -9,6 +9,7 @@ import pandas as pd
 from natoar.build import check
 from natoar.report import charts, documents, lang, textstats
 from natoar.sources import corpus
+from natoar.sources.evidence import load_table
 from natoar.sources.paths import project_root
 
 
@@ -17,13 +18,19 @@ def test_short_title():
     assert lang.short_title("حلف الناتو") == "حلف الناتو"
 
 
-def test_a_short_name_is_the_fewest_worded_name_form_cut_to_fit():
-    frameworks = pd.DataFrame({"id": ["pag", "eop"], "name_ar": ["علاقات أخرى مع مختلف الشركاء في أنحاء العالم",
-                                                             "توفير فرص أكبر لمجموعة صغيرة من الشركاء الأساسيين"]})
-    aliases = pd.DataFrame({"entity": ["pag", "pag", "eop"], "form_ar": ["الشركاء في أنحاء العالم", "الشركاء", "فرص"],
-                            "use": ["name", "generic", "generic"]})
-    shortened = {"pag": "الشركاء في أنحاء العالم", "eop": "توفير فرص أكبر لمجموعة صغيرة …"}
-    assert lang.short_names(frameworks, aliases) == shortened
+def test_a_short_name_is_the_books_short_name_or_the_name_cut_to_fit():
+    frameworks = pd.DataFrame({"id": ["pag", "eop", "md"],
+                               "name_ar": ["علاقات أخرى مع مختلف الشركاء في أنحاء العالم",
+                                           "توفير فرص أكبر لمجموعة صغيرة من الشركاء الأساسيين", "الحوار المتوسطي"],
+                               "short_ar": ["الشركاء في أنحاء العالم", "", ""]})
+    shortened = {"pag": "الشركاء في أنحاء العالم", "eop": "توفير فرص أكبر لمجموعة صغيرة …", "md": "الحوار المتوسطي"}
+    assert lang.short_names(frameworks) == shortened
+
+
+def test_every_framework_name_too_long_for_a_header_has_a_short_name():
+    frameworks = load_table("frameworks", project_root())
+    cut = {key: name for key, name in lang.short_names(frameworks).items() if name.endswith("…")}
+    assert not cut, f"data/frameworks.csv: give these a short_ar of at most {lang.SHORT_NAME_WORDS} words: {cut}"
 
 
 def test_length_bars_data_matches_bars(root):

@@ -105,9 +105,9 @@ def test_a_changed_reading_changes_the_arabic_finding_too(root):
     attributions = book.tables["attributions"].copy()
     attributions.loc[attributions["id"] == "mnna-us", "attributed_to"] = "nato"
     changed = Book(book.root, book.corpus, {**book.tables, "attributions": attributions})
-    kept = "يُبقي الناتو بمعزل: ينسب الأداة إلى الولايات المتحدة في كل مقاطعه الأربعة"
+    kept = "يُبقي الناتو بمعزل: ينسب الأدواتِ الأمريكية إلى الولايات المتحدة في كل مقاطعه الأربعة"
     assert findings.morocco_us(book, lang="ar")[2].startswith(kept)
-    not_kept = "لا يُبقي الناتو بمعزل: ينسب الأداة إلى الولايات المتحدة في 3 مقاطع من مقاطعه الأربعة"
+    not_kept = "لا يُبقي الناتو بمعزل: ينسب الأدواتِ الأمريكية إلى الولايات المتحدة في 3 مقاطع من مقاطعه الأربعة"
     assert findings.morocco_us(changed, lang="ar")[2].startswith(not_kept)
 
 
@@ -232,3 +232,16 @@ def test_lists_of_names_are_joined_as_each_language_joins_them():
     assert join_names(["Georgia", "Jordan", "Moldova"]) == "Georgia, Jordan and Moldova"
     assert join_names(["الأردن", "جورجيا", "مولدوفا"], "ar") == "الأردن وجورجيا ومولدوفا"  # و before every item
     assert join_names(["المغرب"], "ar") == "المغرب" and join_names([], "ar") == "لا أحد"
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        ([], "لا يطبع أي نص عنوانه مرتين"),
+        (["a"], "النص الوحيد الذي يطبع عنوانه مرتين أو يحمل اقتباسات بارزة (a) وصلنا صفحةَ موقع"),
+        (["a", "b"], "النصّان اللذان يطبعان عنوانهما مرتين أو يحملان اقتباسات بارزة (a، b) وصلانا"),
+        (["a", "b", "c"], "النصوص التي تطبع عنوانها مرتين أو تحمل اقتباسات بارزة (3 نصوص: a، b، c) وصلتنا"),
+    ],
+)
+def test_the_texts_that_reached_us_as_web_pages_are_named_agreeing_with_their_number(texts, said):
+    assert documents._republished_ar(texts).startswith(said)

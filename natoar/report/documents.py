@@ -418,9 +418,11 @@ def key_findings(
     translated = {doc: found for doc, found in translated.items() if found}
     findings.append(
         (
-            f"{len(republished)} {'text' if len(republished) == 1 else 'texts'} ({', '.join(republished)}) "
-            f"{'prints its' if len(republished) == 1 else 'print their'} headline twice or carry pull quotes: they "
-            "reached us as pages of websites, in the sites' layout, not as the originals. "
+            f"1 text ({republished[0]}) prints its headline twice or carries pull quotes: it reached us as a "
+            "website's page, in the site's layout, not as the original. "
+            if len(republished) == 1
+            else f"{len(republished)} texts ({', '.join(republished)}) print their headline twice or carry pull "
+            "quotes: they reached us as pages of websites, in the sites' layout, not as the originals. "
             if republished
             else "No text prints its headline twice or carries pull quotes. "
         )
@@ -431,6 +433,23 @@ def key_findings(
         )
     )
     return findings + ([note] if note else [])
+
+
+def _republished_ar(republished: list[str]) -> str:
+    """Return, in Arabic, which texts show a website's layout (a repeated headline, pull quotes), agreeing with
+    their number."""
+    listed = "، ".join(republished)
+    if not republished:
+        return "لا يطبع أي نص عنوانه مرتين ولا يحمل اقتباسات بارزة. "
+    if len(republished) == 1:
+        return (f"النص الوحيد الذي يطبع عنوانه مرتين أو يحمل اقتباسات بارزة ({listed}) وصلنا صفحةَ موقع، بتنسيق "
+                "الموقع، لا أصلًا. ")
+    if len(republished) == 2:
+        return (f"النصّان اللذان يطبعان عنوانهما مرتين أو يحملان اقتباسات بارزة ({listed}) وصلانا صفحتَي موقعين، "
+                "بتنسيق الموقعين، لا أصلين. ")
+    return (f"النصوص التي تطبع عنوانها مرتين أو تحمل اقتباسات بارزة "
+            f"({counted(len(republished), 'نصٌّ واحد', 'نصّان', 'نصوص', 'نصًّا')}: {listed}) وصلتنا صفحاتِ مواقع، "
+            "بتنسيق المواقع، لا أصولًا. ")
 
 
 def _key_findings_ar(
@@ -464,13 +483,14 @@ def _key_findings_ar(
     for doc in refuted:
         day = date.fromisoformat(printed[doc])
         implied = " أو ".join(sorted({DAYS[claim.of_writing][0] for claim in claims[doc]}))
-        days = _weekdays_ar(near.at[doc, FIT_COLUMN]) if doc in near.index else ""
+        days = near.at[doc, FIT_COLUMN] if doc in near.index else ""
         fit = (
             ""
             if not days
             else "؛ ولا يوافق أيامَ الأسبوع التي يذكرها أيُّ يوم قرب موعد القمة"
-            if near.at[doc, FIT_COLUMN] == "none"
-            else f"؛ وقرب موعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {days}"
+            if days == "none"
+            else "؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا "
+            + "، ".join(_weekdays_ar(day) for day in days.split(", "))
         )
         findings.append(
             f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "
@@ -478,13 +498,7 @@ def _key_findings_ar(
         )
     translated = {doc: _translation_signs(signs.loc[doc], "ar") for doc in signs.index}
     findings.append(
-        (
-            "النصوص التي تطبع عنوانها مرتين أو تحمل اقتباسات بارزة "
-            f"({counted(len(republished), 'نصٌّ واحد', 'نصّان', 'نصوص', 'نصًّا')}: {'، '.join(republished)}) "
-            "وصلتنا صفحاتِ مواقع، بتنسيق المواقع، لا أصولًا. "
-            if republished
-            else "لا يطبع أي نص عنوانه مرتين ولا يحمل اقتباسات بارزة. "
-        )
+        _republished_ar(republished)
         + " ".join(
             f"يحمل {doc} علامات ترجمة ({' و'.join(found)})، فلغته الأصلية، كصحّته، غير ثابتة."
             for doc, found in translated.items()

@@ -282,15 +282,17 @@ def in_its_passages(k: int, n: int, does: str, does_not: str, which: tuple[str, 
     return f"{does} في {counted(k, 'مقطعٍ واحد', 'مقطعين', 'مقاطع', 'مقطعًا')} من {its}"
 
 
-# The passages the attribution tables count: those that name a US instrument, as `which` of `in_its_passages`.
+# The passages the attribution tables count: those that name a US instrument, as `which` of `in_its_passages`,
+# after a verb whose object is not the instruments (يربطها …) or is (يربط الأدواتِ الأمريكية …).
 NAMING_US = ("الذي يسمّي أداة أمريكية", "اللذين يسمّيان أداة أمريكية", "التي تسمّي أداة أمريكية")
+NAMING_THEM = ("الذي يسمّيها", "اللذين يسمّيانها", "التي تسمّيها")
 
 
 def of_them(k: int) -> str:
-    """Return "k of them", of passages, in Arabic: أحدها، اثنان منها، 3 منها."""
+    """Return "k of them", of passages, in Arabic after a preposition (في أحدها، في اثنين منها، في 3 منها)."""
     if k < 1:
         raise ValueError(f"a part of {k} passages names none of them")
-    return {1: "أحدها", 2: "اثنان منها"}.get(k, f"{k} منها")
+    return {1: "أحدها", 2: "اثنين منها"}.get(k, f"{k} منها")
 
 
 def bilingual(en: str, ar: str) -> MarkdownText:
@@ -395,13 +397,17 @@ def short_title(title_ar: str, words: int = 3) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def short_names(table: pd.DataFrame, aliases: pd.DataFrame, words: int = 5) -> dict[str, str]:
-    """Return each row's Arabic name by id, short enough for a table header or a chart's label: the fewest-worded
-    of its `name_ar` and the forms `aliases` gives it as a name (not a generic phrase), cut to `words` words."""
-    forms = aliases[aliases["use"] == "name"].groupby("entity")["form_ar"].apply(list)
+# The most words a name may have in a table header or a chart's label; a longer one needs a `short_ar`.
+SHORT_NAME_WORDS = 5
+
+
+def short_names(table: pd.DataFrame) -> dict[str, str]:
+    """Return each row's Arabic name by id, short enough for a table header or a chart's label: its `short_ar`
+    (the book's short name) where given, else its `name_ar`, cut to `SHORT_NAME_WORDS` words if longer (shown
+    with an ellipsis: `tests/test_charts_misc.py` requires a `short_ar` for every such name in the data)."""
+    short = dict(zip(table["id"], table["short_ar"], strict=True)) if "short_ar" in table.columns else {}
     return {
-        key: short_title(min([name, *forms.get(key, [])], key=lambda form: len(form.split())), words)
-        for key, name in names(table).items()
+        key: short.get(key) or short_title(name, SHORT_NAME_WORDS) for key, name in names(table).items()
     }
 
 
