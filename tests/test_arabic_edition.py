@@ -169,13 +169,17 @@ def test_the_references_list_the_seeds_apart_numbered_alike_in_both_editions(bui
     assert works_ar == works_en and works_en and not any(label.startswith("S") for label, _ in works_en)
 
 
-def test_the_theme_s_translatable_interface_words_are_arabic(html):
+def test_the_theme_s_interface_words_are_arabic(html):
     """locales/ar/LC_MESSAGES/sphinx.po gives the words the theme and Sphinx mark for translation but ship no Arabic
-    for (the theme hard-codes a few others, such as its sidebar toggles and search placeholder)."""
+    for; the words the theme writes unmarked (its sidebar toggles, two landmarks) and jupyter-book's search
+    placeholder are translated by natoar.build.i18n."""
     page = (html / "ar" / "chapters" / "intro.html").read_text(encoding="utf-8")
-    for english in ("Link to this heading", "Color mode", "next page", "System Settings"):
+    for english in ("Link to this heading", "Color mode", "next page", "System Settings", "Index",
+                    "Toggle primary sidebar", "Toggle secondary sidebar", "Main", "Page", "Search this book..."):
         assert f'"{english}"' not in page, english
-    assert 'title="رابط إلى هذا العنوان"' in page
+    assert 'title="رابط إلى هذا العنوان"' in page and 'placeholder="ابحث في هذا الكتاب…"' in page
+    english_page = (html / "chapters" / "intro.html").read_text(encoding="utf-8")
+    assert 'title="Toggle primary sidebar"' in english_page and 'placeholder="Search this book..."' in english_page
 
 
 def test_search_index_finds_arabic_prose_words(html):

@@ -74,6 +74,13 @@ def test_direction_is_declared_on_arabic_pages_only():
     assert i18n.declare_direction(english) == english
 
 
+def test_the_theme_s_unmarked_words_are_translated_in_the_arabic_edition_only():
+    page = '<button title="Toggle primary sidebar"></button><nav aria-label="Main"></nav>'
+    arabic = i18n.translate_theme_words(page, "ar")
+    assert "Toggle" not in arabic and 'aria-label="Main"' not in arabic and 'title="إظهار فهرس الكتاب' in arabic
+    assert i18n.translate_theme_words(page, "en") == page
+
+
 def test_arabic_citation_carries_the_arabic_title_and_language(root):
     english, arabic = load_book(root), load_book(root, "ar")
     assert arabic.title == editions.title("ar", root) and arabic.title != english.title

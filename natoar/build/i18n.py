@@ -31,6 +31,19 @@ from natoar.build.search import fold
 RTL_LANGUAGES = ("ar",)
 NAMES = {"en": "English", "ar": "العربية"}
 SWITCH_LABEL = {"en": "Read this page in", "ar": "اقرأ هذه الصفحة"}
+# The interface words sphinx-book-theme's templates write without marking them for translation (its sidebar toggles'
+# tooltips and two landmarks' names, read aloud by screen readers), as they stand in its HTML, by edition; the
+# words it does mark are in locales/<lang>/LC_MESSAGES/sphinx.po.
+THEME_WORDS = {
+    "ar": {
+        'title="Toggle primary sidebar"': 'title="إظهار فهرس الكتاب أو إخفاؤه"',
+        'title="Toggle secondary sidebar"': 'title="إظهار محتويات الصفحة أو إخفاؤها"',
+        'aria-label="Main"': 'aria-label="التنقل في الكتاب"',
+        'aria-label="Page"': 'aria-label="الصفحة"',
+    }
+}
+# The search field's placeholder (html_theme_options.search_bar_text, "Search this book..." from jupyter-book).
+SEARCH_BAR_TEXT = {"ar": "ابحث في هذا الكتاب…"}
 LANG_CLASS = "lang-"
 # In a generated glossary, the span that gives a term's name in the edition's language (natoar.build.pages).
 TERM_CLASS = "glossary-term"
@@ -245,15 +258,33 @@ def declare_direction(page: str) -> str:
     return _HTML_TAG.sub(tag, page, count=1)
 
 
-def _rtl_pages(app: Sphinx, exception: Exception | None) -> None:
-    """Declare the direction on every page of a right-to-left edition (the theme's <html> tag has no block for it)."""
-    if exception is not None or app.builder.format != "html" or edition_language(app.config) not in RTL_LANGUAGES:
+def translate_theme_words(page: str, language: str) -> str:
+    """Return the page with the interface words the theme writes without marking them for translation in
+    `language` (`THEME_WORDS`)."""
+    for english, translated in THEME_WORDS.get(language, {}).items():
+        page = page.replace(english, translated)
+    return page
+
+
+def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
+    """On every page of an edition other than the English one, translate the theme's unmarked interface words, and
+    declare the direction of a right-to-left edition (the theme's <html> tag has no block for it)."""
+    language = edition_language(app.config)
+    if exception is not None or app.builder.format != "html" or language == SOURCE_LANGUAGE:
         return
     for page in sorted(Path(app.outdir).rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        fixed = declare_direction(text)
+        fixed = translate_theme_words(text, language)
+        fixed = declare_direction(fixed) if language in RTL_LANGUAGES else fixed
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+def _search_bar_text(app: Sphinx, config: object) -> None:
+    """Give the search field its placeholder in the edition's language (jupyter-book sets it in English)."""
+    text = SEARCH_BAR_TEXT.get(edition_language(config))
+    if text:
+        config.html_theme_options = {**(config.html_theme_options or {}), "search_bar_text": text}
 
 
 def setup(app: Sphinx) -> dict:
@@ -267,6 +298,7 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(RestoreComputedAlt)
     app.add_transform(TranslateTocCaptions)
     app.add_post_transform(GlossaryInEditionLanguage)
+    app.connect("config-inited", _search_bar_text)
     app.connect("html-page-context", _add_switch)
-    app.connect("build-finished", _rtl_pages)
+    app.connect("build-finished", _finish_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
