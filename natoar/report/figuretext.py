@@ -310,7 +310,7 @@ def _map(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureText:
     morocco = data[data["country"] == "morocco"]
     if lang == "ar":
         ties = [
-            f"{names.get(r.framework, r.acronym)}: {ROLES_AR.get(r.role, r.role)} ("
+            f"{names.get(r.framework, r.acronym)}: {VALUES['role'].get(r.role, r.role)} ("
             + ("في سجل الناتو وحده" if r.evidence == "outside context" else EVIDENCE_AR.get(r.evidence, r.evidence))
             + ")"
             for r in morocco.itertuples()
@@ -343,17 +343,8 @@ def _map(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureText:
     )
 
 
-# Roles and kinds of evidence as the map and its alt text name them in Arabic.
-ROLES_AR = {
-    "partner": "شريك",
-    "beneficiary": "مستفيد",
-    "candidate": "مرشح",
-    "attendee": "حاضر",
-    "host": "مضيف",
-    "member": "عضو",
-    "participant": "مشارك",
-}
-EVIDENCE_AR = {"stated": "مذكور في مصدر", "planned": "مخطط له", "claimed": "مُدّعى"}
+# Kinds of evidence as the map's alt text names them in Arabic (roles: `lang.VALUES['role']`).
+EVIDENCE_AR = {"stated": "مذكور في مصدر", "planned": "مُزمَع", "claimed": "مُدّعى"}
 
 TEXTS: dict[str, Callable[[pd.DataFrame, str, dict[str, str]], FigureText]] = {
     "sources-length": _lengths,

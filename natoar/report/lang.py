@@ -468,7 +468,7 @@ VALUES: dict[str, dict[str, str]] = {
     },
     "launched_basis": {"stated": "مذكور في النص", "inferred": "مستنتج من النص", "claimed": "يزعمه النص ولم يتأكد"},
     "role": {
-        "attendee": "حاضر",
+        "attendee": "حضر اجتماعًا",
         "beneficiary": "مستفيد",
         "candidate": "مرشّح",
         "founder": "مؤسِّس",

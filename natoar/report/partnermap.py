@@ -23,7 +23,7 @@ import pandas as pd
 from matplotlib.patches import Polygon, Rectangle
 
 from natoar.report.figures import PALETTE, use_style, words
-from natoar.report.lang import check_language
+from natoar.report.lang import VALUES, check_language
 
 BASEMAP = "countryinfo"
 EXTENT = (-27.0, 62.0, 11.0, 50.5)  # longitude west and east, latitude south and north, in degrees
@@ -43,8 +43,7 @@ SHORT_AR = {
     "dcb": "بناء القدرات الدفاعية",
     "interoperability": "التكامل",
 }
-ROLES_AR = {"beneficiary": "مستفيد", "candidate": "مرشح", "attendee": "حضر اجتماعًا", "host": "مضيف", "partner": "شريك"}
-EVIDENCE_AR = {"stated": "", "outside context": " (سجل الناتو)", "planned": " (مخطط له)", "claimed": " (مُدّعى)"}
+EVIDENCE_AR = {"stated": "", "outside context": " (سجل الناتو)", "planned": " (مُزمَع)", "claimed": " (مُدّعى)"}
 
 
 class BasemapMissingError(ImportError):
@@ -165,7 +164,7 @@ def _describe_country_ar(rows: pd.DataFrame, names: dict[str, str]) -> str:
     parts = []
     for framework, group in rows.groupby("framework", sort=False):
         roles = list(dict.fromkeys(group["role"]))
-        extra = "، ".join(ROLES_AR.get(r, r) for r in roles if r != "partner")
+        extra = "، ".join(VALUES["role"].get(r, r) for r in roles if r != "partner")
         if framework in MARKED:
             parts.append(
                 f"{'★' if 'beneficiary' in roles else '☆'} {SHORT_AR[framework]}" + (f": {extra}" if extra else "")

@@ -295,7 +295,7 @@ def timeline(
             lang,
             "●  occurred     ○  planned     ◇  claimed     ■  outside context     ▼  a document written;"
             "  a bar spans the dates an event may have",
-            "●  وقع     ○  مخطط له     ◇  مُدّعى     ■  سياق خارجي     ▼  كتابة وثيقة؛"
+            "●  وقع     ○  مُزمَع     ◇  مُدّعى     ■  سياق خارجي     ▼  كتابة وثيقة؛"
             "  ويمتد الشريط على التواريخ المحتملة للحدث",
         ),
         (1 if arabic else 0, 1),
