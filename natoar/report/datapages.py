@@ -568,13 +568,13 @@ def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, 
     its foreign key, or without one where every value is the id of an actor or a framework (an alias's entity);
     and a column of references to data/reference/ rows (`table:id`, several separated by ';'), by the rows'
     Arabic names. The table's own key (the codes it defines) and other columns have none."""
-    found = {c: arabic for c, arabic in vocabularies(frame).items() if (c,) != table.primary_key}
+    own = set(table.primary_key) if len(table.primary_key) == 1 else set()  # a key of two columns defines no code
+    found = {c: arabic for c, arabic in vocabularies(frame).items() if c not in own}
     for key in table.foreign_keys:
-        if key.column in frame.columns and key.reference == "id" and key.column not in found:
+        if key.column in frame.columns and key.reference == "id" and key.column not in {*found, *own}:
             named = row_names(_table(book, key.table))
             if named:
                 found[key.column] = named
-    own = set(table.primary_key) if len(table.primary_key) == 1 else set()  # a key of two columns defines no code
     keyed = {key.column for key in table.foreign_keys} | own | set(found)
     entities: dict[str, str] = {}
     for name in NAMED_ENTITIES:
