@@ -26,6 +26,10 @@ def _day(value: str) -> object:
     return parse_date(value).start
 
 
+def _partners(count: int) -> str:
+    return "partner" if count == 1 else "partners"
+
+
 def _verb(count: int) -> str:
     return "prints" if count == 1 else "print"
 
@@ -39,7 +43,8 @@ def dcb(book: Book, lang: str = "en") -> Finding:
     if lang == "ar":
         return Finding(
             "في عام 2014 لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه مستفيدًا محتملًا من "
-            f"{ar.name(book['frameworks'], 'dcb', 'ar')}، إلى جانب {other} شركاء آخرين بحسب البرقية؛ وسمّى تقرير "
+            f"{ar.name(book['frameworks'], 'dcb', 'ar')}، إلى جانب "
+            f"{ar.counted(other, 'شريكٍ آخر', 'شريكين آخرين', 'شركاء آخرين', 'شريكًا آخر')} بحسب البرقية؛ وسمّى تقرير "
             f"قمة ويلز {ar.counted(firm, 'شريكًا واحدًا', 'شريكين', 'شركاء', 'شريكًا')} لبناء القدرات "
             f"و{ar.counted(conditional, 'واحدًا آخر', 'اثنين آخرين', 'آخرين', 'آخر')} بشروط، وليس المغرب بينهم"
             + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
@@ -47,7 +52,8 @@ def dcb(book: Book, lang: str = "en") -> Finding:
         )
     return Finding(
         "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building, "
-        f"with {other} other partners by the cable's count; the Wales summit's report named {firm} partners for "
+        f"with {other} other {_partners(other)} by the cable's count; the Wales summit's report named {firm} "
+        f"{_partners(firm)} for "
         f"capacity building and {conditional} more on conditions, and not Morocco"
         + (", and NATO's record of packages never includes Morocco." if absent_from_dcb_record(book) else "."),
         "ans-wales-dcb",
