@@ -172,6 +172,16 @@ def test_arabic_counts_agree_with_the_number(n, expected):
     assert lang.counted(n, "وثيقة واحدة", "وثيقتان", "وثائق", "وثيقة") == expected
 
 
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(11, "11 يومًا"), (100, "100 يوم"), (101, "101 يوم"), (202, "202 يوم"), (111, "111 يومًا"), (503, "503 أيام")],
+)
+def test_after_a_whole_hundred_the_counted_noun_loses_its_accusative_ending(n, expected):
+    assert lang.counted(n, "يوم واحد", "يومان", "أيام", "يومًا") == expected
+    assert lang.counted(n, "نصٌّ واحد", "نصّان", "نصوص", "نصًّا").endswith("نصّ" if n >= 100 and n % 100 <= 2 else "")
+    assert lang.counted(200, "شريكٍ آخر", "شريكين آخرين", "شركاء آخرين", "شريكًا آخر") == "200 شريك آخر"
+
+
 def test_arabic_search_folds_what_readers_type_differently():
     from natoar.build.search import SearchArabic, fold
 

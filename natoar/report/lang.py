@@ -247,17 +247,28 @@ def name(table: pd.DataFrame, key: str, lang: str) -> str:
     return value
 
 
+# The tanween of a counted noun in the accusative (يومًا، نصًّا): fathatan and its alif, a shadda beside it kept.
+_ACCUSATIVE_ENDING = re.compile("(\u0651?)\u064b(\u0651?)\u0627?$")
+
+
 def counted(n: int, one: str, two: str, few: str, many: str) -> str:
     """Return `n` with its counted noun in Arabic, which agrees with the number: `one` and `two` stand alone
-    (وثيقة واحدة, وثيقتان), `few` follows 3 to 10 (5 وثائق), `many` the rest (0, 11 to 99: 21 وثيقة), by the
-    last two digits above 100. Western digits, as the seeds write them."""
+    (وثيقة واحدة, وثيقتان), `few` follows 3 to 10 (5 وثائق), `many` the rest (0, 11 to 99: 21 يومًا), by the
+    last two digits above 100; after a whole hundred, or a hundred and one or two, the noun is `many` in the
+    genitive, without the accusative's tanween (100 يوم, 202 يوم; 100 وثيقة). Western digits, as the seeds write
+    them."""
     if n < 0:
         raise ValueError(f"a count cannot be negative: {n}")
     if n == 1:
         return one
     if n == 2:
         return two
-    return f"{n} {few if 3 <= n % 100 <= 10 else many}"
+    if 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    if n >= 100 and n % 100 <= 2:
+        first, *rest = many.split(" ")
+        return " ".join([f"{n}", _ACCUSATIVE_ENDING.sub(r"\1\2", first), *rest])
+    return f"{n} {many}"
 
 
 # 3 to 10 after a definite plural of a masculine noun (مقاطعه الأربعة): the number takes the feminine ending.
