@@ -557,9 +557,7 @@ NAMED_ENTITIES = ("actors", "frameworks")
 def row_names(table: pd.DataFrame) -> dict[str, str]:
     """Return each row's Arabic name by id (the first of `ROW_NAMES_AR` the table has); empty if it has none."""
     column = next((c for c in ROW_NAMES_AR if c in table.columns), None)
-    if column is None or "id" not in table.columns:
-        return {}
-    return {k: v for k, v in zip(table["id"], table[column], strict=True) if isinstance(v, str) and v}
+    return names(table, column) if column and "id" in table.columns else {}
 
 
 def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, str]]:

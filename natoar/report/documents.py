@@ -24,6 +24,8 @@ WEEK_AFTER = 7
 LIST_JOIN = "; "  # between the items of a list in one cell
 FIT_COLUMN = f"days that fit, from its opening to {WEEK_AFTER} days after its close"
 FIT_COLUMN_AR = f"الأيام الملائمة، من افتتاحها إلى {WEEK_AFTER} أيام بعد اختتامها"
+# What the fitting days column says when no day fits, in each language.
+NO_FITTING_DAY = {"en": "none", "ar": "لا يوم"}
 # How the events' dates are known, in words, by `date_basis` (the descriptor declares the values).
 BASIS_WORDS = {
     "stated": "stated in the text",
@@ -261,7 +263,7 @@ def summit_checks(
                     "outside context": f"{by_id.at[summit, f'name_{lang}']} (summits:{summit})",
                     "summit": f"{_day(start, lang)} {'إلى' if arabic else 'to'} {_day(end, lang)}",
                     FIT_COLUMN: ("، " if arabic else ", ").join(_day(d.isoformat(), lang) for d in fit)
-                    or ("لا يوم" if arabic else "none"),
+                    or NO_FITTING_DAY[lang],
                     "printed": _day(doc.date_printed_iso, lang) if doc.date_printed_iso else "—",
                     "estimate": doc.date_iso,
                 }
@@ -355,13 +357,6 @@ def _translation_signs(signs: pd.Series, lang: str = "en") -> list[str]:
     return found
 
 
-def _weekdays_ar(text: str) -> str:
-    """Return `text` with the English weekday names written in Arabic."""
-    for number, english in enumerate(WEEKDAY_NAMES):
-        text = text.replace(english, DAYS[number][0])
-    return text
-
-
 def key_findings(
     catalogue: pd.DataFrame,
     lengths: pd.DataFrame,
@@ -390,7 +385,7 @@ def key_findings(
     refs = [(references or {}).get(lang, {}).get(ref, ref) for ref in refs]
     claims = _claims_by_doc(paragraphs)
     printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
-    near = summit_checks(catalogue, paragraphs, summits).set_index("doc")
+    near = summit_checks(catalogue, paragraphs, summits, lang).set_index("doc")
     signs = republishing_signs(catalogue, paragraphs, furniture).set_index("doc")
     republished = signs.index[(signs["repeated headline"] > 0) | (signs["pull quotes"] > 0)].tolist()
     if lang == "ar":
@@ -488,9 +483,8 @@ def _key_findings_ar(
             ""
             if not days
             else "؛ ولا يوافق أيامَ الأسبوع التي يذكرها أيُّ يوم قرب موعد القمة"
-            if days == "none"
-            else "؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا "
-            + "، ".join(_weekdays_ar(day) for day in days.split(", "))
+            if days == NO_FITTING_DAY["ar"]
+            else f"؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {days}"
         )
         findings.append(
             f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "

@@ -397,9 +397,9 @@ def term(table: dict[str, str], key: str) -> str:
     return table[key]
 
 
-def names(table: pd.DataFrame) -> dict[str, str]:
-    """Return each row's Arabic name by id, for the rows of a curated table that have one."""
-    return {k: v for k, v in zip(table["id"], table["name_ar"], strict=True) if isinstance(v, str) and v}
+def names(table: pd.DataFrame, column: str = "name_ar") -> dict[str, str]:
+    """Return each row's Arabic name (`column`) by id, for the rows of a curated table that have one."""
+    return {k: v for k, v in zip(table["id"], table[column], strict=True) if isinstance(v, str) and v}
 
 
 def short_title(title_ar: str, words: int = 3) -> str:
@@ -416,7 +416,7 @@ def short_names(table: pd.DataFrame) -> dict[str, str]:
     """Return each row's Arabic name by id, short enough for a table header or a chart's label: its `short_ar`
     (the book's short name) where given, else its `name_ar`, cut to `SHORT_NAME_WORDS` words if longer (shown
     with an ellipsis: `tests/test_charts_misc.py` requires a `short_ar` for every such name in the data)."""
-    short = dict(zip(table["id"], table["short_ar"], strict=True)) if "short_ar" in table.columns else {}
+    short = names(table, "short_ar") if "short_ar" in table.columns else {}
     return {
         key: short.get(key) or short_title(name, SHORT_NAME_WORDS) for key, name in names(table).items()
     }
