@@ -4,10 +4,14 @@ Kinds are pytest markers, set here from what a test uses (a module may also mark
   unit       the package on the real inputs or on small copies of them: no build, no kernel, no browser
   scale      the same at the size of a grown corpus (250 synthetic documents, a 10 MB file): seconds each, so
              marked by the test itself and left to `make test`
+  drawing    the same, drawing whole figures and reading their pixels (each chart's Arabic glyph order, a drawing
+             byte for byte, legibility at phone width): about a second each, marked by the test, `make test` only
+  tool       the same, run through a whole outside tool or command line (frictionless's validator, the add
+             command in a subprocess): a second or more each, marked by the test, `make test` only
   notebooks  Jupyter kernels: nbval over every notebook, the notebook executor
   build      `make` in a copy of the project
   browser    Chromium on the built book: its pages and its PDFs
-`make check` runs the unit tests; `make test` runs all five, spread over pytest-xdist workers a file at a time
+`make check` runs the unit tests; `make test` runs all seven, spread over pytest-xdist workers a file at a time
 (`--dist loadfile`, the PDF tests an edition at a time: `pytest_xdist_make_scheduler`), in the order sorted here.
 
 The book is built once per test run, in a copy of the project that tests only read (`built`, `html`,
@@ -35,7 +39,8 @@ import pytest
 from nbval.plugin import IPyNbCell
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("notebooks", "browser", "build", "scale", "unit")  # also the order tests are handed out, after the first file
+# Also the order tests are handed out, after the first file.
+KINDS = ("notebooks", "browser", "build", "scale", "drawing", "tool", "unit")
 BUILT_BOOK = {"built", "html", "printed", "copy"}
 BROWSER = {"browser", "printed"}
 EDITION_FILES = ("tests/test_pdf.py::",)  # files whose tests of each edition may run on different workers
@@ -45,8 +50,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with its kind, and sort the tests in the order `make test` hands them out (with
     `--no-loadscope-reorder`): one browser test file first, whose worker builds the shared book; then the notebooks,
     which need no built book, so that the other workers run them meanwhile instead of waiting; then the other
-    browser and build tests, the longest; then the scale tests; and the unit tests last, short ones that fill the
-    workers' last gaps."""
+    browser and build tests, the longest; then the scale, drawing and tool tests; and the unit tests last, short ones
+    that fill the workers' last gaps."""
     kinds = {item: kind(item) for item in items}
     for item, name in kinds.items():
         item.add_marker(name)

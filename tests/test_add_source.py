@@ -163,6 +163,7 @@ def test_marking_it_curated_with_the_proposed_date_notes_unrewritten_is_refused(
         load_book(project)
 
 
+@pytest.mark.tool
 def test_the_command_line_prints_what_remains(project):
     result = subprocess.run(
         [sys.executable, "-m", "natoar.sources.add", str(FIXTURE), "--outlet", "Sada Amman", "--id", "jordan-2008"],

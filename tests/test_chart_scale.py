@@ -180,6 +180,7 @@ def test_five_documents_keep_one_mark_per_document(catalogue):
     plt.close(fig)
 
 
+@pytest.mark.drawing
 def test_an_unchanged_figure_is_not_rewritten(tmp_path):
     (tmp_path / "_config.yml").write_text("title: t\n")
     (tmp_path / "seeds").mkdir()

@@ -37,6 +37,7 @@ def validate(root) -> list[tuple[str, str, str]]:
     ]
 
 
+@pytest.mark.tool
 def test_frictionless_finds_the_data_valid_offline(root, offline):
     assert validate(root) == []
 
@@ -65,6 +66,7 @@ BAD_VALUES = [
 ]
 
 
+@pytest.mark.tool
 def test_frictionless_reports_each_bad_row_and_nothing_else(project, offline):
     for name, column, value, _ in BAD_VALUES:
         set_value(project, name, 1, column, value)
@@ -72,6 +74,7 @@ def test_frictionless_reports_each_bad_row_and_nothing_else(project, offline):
     assert sorted((t, k) for t, k, _ in errors) == sorted((name, kind) for name, _, _, kind in BAD_VALUES), errors
 
 
+@pytest.mark.tool
 def test_frictionless_reports_a_duplicate_key(project, offline):
     path = project / "data" / "topics.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -248,6 +248,7 @@ def english_edition(page: str) -> str:
     return re.sub(r"\[([^\n]*?)\]\{\.lang-en\}\[[^\n]*\]\{\.lang-ar\}", r"\1", kept).strip()
 
 
+@pytest.mark.drawing
 def test_the_english_rendering_is_the_english_edition_of_each_page(project):
     """The bilingual page, less its Arabic, is the page rendered in English alone, as the English edition read it."""
     pages = _notebook_pages()

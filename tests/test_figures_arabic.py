@@ -187,6 +187,7 @@ FAMILIES = [
 ]
 
 
+@pytest.mark.drawing
 @pytest.mark.parametrize("family", FAMILIES)
 def test_an_arabic_figure_draws_its_arabic_words_in_reading_order(drawn, family):
     fig, text, *tolerance = drawn[family]

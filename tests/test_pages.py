@@ -1,6 +1,8 @@
 import os
 import re
 
+import pytest
+
 from natoar.build.pages import render_page, write_pages
 from natoar.report.markdown import document_label, escape
 from natoar.sources import corpus
@@ -133,6 +135,7 @@ def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(roo
     assert "[Maghreb Online]{.lang-ar .name-en}" in render_page(cable, corpus.read_corpus(root).paragraphs.iloc[:0], 0)
 
 
+@pytest.mark.scale
 def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_only_its_year(project):
     from natoar.build.pages import PAGE_PER_DOCUMENT_UP_TO
     from natoar.tools.scalebench import add_documents

@@ -90,6 +90,7 @@ def test_a_missing_basemap_package_is_named_in_the_error(monkeypatch):
         partnermap.outlines()
 
 
+@pytest.mark.drawing
 def test_the_map_and_the_timeline_stay_legible_at_phone_width(places):
     """No text under 8 points on a drawing at most 8 inches wide: a phone shows it at least half size."""
     from natoar.report import timeline

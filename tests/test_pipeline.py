@@ -127,6 +127,7 @@ def test_reader_agrees_with_the_book_on_hostile_text(root):
         assert reading.dates == datefinder.find_dates(sample, "2020-12-25"), repr(sample)
 
 
+@pytest.mark.scale
 def test_benchmark_command_reports_both_stages_and_their_ratio(capsys):
     import re
 

@@ -77,6 +77,7 @@ def test_seed_events_and_outside_context_differ_in_mark_side_and_label(drawn):
     assert set(book.catalogue["id"]) <= {t.get_text() for t in ax.texts}
 
 
+@pytest.mark.drawing
 def test_the_drawing_is_the_same_byte_for_byte(drawn):
     book, context, _, _ = drawn
     digests = set()
