@@ -214,7 +214,8 @@ def test_the_codes_of_a_data_page_come_from_vocabularies_and_from_the_names_its_
 
 def test_ids_a_reader_needs_named_are_named_in_arabic_beside_their_code(project):
     """A cause's next cause, an alias's entity (no declared key: an actor or a framework) and a check's reference
-    row are shown by their Arabic names with the code beside; a reference row without a name keeps its code."""
+    row are shown by their Arabic names with the code beside: the book's own name where the seed's word is not a
+    name by itself, and a group of reference rows without a name (a framework's partners) by what groups them."""
     book = load_book(project)
     package = read_package(project)
 
@@ -225,7 +226,12 @@ def test_ids_a_reader_needs_named_are_named_in_arabic_beside_their_code(project)
     assert shown("causes", "leads_to", "cause-western-decline").startswith("[تراجع النفوذ الغربي")
     assert shown("aliases", "entity", "morocco") == "[المغرب]{.ar} ([morocco]{.language-en})"
     assert shown("reference/checks", "reference", "summits:wales-2014").startswith("[قمة ويلز]{.ar}")
-    assert shown("reference/checks", "reference", "partners:md") == "[partners\\:md]{.language-en}"
+    assert shown("aliases", "entity", "north-atlantic-council").startswith("[مجلس شمال الأطلسي \\(من السياق\\)]{.ar}")
+    assert shown("aliases", "entity", "enhanced-opportunities").startswith("[الفرص المعززة للشركاء]{.ar}")
+    assert shown("reference/checks", "reference", "partners:md").startswith("[شركاء الحوار المتوسطي]{.ar}")
+    assert shown("reference/checks", "reference", "nato_members:2009-04-01").startswith(
+        "[أعضاء الناتو منذ 1 أبريل 2009]{.ar}"
+    )
     both = shown("reference/checks", "reference", "summits:wales-2014;context:dcb-partners-now")
     assert both.count("{.ar}") == 2 and "؛ " in both
 

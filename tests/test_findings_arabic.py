@@ -117,7 +117,8 @@ def test_a_changed_reading_changes_the_arabic_finding_too(root):
         (0, 1, "لا يذكرها في مقطعه الوحيد الذي يسمّي أداة أمريكية"),
         (1, 1, "يذكرها في مقطعه الوحيد الذي يسمّي أداة أمريكية"),
         (0, 2, "لا يذكرها في أيٍّ من مقطعيه اللذين يسمّيان أداة أمريكية"),
-        (1, 2, "يذكرها في مقطعٍ واحد من مقطعيه اللذين يسمّيان أداة أمريكية"),
+        (1, 2, "يذكرها في أحد مقطعيه اللذين يسمّيان أداة أمريكية"),
+        (1, 4, "يذكرها في أحد مقاطعه الأربعة التي تسمّي أداة أمريكية"),
         (2, 2, "يذكرها في كلا مقطعيه اللذين يسمّيان أداة أمريكية"),
         (0, 4, "لا يذكرها في أيٍّ من مقاطعه الأربعة التي تسمّي أداة أمريكية"),
         (2, 5, "يذكرها في مقطعين من مقاطعه الخمسة التي تسمّي أداة أمريكية"),
@@ -133,6 +134,22 @@ def test_a_part_of_a_documents_passages_is_said_in_words_agreeing_with_its_numbe
 def test_a_part_larger_than_its_whole_is_refused():
     with pytest.raises(ValueError, match="5 of 4 passages"):
         lang.in_its_passages(5, 4, "يذكرها", "لا يذكرها")
+    with pytest.raises(ValueError, match="3 of 2 passages"):
+        lang.jointly(3, 2)
+
+
+@pytest.mark.parametrize(
+    ("j", "k", "said"),
+    [
+        (0, 3, ""),
+        (1, 3, " (وفي أحدها بالناتو والولايات المتحدة معًا)"),
+        (2, 5, " (وفي اثنين منها بالناتو والولايات المتحدة معًا)"),
+        (1, 1, " (بالناتو والولايات المتحدة معًا)"),  # not «وفي أحدها», which would read as a second passage
+        (2, 2, " (بالناتو والولايات المتحدة معًا)"),
+    ],
+)
+def test_passages_tying_the_instruments_to_both_are_counted_only_when_some_do(j, k, said):
+    assert lang.jointly(j, k) == said
 
 
 def test_key_findings_box_holds_both_editions(book):

@@ -27,6 +27,7 @@ from natoar.report.lang import (
     LANGUAGES,
     VALUES,
     bilingual,
+    book_names,
     check_language,
     counted,
     date_ar,
@@ -555,7 +556,10 @@ NAMED_ENTITIES = ("actors", "frameworks")
 
 
 def row_names(table: pd.DataFrame) -> dict[str, str]:
-    """Return each row's Arabic name by id (the first of `ROW_NAMES_AR` the table has); empty if it has none."""
+    """Return each row's Arabic name by id (the book's own name where the table gives one, `short_ar`, else the
+    first of `ROW_NAMES_AR` the table has); empty if it has none."""
+    if "short_ar" in table.columns:
+        return book_names(table)
     column = next((c for c in ROW_NAMES_AR if c in table.columns), None)
     return names(table, column) if column and "id" in table.columns else {}
 
@@ -576,7 +580,7 @@ def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, 
     keyed = {key.column for key in table.foreign_keys} | own | set(found)
     entities: dict[str, str] = {}
     for name in NAMED_ENTITIES:
-        entities |= names(book[name])
+        entities |= row_names(book[name])
     references = reference_names(book.tables)["ar"]
     reference_tables = {name.removeprefix("reference/") for name in book.tables if name.startswith("reference/")}
     for column in frame.columns:
@@ -587,7 +591,7 @@ def codes(frame: pd.DataFrame, table: Table, book: Book) -> dict[str, dict[str, 
         if given <= set(entities):
             found[column] = entities
         elif all(ref.partition(":")[0] in reference_tables for ref in refs) and refs & set(references):
-            found[column] = references  # a row without a name (a partner list, a date of accession) keeps its code
+            found[column] = references  # a group of rows without a name (a partner list) by lang.GROUPS_AR
     return found
 
 

@@ -248,7 +248,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
                 len(to_nato), len(attributed), "يربط الأدواتِ الأمريكية بالناتو", "لا يربط الأدواتِ الأمريكية بالناتو",
                 ar.NAMING_THEM,
             )
-            + (f" (وفي {ar.of_them(jointly)} بالناتو والولايات المتحدة معًا)" if jointly else "")
+            + ar.jointly(jointly, len(to_nato))
             + "، فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع الولايات المتحدة.",
             "ما يؤكده دون ذكر مصدر: " + "؛ ".join(claimed["event_ar"]) + ".",
         ]

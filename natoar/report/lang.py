@@ -290,6 +290,8 @@ def in_its_passages(k: int, n: int, does: str, does_not: str, which: tuple[str, 
         return f"{does_not} في {'أيٍّ من ' if n > 1 else ''}{its}"
     if k == n:
         return f"{does} في {'' if n == 1 else 'كلا ' if n == 2 else 'كل '}{its}"
+    if k == 1:
+        return f"{does} في أحد {its}"
     return f"{does} في {counted(k, 'مقطعٍ واحد', 'مقطعين', 'مقاطع', 'مقطعًا')} من {its}"
 
 
@@ -304,6 +306,16 @@ def of_them(k: int) -> str:
     if k < 1:
         raise ValueError(f"a part of {k} passages names none of them")
     return {1: "أحدها", 2: "اثنين منها"}.get(k, f"{k} منها")
+
+
+def jointly(j: int, k: int) -> str:
+    """Return, in Arabic, the parenthesis after `in_its_passages` saying that `j` of the `k` passages it counted
+    tie the instruments to NATO and the United States together: nothing if none does; «في أحدها» and the like if
+    some do (so a reader does not count them twice); no count when all do."""
+    if not 0 <= j <= k:
+        raise ValueError(f"{j} of {k} passages: the part must be between 0 and the whole")
+    both = "بالناتو والولايات المتحدة معًا"
+    return "" if j == 0 else f" ({both})" if j == k else f" (وفي {of_them(j)} {both})"
 
 
 def bilingual(en: str, ar: str) -> MarkdownText:
@@ -412,24 +424,52 @@ def short_title(title_ar: str, words: int = 3) -> str:
 SHORT_NAME_WORDS = 5
 
 
+def book_names(table: pd.DataFrame) -> dict[str, str]:
+    """Return each row's Arabic name by id as the book's tables and labels write it: its `short_ar` (the book's
+    own name, where the seed's wording is long or is not a name by itself) where given, else its `name_ar`."""
+    short = names(table, "short_ar") if "short_ar" in table.columns else {}
+    return {key: short.get(key) or name for key, name in names(table).items()}
+
+
 def short_names(table: pd.DataFrame) -> dict[str, str]:
     """Return each row's Arabic name by id, short enough for a table header or a chart's label: its `short_ar`
-    (the book's short name) where given, else its `name_ar`, cut to `SHORT_NAME_WORDS` words if longer (shown
-    with an ellipsis: `tests/test_charts_misc.py` requires a `short_ar` for every such name in the data)."""
+    where given, else its `name_ar`, cut to `SHORT_NAME_WORDS` words if longer (shown with an ellipsis:
+    `tests/test_charts_misc.py` requires a `short_ar` for every such name in the data)."""
     short = names(table, "short_ar") if "short_ar" in table.columns else {}
-    return {
-        key: short.get(key) or short_title(name, SHORT_NAME_WORDS) for key, name in names(table).items()
-    }
+    return {key: short.get(key) or short_title(name, SHORT_NAME_WORDS) for key, name in names(table).items()}
 
 
 # The columns that name a row of data/reference/ in each language (a summit's name, a fact's label).
 REFERENCE_NAMES = {"en": ("name_en", "label"), "ar": ("name_ar", "label_ar")}
 
 
+# Rows of data/reference/ that have no id or name of their own, referred to as a group by their first key column
+# (`partners:md`, the Mediterranean Dialogue's partners; `nato_members:2009-04-01`, the members from that date):
+# the key column and the group's Arabic name, around the key's Arabic (a framework's name, a date in words).
+GROUPS_AR = {"partners": ("framework", "شركاء {}"), "nato_members": ("date", "أعضاء الناتو منذ {}")}
+
+
+def _group_names_ar(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Return the Arabic name of each group of `GROUPS_AR` present in `tables`, keyed `table:key`."""
+    frameworks = book_names(tables["frameworks"]) if "frameworks" in tables else {}
+    found = {}
+    for name, (column, phrase) in GROUPS_AR.items():
+        table = tables.get(f"reference/{name}")
+        if table is None or column not in table:
+            continue
+        for key in sorted(set(table[column])):
+            words = frameworks.get(key) if column == "framework" else describe(key, "ar")
+            if words:
+                found[f"{name}:{key}"] = phrase.format(words)
+    return found
+
+
 def reference_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     """Return, in each language, the name of each row of data/reference/ that has one (a summit's name, a fact's
-    label), keyed as the catalogue refers to it (`table:id`, e.g. summits:wales-2014)."""
+    label), keyed as the catalogue refers to it (`table:id`, e.g. summits:wales-2014); in Arabic also the groups of
+    rows without a name (`GROUPS_AR`)."""
     found: dict[str, dict[str, str]] = {language: {} for language in REFERENCE_NAMES}
+    found["ar"] |= _group_names_ar(tables)
     for name, table in sorted(tables.items()):
         if not name.startswith("reference/") or "id" not in table:
             continue
@@ -632,7 +672,7 @@ def value(column: str, key: str) -> str:
 def id_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     """Return the Arabic names of the ids that chapters' tables hold, by the column that holds them: countries and
     other actors (`country`, `actor`), frameworks (`framework`, `instrument`)."""
-    actors, frameworks = names(tables["actors"]), names(tables["frameworks"])
+    actors, frameworks = book_names(tables["actors"]), book_names(tables["frameworks"])
     return {"country": actors, "actor": actors, "framework": frameworks, "instrument": frameworks}
 
 

@@ -102,7 +102,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
                 ar.in_its_passages(
                     row.iloc[1], row.iloc[0], f"يربطها {doc} بالناتو", f"لا يربطها {doc} بالناتو", ar.NAMING_US
                 )
-                + (f" (وفي {ar.of_them(jointly[doc])} بالناتو والولايات المتحدة معًا)" if jointly.get(doc) else "")
+                + ar.jointly(int(jointly.get(doc, 0)), row.iloc[1])
                 for doc, row in naming.iterrows()
             )
             + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
