@@ -220,5 +220,11 @@ def test_key_findings_answer_rather_than_list(book):
         book.catalogue, textstats.lengths(body), body, book.furniture, book["reference/summits"]
     )
     assert any("wales-2014, 24 April 2024, a Wednesday, is not when it was written" in f for f in findings)
+    # the day that fits is in words, as the printed date before it is
+    assert any(f.endswith("its weekdays fit 6 September 2014 (Saturday).") for f in findings)
+    arabic = documents.key_findings(
+        book.catalogue, textstats.lengths(body), body, book.furniture, book["reference/summits"], lang="ar"
+    )
+    assert any(f.endswith("إلا 6 سبتمبر 2014 (السبت).") for f in arabic)
     assert any("cable-2014 shows signs of translation" in f for f in findings)
     assert not any("lines of site furniture were removed" in f for f in findings)  # an inventory, dropped

@@ -4,6 +4,7 @@ translation, how the events' dates are known, and the chapter's key findings."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -198,6 +199,15 @@ def _claims_by_doc(paragraphs: pd.DataFrame) -> dict[str, list[WeekdayClaim]]:
 def _day(iso: str, lang: str = "en") -> str:
     """Return a day as 'YYYY-MM-DD (Weekday)', the weekday in `lang`."""
     return f"{iso} ({weekday_name(date.fromisoformat(iso), lang)})"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _in_words(days: str, lang: str = "en") -> str:
+    """Return a cell of the fitting days column (`_day`s joined) for prose: each date in words, as the sentence
+    gives the printed date (6 September 2014 (Saturday))."""
+    return _ISO_DAY.sub(lambda day: describe(day[0], lang), days)
 
 
 def _verdict(claim: WeekdayClaim, iso: str, lang: str = "en") -> str:
@@ -404,7 +414,7 @@ def key_findings(
     for doc in _printed_refuted(catalogue, paragraphs):
         day = date.fromisoformat(printed[doc])
         implied = " or ".join(sorted({WEEKDAY_NAMES[claim.of_writing] for claim in claims[doc]}))
-        fit = f"; near the summit, its weekdays fit {near.at[doc, FIT_COLUMN]}" if doc in near.index else ""
+        fit = f"; near the summit, its weekdays fit {_in_words(near.at[doc, FIT_COLUMN])}" if doc in near.index else ""
         findings.append(
             f"The printed date of {doc}, {describe(printed[doc])}, a {weekday_name(day)}, is not when it was "
             f"written: its own text calls the day of writing a {implied}{fit}."
@@ -484,7 +494,7 @@ def _key_findings_ar(
             if not days
             else "؛ ولا يوافق أيامَ الأسبوع التي يذكرها أيُّ يوم قرب موعد القمة"
             if days == NO_FITTING_DAY["ar"]
-            else f"؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {days}"
+            else f"؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {_in_words(days, 'ar')}"
         )
         findings.append(
             f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "
