@@ -226,11 +226,11 @@ def test_ids_a_reader_needs_named_are_named_in_arabic_beside_their_code(project)
     assert shown("causes", "leads_to", "cause-western-decline").startswith("[تراجع النفوذ الغربي")
     assert shown("aliases", "entity", "morocco") == "[المغرب]{.ar} ([morocco]{.language-en})"
     assert shown("reference/checks", "reference", "summits:wales-2014").startswith("[قمة ويلز]{.ar}")
-    assert shown("aliases", "entity", "north-atlantic-council").startswith("[مجلس شمال الأطلسي \\(من السياق\\)]{.ar}")
+    assert shown("aliases", "entity", "north-atlantic-council").startswith("[مجلس شمال الأطلسي \\(بحسب السياق\\)]{.ar}")
     assert shown("aliases", "entity", "enhanced-opportunities").startswith("[الفرص المعززة للشركاء]{.ar}")
     assert shown("reference/checks", "reference", "partners:md").startswith("[شركاء الحوار المتوسطي]{.ar}")
     assert shown("reference/checks", "reference", "nato_members:2009-04-01").startswith(
-        "[أعضاء الناتو منذ 1 أبريل 2009]{.ar}"
+        "[أعضاء الناتو اعتبارًا من 1 أبريل 2009]{.ar}"
     )
     both = shown("reference/checks", "reference", "summits:wales-2014;context:dcb-partners-now")
     assert both.count("{.ar}") == 2 and "؛ " in both

@@ -144,8 +144,8 @@ def test_a_part_larger_than_its_whole_is_refused():
         (0, 3, ""),
         (1, 3, " (وفي أحدها بالناتو والولايات المتحدة معًا)"),
         (2, 5, " (وفي اثنين منها بالناتو والولايات المتحدة معًا)"),
-        (1, 1, " (بالناتو والولايات المتحدة معًا)"),  # not «وفي أحدها», which would read as a second passage
-        (2, 2, " (بالناتو والولايات المتحدة معًا)"),
+        (1, 1, " (وبالولايات المتحدة أيضًا)"),  # not «وفي أحدها», which would read as a second passage
+        (2, 2, " (وبالولايات المتحدة أيضًا)"),
     ],
 )
 def test_passages_tying_the_instruments_to_both_are_counted_only_when_some_do(j, k, said):

@@ -420,14 +420,14 @@ PAGES: dict[str, Page] = {
         noun_ar="الأحداث",
     ),
     "actors": Page(
-        ("id", "kind", "name_en", "name_ar", "role_en", "source"),
+        ("id", "kind", "name_en", "name_ar", "short_ar", "role_en", "source"),
         "actors (first cited)",
         (per_document_chart,),
         Breakdown(("kind",), "actors"),
         noun_ar="الفاعلين (عند أول استشهاد)",
     ),
     "frameworks": Page(
-        ("id", "kind", "family", "name_en", "name_ar", "acronym", "launched", "source"),
+        ("id", "kind", "family", "name_en", "name_ar", "short_ar", "acronym", "launched", "source"),
         "frameworks (first cited)",
         (per_document_chart,),
         Breakdown(("family", "kind"), "frameworks"),

@@ -163,6 +163,7 @@ COLUMNS = {
     "relates_to": "الوثيقة المعنية",
     "role_en": "الدور",
     "rules": "القواعد",
+    "short_ar": "الاسم في الجداول والرسوم",
     "source_url": "رابط المصدر",
     "start": "اليوم الأول",
     "term": "الكلمة",
@@ -310,12 +311,13 @@ def of_them(k: int) -> str:
 
 def jointly(j: int, k: int) -> str:
     """Return, in Arabic, the parenthesis after `in_its_passages` saying that `j` of the `k` passages it counted
-    tie the instruments to NATO and the United States together: nothing if none does; «في أحدها» and the like if
-    some do (so a reader does not count them twice); no count when all do."""
+    tie the instruments to NATO and the United States together: nothing if none does; «وفي أحدها» and the like if
+    some do; when all do, that they tie them to the United States too (a bare «بالناتو والولايات المتحدة معًا»
+    there would read as correcting «بالناتو», and «وفي أحدها» as one passage more)."""
     if not 0 <= j <= k:
         raise ValueError(f"{j} of {k} passages: the part must be between 0 and the whole")
     both = "بالناتو والولايات المتحدة معًا"
-    return "" if j == 0 else f" ({both})" if j == k else f" (وفي {of_them(j)} {both})"
+    return "" if j == 0 else " (وبالولايات المتحدة أيضًا)" if j == k else f" (وفي {of_them(j)} {both})"
 
 
 def bilingual(en: str, ar: str) -> MarkdownText:
@@ -444,9 +446,9 @@ REFERENCE_NAMES = {"en": ("name_en", "label"), "ar": ("name_ar", "label_ar")}
 
 
 # Rows of data/reference/ that have no id or name of their own, referred to as a group by their first key column
-# (`partners:md`, the Mediterranean Dialogue's partners; `nato_members:2009-04-01`, the members from that date):
+# (`partners:md`, the Mediterranean Dialogue's partners; `nato_members:2009-04-01`, the members as of that date):
 # the key column and the group's Arabic name, around the key's Arabic (a framework's name, a date in words).
-GROUPS_AR = {"partners": ("framework", "شركاء {}"), "nato_members": ("date", "أعضاء الناتو منذ {}")}
+GROUPS_AR = {"partners": ("framework", "شركاء {}"), "nato_members": ("date", "أعضاء الناتو اعتبارًا من {}")}
 
 
 def _group_names_ar(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:

@@ -65,7 +65,7 @@ class MarkdownText(str):
         return str(self)
 
 
-ARABIC_COLUMNS = ("quote", "name_ar", "form_ar", "role_ar", "title_ar", "outlet_ar", "term")
+ARABIC_COLUMNS = ("quote", "name_ar", "short_ar", "form_ar", "role_ar", "title_ar", "outlet_ar", "term")
 
 
 def _cell(value: object, markup: bool, arabic: bool) -> str:
