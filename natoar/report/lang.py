@@ -426,19 +426,22 @@ def short_title(title_ar: str, words: int = 3) -> str:
 SHORT_NAME_WORDS = 5
 
 
-def book_names(table: pd.DataFrame) -> dict[str, str]:
+def book_names(table: pd.DataFrame, cut: bool = False) -> dict[str, str]:
     """Return each row's Arabic name by id as the book's tables and labels write it: its `short_ar` (the book's
-    own name, where the seed's wording is long or is not a name by itself) where given, else its `name_ar`."""
+    own name, where the seed's wording is long or is not a name by itself) where given, else its `name_ar`, which
+    `cut` shortens to `SHORT_NAME_WORDS` words."""
     short = names(table, "short_ar") if "short_ar" in table.columns else {}
-    return {key: short.get(key) or name for key, name in names(table).items()}
+    return {
+        key: short.get(key) or (short_title(name, SHORT_NAME_WORDS) if cut else name)
+        for key, name in names(table).items()
+    }
 
 
 def short_names(table: pd.DataFrame) -> dict[str, str]:
-    """Return each row's Arabic name by id, short enough for a table header or a chart's label: its `short_ar`
-    where given, else its `name_ar`, cut to `SHORT_NAME_WORDS` words if longer (shown with an ellipsis:
-    `tests/test_charts_misc.py` requires a `short_ar` for every such name in the data)."""
-    short = names(table, "short_ar") if "short_ar" in table.columns else {}
-    return {key: short.get(key) or short_title(name, SHORT_NAME_WORDS) for key, name in names(table).items()}
+    """Return each row's Arabic name by id, short enough for a table header or a chart's label: `book_names`
+    with a long `name_ar` cut (shown with an ellipsis: `tests/test_charts_misc.py` requires a `short_ar` for every
+    such name in the data)."""
+    return book_names(table, cut=True)
 
 
 # The columns that name a row of data/reference/ in each language (a summit's name, a fact's label).
