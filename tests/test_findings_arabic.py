@@ -247,7 +247,7 @@ def test_a_table_can_show_arabic_cells_in_the_arabic_edition():
 
 def test_lists_of_names_are_joined_as_each_language_joins_them():
     assert join_names(["Georgia", "Jordan", "Moldova"]) == "Georgia, Jordan and Moldova"
-    assert join_names(["الأردن", "جورجيا", "مولدوفا"], "ar") == "الأردن وجورجيا ومولدوفا"  # و before every item
+    assert join_names(["الأردن", "جورجيا", "مولدوفا"], "ar") == "الأردن، وجورجيا، ومولدوفا"  # و before every later item
     assert join_names(["المغرب"], "ar") == "المغرب" and join_names([], "ar") == "لا أحد"
 
 

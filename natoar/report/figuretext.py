@@ -272,7 +272,7 @@ def _timeline(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureTex
         return FigureText(
             f"{_ar(n_seed, 'events')} تؤرخها الوثائق الـ{n_docs}، فوق {_ar(n_context, 'facts')} من السياق الخارجي",
             f"خط زمني بالسنوات. فوق المحور، {_ar(n_seed, 'events')} تؤرخها الوثائق، كلٌّ منها موسوم بالكلمات بجانب دائرة "
-            f"زرقاء (مفرغة إذا كان مخططًا له، ومعيّن إذا كان مُدّعى فقط)؛ ويقع {years[busiest]} منها في {busiest}. "
+            f"زرقاء (مفرغة إذا كان مُزمَعًا، ومعيّن إذا كان مُدّعى فقط)؛ ويقع {years[busiest]} منها في {busiest}. "
             f"وتحت المحور، {_ar(n_context, 'facts')} من السياق الخارجي، مربعات رمادية بتسميات مائلة. وتشير خطوط رأسية "
             f"متقطعة في الأعلى إلى تواريخ كتابة الوثائق الـ{n_docs}، {marks}.",
         )
@@ -289,11 +289,12 @@ def _timeline(data: pd.DataFrame, lang: str, names: dict[str, str]) -> FigureTex
 
 def join_names(names: list[str], lang: str = "en") -> str:
     """Return names as a list in words: 'A', 'A and B', 'A, B and C' ('none' for no names); in Arabic with
-    `lang="ar"` ('أ وب وج', 'لا أحد')."""
+    `lang="ar"` ('أ، وب، وج', 'لا أحد'), the conjunction repeated before every item after the first and the
+    comma keeping names of several words apart."""
     if lang == "ar":
         if not names:
             return "لا أحد"
-        return " و".join(names)  # Arabic repeats the conjunction before every item: أ وب وج
+        return "، و".join(names)
     if not names:
         return "none"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -96,14 +96,14 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
     if lang == "ar":
         arabic = {**ar.names(tables["actors"]), **ar.names(frameworks)}
         return [
-            f"في المصادر، روابط المغرب بالناتو هي: {ar.join([arabic[f] for f in morocco_nato])}؛ "
+            f"في المصادر، روابط المغرب بالناتو هي: {join_names([arabic[f] for f in morocco_nato], 'ar')}؛ "
             + (
                 "والحوار المتوسطي من بينها."
                 if "md" in morocco_nato
                 else "ولا يسمّي أي مصدر المغربَ شريكًا في الحوار المتوسطي، مع أنه انضم إليه في "
                 f"{describe(md_joined(book), 'ar')} (سياق خارجي)."
             ),
-            f"روابطه الأخرى في المصادر ليست للناتو: {ar.join([arabic[f] for f in morocco_other])} "
+            f"روابطه الأخرى في المصادر ليست للناتو: {join_names([arabic[f] for f in morocco_other], 'ar')} "
             f"({ar.join(sorted({ar.term(ar.FAMILIES, family[f]) for f in morocco_other}))}).",
             "أن يُدرج نصٌّ الأدواتِ الأمريكية في الناتو أمرٌ يتوقف على النص لا على كونه مغربيًا: "
             + "؛ و".join(
@@ -114,7 +114,7 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
             )
             + ".",
             f"{len(in_several)} فقط من البلدان الـ{len(matrix)} التي تضعها المصادر في إطارٍ ما تظهر في أكثر من "
-            f"إطار: {ar.join([arabic[c] for c in in_several])}.",
+            f"إطار: {join_names([arabic[c] for c in in_several], 'ar')}.",
         ]
     return [
         f"In the seeds Morocco's ties to NATO are {join_names([names[f] for f in morocco_nato])}; "

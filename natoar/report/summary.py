@@ -66,7 +66,7 @@ def individual_ties(book: Book, lang: str = "en") -> Finding:
     nato, _ = morocco_ties(book)
     if lang == "ar":
         return Finding(
-            f"في المصادر، روابط المغرب بالناتو هي {ar.join([frameworks.loc[f, 'name_ar'] for f in nato])}"
+            f"في المصادر، روابط المغرب بالناتو هي {join_names([frameworks.loc[f, 'name_ar'] for f in nato], 'ar')}"
             + (
                 "."
                 if "md" in nato
