@@ -4,7 +4,6 @@ translation, how the events' dates are known, and the chapter's key findings."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -196,18 +195,10 @@ def _claims_by_doc(paragraphs: pd.DataFrame) -> dict[str, list[WeekdayClaim]]:
     return claims
 
 
-def _day(iso: str, lang: str = "en") -> str:
-    """Return a day as 'YYYY-MM-DD (Weekday)', the weekday in `lang`."""
-    return f"{iso} ({weekday_name(date.fromisoformat(iso), lang)})"
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _in_words(days: str, lang: str = "en") -> str:
-    """Return a cell of the fitting days column (`_day`s joined) for prose: each date in words, as the sentence
-    gives the printed date (6 September 2014 (Saturday))."""
-    return _ISO_DAY.sub(lambda day: describe(day[0], lang), days)
+def _day(iso: str, lang: str = "en", words: bool = False) -> str:
+    """Return a day as 'YYYY-MM-DD (Weekday)', the weekday in `lang`; with `words`, the date in words as prose
+    gives it ('6 September 2014 (Saturday)')."""
+    return f"{describe(iso, lang) if words else iso} ({weekday_name(date.fromisoformat(iso), lang)})"
 
 
 def _verdict(claim: WeekdayClaim, iso: str, lang: str = "en") -> str:
@@ -253,11 +244,12 @@ def _summit_refs(value: str) -> list[str]:
 
 
 def summit_checks(
-    catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame, lang: str = "en"
+    catalogue: pd.DataFrame, paragraphs: pd.DataFrame, summits: pd.DataFrame, lang: str = "en", words: bool = False
 ) -> pd.DataFrame:
     """Return, for each document that gives weekdays and whose date needs a summit (`date_outside`), the summit's
     days from outside context and the days from its opening to a week after its close that fit every weekday the
-    text gives, beside the printed date and the estimate (names and weekdays in `lang`)."""
+    text gives, beside the printed date and the estimate (names and weekdays in `lang`; the days in words, for
+    prose, with `words`)."""
     arabic = lang == "ar"
     claims = _claims_by_doc(paragraphs)
     by_id = summits.set_index("id")
@@ -271,10 +263,10 @@ def summit_checks(
                 {
                     "doc": doc.id,
                     "outside context": f"{by_id.at[summit, f'name_{lang}']} (summits:{summit})",
-                    "summit": f"{_day(start, lang)} {'إلى' if arabic else 'to'} {_day(end, lang)}",
-                    FIT_COLUMN: ("، " if arabic else ", ").join(_day(d.isoformat(), lang) for d in fit)
+                    "summit": f"{_day(start, lang, words)} {'إلى' if arabic else 'to'} {_day(end, lang, words)}",
+                    FIT_COLUMN: ("، " if arabic else ", ").join(_day(d.isoformat(), lang, words) for d in fit)
                     or NO_FITTING_DAY[lang],
-                    "printed": _day(doc.date_printed_iso, lang) if doc.date_printed_iso else "—",
+                    "printed": _day(doc.date_printed_iso, lang, words) if doc.date_printed_iso else "—",
                     "estimate": doc.date_iso,
                 }
             )
@@ -395,7 +387,7 @@ def key_findings(
     refs = [(references or {}).get(lang, {}).get(ref, ref) for ref in refs]
     claims = _claims_by_doc(paragraphs)
     printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))
-    near = summit_checks(catalogue, paragraphs, summits, lang).set_index("doc")
+    near = summit_checks(catalogue, paragraphs, summits, lang, words=True).set_index("doc")
     signs = republishing_signs(catalogue, paragraphs, furniture).set_index("doc")
     republished = signs.index[(signs["repeated headline"] > 0) | (signs["pull quotes"] > 0)].tolist()
     if lang == "ar":
@@ -414,7 +406,7 @@ def key_findings(
     for doc in _printed_refuted(catalogue, paragraphs):
         day = date.fromisoformat(printed[doc])
         implied = " or ".join(sorted({WEEKDAY_NAMES[claim.of_writing] for claim in claims[doc]}))
-        fit = f"; near the summit, its weekdays fit {_in_words(near.at[doc, FIT_COLUMN])}" if doc in near.index else ""
+        fit = f"; near the summit, its weekdays fit {near.at[doc, FIT_COLUMN]}" if doc in near.index else ""
         findings.append(
             f"The printed date of {doc}, {describe(printed[doc])}, a {weekday_name(day)}, is not when it was "
             f"written: its own text calls the day of writing a {implied}{fit}."
@@ -494,7 +486,7 @@ def _key_findings_ar(
             if not days
             else "؛ ولا يوافق أيامَ الأسبوع التي يذكرها أيُّ يوم قرب موعد القمة"
             if days == NO_FITTING_DAY["ar"]
-            else f"؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {_in_words(days, 'ar')}"
+            else f"؛ وفي الأيام المحيطة بموعد القمة لا يوافق أيامَ الأسبوع التي يذكرها إلا {days}"
         )
         findings.append(
             f"التاريخ المطبوع على {doc}، {describe(printed[doc], 'ar')}، وهو يوم {weekday_name(day, 'ar')}، ليس "
