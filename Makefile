@@ -34,18 +34,23 @@ $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 	touch $@
 
 # html: Sphinx alone, from the cached notebook outputs (`make book` runs it; `make buildbench` times it).
-# --all writes every page each time: an incremental Sphinx 7.4 build drops the index entries of unchanged pages
-# from the search index (sphinx-doc/sphinx#12599), so a rebuild would not give the same site as a clean build.
-# The build goes to _build/next/ and replaces _build/html only when it has succeeded (natoar.build.publish): a
-# failing or interrupted build leaves the previous site as it was.
+# Each edition builds in its own working folder, kept between builds (natoar.build.workdir): Sphinx reads again
+# only the pages whose sources, catalogs or notebook outputs changed and writes only those, unless the navigation
+# or a cross-reference target changed (natoar.build.incremental, which also keeps the search index whole despite
+# sphinx-doc/sphinx#12599). A folder is trusted only after a successful build by the same machinery (the
+# package, the configuration, the table of contents); otherwise that edition builds from scratch.
+# The finished editions are copied to _build/next/ and replace _build/html only when both have succeeded
+# (natoar.build.publish): a failing or interrupted build leaves the previous site as it was.
 # Two editions: English from _config.yml, Arabic (in _build/html/ar/) from the same sources, its prose from the
 # catalogs in locales/ar/ and its configuration written by natoar.build.editions; both read the notebooks'
 # outputs from the same cache, and are published together.
 html:
 	rm -rf _build/next _build/next-ar
-	$(BIN)/jupyter-book build . --all --path-output _build/next $(BUILD_FLAGS)
+	$(BIN)/python -m natoar.build.workdir open
+	$(BIN)/jupyter-book build . --toc _toc.yml --path-output _build/work/en $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.build.editions config ar
-	$(BIN)/jupyter-book build . --all --config _build/config-ar.yml --path-output _build/next-ar $(BUILD_FLAGS)
+	$(BIN)/jupyter-book build . --toc _toc.yml --config _build/config-ar.yml --path-output _build/work/ar $(BUILD_FLAGS)
+	$(BIN)/python -m natoar.build.workdir close
 	$(BIN)/python -m natoar.build.publish
 
 ## translations: refresh the Arabic catalogs (locales/ar/) from the prose of the built book: new text gets an

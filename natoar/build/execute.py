@@ -16,6 +16,7 @@ measured against this one and misses the build's cold-build goal (README, "Build
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import re
@@ -39,6 +40,9 @@ from natoar.sources.paths import project_root
 
 TIMEOUT = 600
 CACHE = Path("_build") / ".jupyter_cache"
+# Stored with each cached notebook: its path in the project and the SHA-256 of the executed notebook, by which
+# natoar.build.incremental tells whether the page Sphinx read from it is out of date.
+NOTEBOOK, OUTPUTS_DIGEST = "notebook", "outputs_sha256"
 _SETUP = """\
 _shell = get_ipython()
 for _name in [n for n in _shell.user_ns if not n.startswith("_") and n not in _shell.user_ns_hidden]:
@@ -201,7 +205,9 @@ def execute_into_cache(root: Path | None = None) -> int:
     if not missing:
         return 0
     for path, notebook, seconds in execute(missing, root):
-        bundle = CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds})
+        digest = hashlib.sha256(nbformat.writes(notebook).encode("utf-8")).hexdigest()
+        data = {"execution_seconds": seconds, NOTEBOOK: path.relative_to(root).as_posix(), OUTPUTS_DIGEST: digest}
+        bundle = CacheBundleIn(notebook, str(path), data=data)
         cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
     return len(missing)
 

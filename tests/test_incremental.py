@@ -1,0 +1,114 @@
+"""Rebuilds that reuse Sphinx's working folders: when they are trusted, what is written again, and what an earlier
+build left that is removed. That the result is a clean build's, byte for byte, is tested on whole builds in
+tests/test_reproducible.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from natoar.build import workdir
+from natoar.build.incremental import notebooks_with_other_outputs, pages_to_write_again, stale_outputs, what_changed
+
+PAGES = {"intro", "chapters/sources", "chapters/sources/2014"}
+LABEL_A = "('chapters/sources/2014', 'src-a', 'A')"
+RETITLED = {"intro": "Introduction", "chapters/sources": "Sources"}
+
+
+def state(titles: dict | None = None, **targets: str) -> tuple[dict, dict]:
+    navigation = {"titles": titles or {"intro": "Introduction", "chapters/sources": "The sources"}}
+    return navigation, {("std", "labels", key): value for key, value in targets.items()}
+
+
+def test_a_new_target_alone_writes_nothing_more():
+    before = state(a=LABEL_A)
+    after = state(a="('chapters/sources/2014', 'src-a', 'A')", b="('chapters/sources/2014', 'src-b', 'B')")
+    assert pages_to_write_again(before, after, PAGES) == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        state(a="('chapters/sources/2014', 'src-a', 'A renamed')"),  # a reference's text changes
+        state(),  # a target went away: a page pointing to it must say so (the build then fails)
+        state(RETITLED, a=LABEL_A),
+    ],
+    ids=["target-changed", "target-removed", "title-changed"],
+)
+def test_a_changed_target_or_navigation_writes_every_page(after):
+    before = state(a=LABEL_A)
+    assert pages_to_write_again(before, after, PAGES) == sorted(PAGES)
+
+
+def test_the_reason_for_writing_every_page_names_what_changed():
+    before = state(a=LABEL_A)
+    assert what_changed(before, state()) == "the cross-reference target std:labels:a"
+    retitled = state(RETITLED, a=LABEL_A)
+    assert what_changed(before, retitled) == "the navigation (titles of chapters/sources)"
+
+
+def test_a_notebook_page_is_read_again_when_its_cached_outputs_are_not_those_it_was_read_with():
+    notebooks = {"chapters/intro": "chapters/intro.ipynb", "chapters/gulf": "chapters/gulf.ipynb",
+                 "chapters/timeline": "chapters/timeline.ipynb"}
+    digests = {"chapters/intro.ipynb": "new", "chapters/gulf.ipynb": "same"}  # the timeline is not in the cache
+    read_with = {"chapters/intro": "old", "chapters/gulf": "same", "chapters/timeline": "old"}
+    assert notebooks_with_other_outputs(notebooks, digests, read_with) == ["chapters/intro", "chapters/timeline"]
+
+
+def test_what_an_earlier_build_left_is_found_and_what_this_one_wrote_is_kept(tmp_path):
+    for name in ("intro.html", "search.html", "genindex.html", "chapters/sources.html", "chapters/gone.html",
+                 "_static/theme.html", "_images/kept.png", "_images/old.png", "_downloads/ab/kept.csv",
+                 "_downloads/cd/old.csv", "_sources/intro.ipynb", "_sources/chapters/gone.md.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    env = SimpleNamespace(
+        found_docs={"intro", "chapters/sources"},
+        images={"figures/a.png": ({"intro"}, "kept.png")},
+        dlfiles={"figures/a.csv": ({"intro"}, "ab/kept.csv")},
+    )
+    stale = [p.relative_to(tmp_path).as_posix() for p in stale_outputs(tmp_path, env)]
+    assert stale == ["_downloads/cd/old.csv", "_images/old.png", "_sources/chapters/gone.md.txt", "chapters/gone.html"]
+
+
+def _book(root: Path) -> Path:
+    (root / "seeds").mkdir()
+    (root / "natoar").mkdir()
+    (root / "natoar" / "code.py").write_text("A = 1\n")
+    (root / "_config.yml").write_text("title: t\n")
+    return root
+
+
+def _finish_build(root: Path) -> None:
+    """Stand in for Sphinx: each edition's folder gets a finished site."""
+    for language in workdir.EDITIONS:
+        site = workdir.work_folder(language, root) / "_build" / "html"
+        site.mkdir(parents=True, exist_ok=True)
+        (site / "index.html").write_text(language)
+
+
+def test_a_working_folder_is_kept_only_after_a_successful_build_by_the_same_machinery(tmp_path):
+    root = _book(tmp_path)
+    assert workdir.open_folders(root) == {"en": False, "ar": False}  # nothing built yet
+    _finish_build(root)
+    workdir.close_folders(root)
+    assert (root / "_build" / "next" / "_build" / "html" / "index.html").read_text() == "en"
+    assert (root / "_build" / "next-ar" / "_build" / "html" / "index.html").read_text() == "ar"
+
+    assert workdir.open_folders(root) == {"en": True, "ar": True}
+    # this build is interrupted: nothing vouches for the folders any more, and the next build starts afresh
+    assert workdir.open_folders(root) == {"en": False, "ar": False}
+    assert not (workdir.work_folder("en", root) / "_build").exists()
+
+    _finish_build(root)
+    workdir.close_folders(root)
+    (root / "natoar" / "code.py").write_text("A = 2\n")  # the package changed: every page may differ
+    assert workdir.open_folders(root) == {"en": False, "ar": False}
+
+
+def test_closing_without_a_finished_build_names_the_missing_site(tmp_path):
+    root = _book(tmp_path)
+    workdir.open_folders(root)
+    with pytest.raises(FileNotFoundError, match=r"_build/work/en/_build/html: no finished build"):
+        workdir.close_folders(root)
