@@ -10,43 +10,65 @@ from types import SimpleNamespace
 import pytest
 
 from natoar.build import workdir
-from natoar.build.incremental import notebooks_with_other_outputs, pages_to_write_again, stale_outputs, what_changed
+from natoar.build.incremental import (
+    notebooks_with_other_outputs,
+    pages_to_write_again,
+    references,
+    stale_outputs,
+    what_changed,
+)
 
-PAGES = {"intro", "chapters/sources", "chapters/sources/2014"}
 LABEL_A = "('chapters/sources/2014', 'src-a', 'A')"
 RETITLED = {"intro": "Introduction", "chapters/sources": "Sources"}
+# the target names each page refers to
+REFERS_TO = {"intro": {"src-a"}, "chapters/sources": {"glossary"}, "chapters/sources/2014": set()}
 
 
 def state(titles: dict | None = None, **targets: str) -> tuple[dict, dict]:
     navigation = {"titles": titles or {"intro": "Introduction", "chapters/sources": "The sources"}}
-    return navigation, {("std", "labels", key): value for key, value in targets.items()}
+    return navigation, {("std", "labels", key, key): value for key, value in targets.items()}
 
 
 def test_a_new_target_alone_writes_nothing_more():
     before = state(a=LABEL_A)
-    after = state(a="('chapters/sources/2014', 'src-a', 'A')", b="('chapters/sources/2014', 'src-b', 'B')")
-    assert pages_to_write_again(before, after, PAGES) == []
+    after = state(a=LABEL_A, b="('chapters/sources/2014', 'src-b', 'B')")
+    assert pages_to_write_again(before, after, REFERS_TO) == []
 
 
 @pytest.mark.parametrize(
     "after",
     [
-        state(a="('chapters/sources/2014', 'src-a', 'A renamed')"),  # a reference's text changes
+        state(**{"src-a": "('chapters/sources/2014', 'src-a', 'A renamed')"}),  # a reference's text changes
         state(),  # a target went away: a page pointing to it must say so (the build then fails)
-        state(RETITLED, a=LABEL_A),
     ],
-    ids=["target-changed", "target-removed", "title-changed"],
+    ids=["target-changed", "target-removed"],
 )
-def test_a_changed_target_or_navigation_writes_every_page(after):
-    before = state(a=LABEL_A)
-    assert pages_to_write_again(before, after, PAGES) == sorted(PAGES)
+def test_a_changed_target_writes_the_pages_that_refer_to_it(after):
+    before = state(**{"src-a": LABEL_A})
+    assert pages_to_write_again(before, after, REFERS_TO) == ["intro"]
 
 
-def test_the_reason_for_writing_every_page_names_what_changed():
+def test_changed_navigation_writes_every_page():
     before = state(a=LABEL_A)
-    assert what_changed(before, state()) == "the cross-reference target std:labels:a"
-    retitled = state(RETITLED, a=LABEL_A)
-    assert what_changed(before, retitled) == "the navigation (titles of chapters/sources)"
+    assert pages_to_write_again(before, state(RETITLED, a=LABEL_A), REFERS_TO) == sorted(REFERS_TO)
+
+
+def test_what_changed_names_the_navigation_and_the_targets():
+    before = state(a=LABEL_A, b=LABEL_A)
+    assert what_changed(before, state(a=LABEL_A, b=LABEL_A)) == ("", set())
+    assert what_changed(before, state(a=LABEL_A)) == ("", {"b"})
+    assert what_changed(before, state(RETITLED, a=LABEL_A, b=LABEL_A)) == (
+        "the navigation (titles of chapters/sources)", set())
+
+
+def test_a_pages_references_are_the_target_names_it_carries():
+    from docutils import nodes
+    from sphinx import addnodes
+
+    page = nodes.paragraph()
+    page += addnodes.pending_xref(refdomain="std", reftype="ref", reftarget="Fig-Actors")
+    page += addnodes.pending_xref(refdomain="cite", reftype="p", reftarget="lesser2000, nato2004")
+    assert references(page) == {"fig-actors", "lesser2000", "nato2004", "lesser2000, nato2004"}
 
 
 def test_a_notebook_page_is_read_again_when_its_cached_outputs_are_not_those_it_was_read_with():

@@ -8,9 +8,10 @@ things wrong in this book; each is mended here:
   Each notebook page records the digest of the outputs it was read with (natoar.build.execute stores it with the
   cached notebook), and is read again when the cache holds other outputs.
 - A page shows more than its own source: the navigation (every page's title, number and place in the table of
-  contents) and the targets of its cross-references (labels, glossary terms, citations). When any of these
-  changed, or a target went away, every page is written again from the complete environment. A new target is
-  safe: no unchanged page can point to it, since the build treats a broken reference as an error.
+  contents) and the targets of its cross-references (labels with their titles or captions, glossary terms,
+  citations). When the navigation changed, every page is written again from the complete environment; when a
+  target changed or went away, every page that refers to it. A new target alone needs nothing: no unchanged page
+  can point to it, since the build treats a broken reference as an error.
 - Sphinx forgets the index entries (glossary terms) of the pages it does not write again, so the search index
   would lose them (sphinx-doc/sphinx#12599). They are kept beside the doctrees and given back to the index
   before it is written, in the order a clean build feeds them; words that no page holds any more leave it.
@@ -24,6 +25,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -99,46 +102,85 @@ def cross_page_state(env: BuildEnvironment) -> tuple[dict, dict]:
     std = env.domaindata.get("std", {})
     for table in ("labels", "anonlabels", "objects", "progoptions"):
         for key, value in std.get(table, {}).items():
-            targets[("std", table, key if isinstance(key, str) else repr(key))] = repr(value)
+            name = key if isinstance(key, str) else key[-1]  # objects: (type, name), such as ("term", "PfP")
+            targets[("std", table, name.lower(), repr(key))] = repr(value)
     for key, (docname, labelid, _line) in env.domaindata.get("citation", {}).get("citations", {}).items():
-        targets[("citation", key)] = repr((docname, labelid))
+        targets[("citation", "citations", key.lower(), key)] = repr((docname, labelid))
     for citation in env.domaindata.get("cite", {}).get("citations", []):
         tooltip = citation.tooltip_entry.text.render_as("text") if citation.tooltip_entry else ""
-        targets[("cite", citation.key)] = repr((citation.citation_id, citation.bibliography_key,
-                                                citation.formatted_entry.label, tooltip))
+        targets[("cite", "citations", citation.key.lower(), citation.key)] = repr(
+            (citation.citation_id, citation.bibliography_key, citation.formatted_entry.label, tooltip)
+        )
     return navigation, targets
 
 
-def what_changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> str:
-    """Return what pages show of one another that changed between `before` and `after` (the navigation, or a
-    cross-reference target that changed or went away), in words, or "" if nothing did."""
+def references(doctree: nodes.Node) -> set[str]:
+    """Return every target name a page's cross-references carry, in lower case (a citation role's keys apart)."""
+    names = set()
+    for node in doctree.findall(addnodes.pending_xref):
+        for attribute in ("reftarget", "reftargetid"):
+            value = node.get(attribute)
+            if isinstance(value, str):
+                names |= {part.strip().lower() for part in value.split(",")} | {value.lower()}
+    return names
+
+
+def what_changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> tuple[str, set[str]]:
+    """Return what pages show of one another that changed between `before` and `after`: the navigation, in words
+    (else ""), and the names of the cross-reference targets that changed or went away."""
     (nav_before, targets_before), (nav_after, targets_after) = before, after
+    navigation = ""
     for part in sorted(set(nav_before) | set(nav_after)):
         old, new = nav_before.get(part, {}), nav_after.get(part, {})
         if old != new:
             pages = sorted(d for d in set(old) | set(new) if old.get(d) != new.get(d))
-            return f"the navigation ({part} of {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''})"
-    for key, value in sorted(targets_before.items()):
-        if targets_after.get(key) != value:
-            return f"the cross-reference target {':'.join(key)}"
-    return ""
+            navigation = f"the navigation ({part} of {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''})"
+            break
+    targets = {key[2] for key, value in targets_before.items() if targets_after.get(key) != value}
+    return navigation, targets
 
 
-def pages_to_write_again(before: tuple[dict, dict], after: tuple[dict, dict], docnames: set[str]) -> list[str]:
-    """Return every page in `docnames` if what pages show of one another changed between `before` and `after`,
-    else none."""
-    return sorted(docnames) if what_changed(before, after) else []
+def pages_to_write_again(
+    before: tuple[dict, dict], after: tuple[dict, dict], refers_to: dict[str, set[str]]
+) -> list[str]:
+    """Return the pages (of `refers_to`: each page's target names) that must be written again because of what
+    changed between `before` and `after`: every page if the navigation changed, else the pages that refer to a
+    target that changed or went away."""
+    navigation, targets = what_changed(before, after)
+    if navigation:
+        return sorted(refers_to)
+    return sorted(page for page, names in refers_to.items() if names & targets)
 
 
-def _write_all_if_shared_state_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def _forget_digests(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Drop the digests noted for this build's reading before the environment is saved."""
+    env.natoar_digests = None
+    return []
+
+
+def _record_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Note the targets a page refers to."""
+    if not hasattr(app.env, "natoar_references"):
+        app.env.natoar_references = {}
+    app.env.natoar_references[app.env.docname] = references(doctree)
+
+
+def _write_what_depends_on_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     before = getattr(env, "natoar_before", None)
-    env.natoar_before = env.natoar_digests = None
-    if before is None:
+    env.natoar_before = None
+    if before is None or not before[0]["titles"]:  # a first build writes every page anyway
         return []
-    changed = what_changed(before, cross_page_state(env))
-    if changed and before[0]["titles"]:
-        logger.info(f"natoar: {changed} changed: every page is written again")
-    return sorted(env.found_docs) if changed else []
+    after = cross_page_state(env)
+    known = getattr(env, "natoar_references", {})
+    refers_to = {page: known.get(page, set()) for page in sorted(env.found_docs)}
+    pages = pages_to_write_again(before, after, refers_to)
+    navigation, targets = what_changed(before, after)
+    if navigation:
+        logger.info(f"natoar: {navigation} changed: every page is written again")
+    elif pages:
+        logger.info(f"natoar: {len(pages)} pages refer to a changed target ({', '.join(sorted(targets)[:3])}"
+                    f"{' ...' if len(targets) > 3 else ''}): written again")
+    return pages
 
 
 def _note_written(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
@@ -211,8 +253,11 @@ def setup(app: Sphinx) -> dict:
     """Register the checks that make an incremental build write what a clean one would."""
     app.connect("env-get-outdated", _notebooks_with_new_outputs)
     app.connect("doctree-read", _record_outputs)
-    # after sphinxcontrib-bibtex has formatted the citations (its env-updated runs at the default priority)
-    app.connect("env-updated", _write_all_if_shared_state_changed, priority=900)
+    # once Sphinx has numbered sections and figures (its own env-get-updated, at the default priority), and after
+    # sphinxcontrib-bibtex has formatted the citations (at env-updated)
+    app.connect("env-get-updated", _write_what_depends_on_changes, priority=900)
+    app.connect("doctree-read", _record_references)
+    app.connect("env-updated", _forget_digests)
     app.connect("html-page-context", _note_written)
     app.connect("html-collect-pages", _restore_index_entries)
     app.connect("build-finished", _finish)

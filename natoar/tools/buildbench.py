@@ -87,8 +87,9 @@ def _executed(output: str) -> int:
 
 
 def _writing_time(book: Path) -> Timing:
-    """Time Sphinx writing the whole book when every notebook's outputs are cached."""
-    for name in ("html", ".doctrees", "jupyter_execute"):
+    """Time Sphinx writing the whole book when every notebook's outputs are cached (without the working folders
+    that let a rebuild write only what changed)."""
+    for name in ("html", "work", ".doctrees", "jupyter_execute"):
         shutil.rmtree(book / "_build" / name, ignore_errors=True)
     return _timed([*MAKE, "html"], book)[0]
 
