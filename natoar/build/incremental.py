@@ -107,7 +107,8 @@ def cross_page_state(env: BuildEnvironment) -> tuple[dict, dict]:
     for key, (docname, labelid, _line) in env.domaindata.get("citation", {}).get("citations", {}).items():
         targets[("citation", "citations", key.lower(), key)] = repr((docname, labelid))
     for citation in env.domaindata.get("cite", {}).get("citations", []):
-        tooltip = citation.tooltip_entry.text.render_as("text") if citation.tooltip_entry else ""
+        # str(), not render_as(): pybtex looks its plugins up again on every render, seconds over a long bibliography
+        tooltip = str(citation.tooltip_entry.text) if citation.tooltip_entry else ""
         targets[("cite", "citations", citation.key.lower(), citation.key)] = repr(
             (citation.citation_id, citation.bibliography_key, citation.formatted_entry.label, tooltip)
         )
