@@ -283,6 +283,27 @@ def test_with_every_document_curated_the_chapters_add_no_note(root):
     assert not any("not yet curated" in f.sentence.lower() for f in summary.findings(book))
 
 
+@pytest.mark.parametrize("count", [curation.NAMED_UP_TO, curation.NAMED_UP_TO + 1, 253])
+def test_findings_name_a_few_uncurated_documents_and_count_many(root, count):
+    catalogue = load_book(root).catalogue.head(1)
+    catalogue = catalogue.loc[catalogue.index.repeat(count)].reset_index(drop=True)
+    catalogue["id"] = [f"doc-{n:03d}" for n in range(1, count + 1)]
+    catalogue["curation"] = "uncurated"
+    english, arabic = curation.not_counted(catalogue), curation.not_counted(catalogue, lang="ar")
+    text_en, text_ar = (curation.not_counted(catalogue, read_as_text=True, lang=lang) for lang in ("en", "ar"))
+    if count <= curation.NAMED_UP_TO:
+        assert english.startswith("Not yet curated, so not counted as evidence here: doc-001, doc-002, ")
+        assert f"doc-{count:03d}" in english and f"doc-{count:03d}" in arabic
+        return
+    assert "doc-" not in english + arabic + text_en + text_ar
+    many = {9: "9 وثائق", 253: "253 وثيقةً"}[count]
+    assert english == (f"Not yet curated, so not counted as evidence here: {count} documents, each marked in the "
+                       "catalogue (their pages list what remains).")
+    assert text_en.startswith(f"Not yet curated: {count} documents, each marked in the catalogue; their text is read")
+    assert arabic == f"لم تُدقَّق بعد، فلا تُحسب هنا دليلًا: {many} يشير إليها الفهرس (تذكر صفحاتها ما بقي)."
+    assert text_ar.startswith(f"لم تُدقَّق بعد: {many} يشير إليها الفهرس؛ يُقرأ نصها")
+
+
 def test_the_sources_chapter_judges_only_curated_documents(project):
     # a new document whose text names its weekday ('today, Wednesday') is not judged with the curated ones
     add_source(Path(__file__).parent / "fixtures" / "new_article.txt", project, outlet="Test site")

@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 from conftest import make
 
+from natoar.build import workdir
 from natoar.sources import corpus
 
 
@@ -119,13 +120,15 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_identical(copy):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    started = copy / "_build" / "work" / "en" / f"{workdir.STAMP}.pending"  # written just before Sphinx starts
     deadline = time.monotonic() + 300
-    while not (copy / "_build" / "next").exists() and time.monotonic() < deadline:
+    while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    time.sleep(2)  # Sphinx is writing into _build/next
+    time.sleep(2)  # Sphinx is reading or writing the English edition
     os.killpg(build.pid, signal.SIGINT)
     build.wait(timeout=120)
     assert _site(copy) == before
+    assert not (copy / "_build" / "work" / "en" / workdir.STAMP).exists()  # the next build will not trust it
 
 
 def test_every_image_in_the_book_has_alt_text_that_says_what_it_shows(html):

@@ -37,6 +37,11 @@ def uncurated_ids(catalogue: pd.DataFrame) -> list[str]:
     return catalogue.loc[catalogue["curation"] != "curated", "id"].tolist()
 
 
+# Up to this many documents not yet curated are named in a chapter's findings; more are counted, and the catalogue
+# marks them (a key finding naming 250 ids is not read).
+NAMED_UP_TO = 8
+
+
 def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False, lang: str = "en") -> str:
     """Return the sentence a chapter adds when some documents are not yet curated ('' when all are).
 
@@ -44,16 +49,18 @@ def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False, lang: str =
     ids = uncurated_ids(catalogue)
     if not ids:
         return ""
-    names = ", ".join(ids)
     one = len(ids) == 1
+    listed = len(ids) > NAMED_UP_TO  # too many to name in a sentence: the catalogue marks them
     if lang == "ar":
-        names = "، ".join(ids)
+        many = f"{ar.counted(len(ids), '', '', 'وثائق', 'وثيقةً')} يشير إليها الفهرس"
+        names = many if listed else "، ".join(ids)
         if read_as_text:
             return (
                 f"لم تُدقَّق بعد: {names}؛ يُقرأ نصها ويُحصى هنا كغيره، لكن لا تسنده بعد أدلة مدقَّقة (أحداث، شروح)، "
                 "ويتركها فحص التواريخ مقابل الأحداث جانبًا."
             )
         return f"لم تُدقَّق بعد، فلا تُحسب هنا دليلًا: {names} (تذكر صفحاتها ما بقي)."
+    names = f"{len(ids)} documents, each marked in the catalogue" if listed else ", ".join(ids)
     if read_as_text:
         its, it = ("its", "it") if one else ("their", "them")
         return (
