@@ -35,16 +35,23 @@ CACHED = (Path("_build") / ".jupyter_cache",)
 def inputs_digest(root: Path | None = None) -> str:
     """Return one SHA-256 over the names and bytes of every file the notebooks' outputs depend on."""
     root = project_root(root)
+    return files_digest(project_files(root, INPUTS, NOT_INPUTS, but=(EXECUTOR,)), root)
+
+
+def project_files(root: Path, names: tuple[str, ...], excluded: tuple[Path, ...] = (), but: tuple[Path, ...] = ()
+                  ) -> list[str]:
+    """Return the files (relative to `root`) that `names` are or hold, without byte code and without those under
+    `excluded`, unless named in `but`."""
     files = []
-    for name in INPUTS:
+    for name in names:
         top = root / name
         for path in [top] if top.is_file() else top.rglob("*"):
             relative = path.relative_to(root)
             if path.is_file() and "__pycache__" not in path.parts and (
-                relative == EXECUTOR or not any(map(relative.is_relative_to, NOT_INPUTS))
+                relative in but or not any(map(relative.is_relative_to, excluded))
             ):
                 files.append(relative.as_posix())
-    return files_digest(files, root)
+    return files
 
 
 def files_digest(files: list[str], root: Path | None = None) -> str:

@@ -15,7 +15,7 @@
 
 Sphinx then reads again only the pages whose sources, catalogs or notebook outputs changed, and writes only
 those, unless the navigation or a cross-reference target changed (natoar.build.incremental); the result is the
-site a clean build gives, byte for byte (tests/test_reproducible.py).
+site a clean build gives, byte for byte (tests/test_new_document.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from natoar.build.cache import files_digest
+from natoar.build.cache import files_digest, project_files
 from natoar.build.editions import EDITIONS
 from natoar.build.publish import edition_build
 from natoar.sources.paths import project_root
@@ -45,16 +45,7 @@ def work_folder(language: str, root: Path | None = None) -> Path:
 def machinery_digest(root: Path | None = None) -> str:
     """Return one SHA-256 over the files that shape every page (MACHINERY, without NOT_MACHINERY)."""
     root = project_root(root)
-    files = []
-    for name in MACHINERY:
-        top = root / name
-        for path in [top] if top.is_file() else sorted(top.rglob("*")):
-            relative = path.relative_to(root)
-            if path.is_file() and "__pycache__" not in path.parts and not any(
-                map(relative.is_relative_to, NOT_MACHINERY)
-            ):
-                files.append(relative.as_posix())
-    return files_digest(files, root)
+    return files_digest(project_files(root, MACHINERY, NOT_MACHINERY), root)
 
 
 def open_folders(root: Path | None = None) -> dict[str, bool]:
