@@ -14,6 +14,8 @@ from conftest import make
 from test_arabic_edition import untranslated
 from test_reproducible import site
 
+from natoar.build.execute import book_notebooks
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -63,8 +65,9 @@ def test_new_documents_and_an_edited_row_reach_the_sources_chapter_figures_and_t
         assert untranslated(page, outputs=False) == [], doc
 
     # Sphinx now rebuilds in this folder from what it wrote (natoar.build.incremental). The build above started
-    # afresh here, so its site is a clean build's: undoing the row's edit writes only the pages whose notebooks'
-    # outputs changed, and redoing it gives that site again, byte for byte
+    # afresh here, so its site is a clean build's: undoing the row's edit runs the notebooks again and writes only
+    # the pages whose outputs changed; redoing it brings back the outputs cached for those inputs
+    # (natoar.build.cache) and gives that site again, byte for byte
     clean = site(copy)
     work = copy / "_build" / "work"
     untouched = [work / language / "_build" / "html" / "chapters" / "licence.html" for language in ("en", "ar")]
@@ -77,6 +80,7 @@ def test_new_documents_and_an_edited_row_reach_the_sources_chapter_figures_and_t
         assert result.returncode == 0, log[-4000:]
         assert "en: rebuilding what changed since the last build" in log
         assert "every page is written again" not in log
+        assert f"executed {0 if row == edited else len(book_notebooks(copy))} notebooks" in log
         assert [path.stat().st_mtime_ns for path in untouched] == written_before  # not written again
         sources = (copy / "_build" / "html" / "chapters" / "sources.html").read_text(encoding="utf-8")
         assert ("Glowing:" in sources) == (row == edited)

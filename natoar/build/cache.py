@@ -1,5 +1,8 @@
 """Keep jupyter-cache honest: it hashes only code cells, so a change to seeds/, data/ or the package
-must clear the cached outputs. Run `python -m natoar.build.cache check` before a build and
+must put other cached outputs in place. Each cache folder is labelled with the digest of the inputs its outputs
+were computed from; when the inputs change, the folder is kept aside under that label (the last few only) and the
+one labelled with the current inputs, if any, comes back. So an edit undone, or a branch checked out and back,
+runs no notebook again. Run `python -m natoar.build.cache check` before a build and
 `python -m natoar.build.cache record FILE...` after a successful one.
 
 The same digests spare Sphinx: `make book` passes the files the book is built from (the Makefile's BOOK_INPUTS),
@@ -11,8 +14,10 @@ changed (a branch checked out and back) costs no Sphinx run.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from natoar.build.editions import EDITIONS
@@ -24,12 +29,14 @@ INPUTS = ("seeds", "data", "natoar", "requirements.txt", "_config.yml")
 # exception is the executor that runs the notebooks: how it runs them can change what they output.
 NOT_INPUTS = (Path("natoar") / "tools", Path("natoar") / "build")
 EXECUTOR = Path("natoar") / "build" / "execute.py"
-STAMP = Path("_build") / ".inputs.sha256"
 SITE_STAMP = Path("_build") / ".site-inputs.sha256"  # the book's inputs at the last successful build of the site
 SITE = tuple(Path("_build") / "html" / folder / "index.html" for folder in EDITIONS.values())  # each edition, built
 # Outputs computed from the inputs. The published site is not among them: a build replaces it only when it has
 # succeeded (natoar.build.publish), so a failing build leaves the last good site in place.
-CACHED = (Path("_build") / ".jupyter_cache",)
+CACHE = Path("_build") / ".jupyter_cache"
+LABEL = ".natoar-inputs.sha256"  # in a cache folder: the digest of the inputs its outputs were computed from
+KEPT = Path("_build") / ".jupyter_cache-kept"  # earlier inputs' cache folders, each named by its label
+KEEP = 3  # how many of them are kept, the most recently set aside first
 
 
 def inputs_digest(root: Path | None = None) -> str:
@@ -64,15 +71,57 @@ def files_digest(files: list[str], root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def clear_if_stale(root: Path | None = None) -> bool:
-    """Remove cached outputs if the inputs changed since the last recorded build; return True if removed."""
+def clear_if_stale(root: Path | None = None) -> str:
+    """Put in place the cache folder labelled with the current inputs: the one there ("unchanged"), one set aside
+    earlier ("restored") or a new empty one ("new"); return which. The folder it replaces is set aside under its
+    label, or removed if it has none (then no one knows what its outputs were computed from)."""
     root = project_root(root)
-    stamp = root / STAMP
-    if stamp.is_file() and stamp.read_text().strip() == inputs_digest(root):
-        return False
-    for path in CACHED:
-        shutil.rmtree(root / path, ignore_errors=True)
-    return True
+    digest = inputs_digest(root)
+    cache, kept = root / CACHE, root / KEPT
+    label = _label(cache)
+    if label == digest:
+        return "unchanged"
+    if label is None:
+        shutil.rmtree(cache, ignore_errors=True)
+    else:
+        kept.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(kept / label, ignore_errors=True)
+        cache.rename(kept / label)
+        _stamp_newest(kept / label, kept)
+    if _label(kept / digest) == digest:
+        (kept / digest).rename(cache)
+        state = "restored"
+    else:
+        cache.mkdir(parents=True)
+        (cache / LABEL).write_text(digest + "\n")
+        state = "new"
+    if kept.is_dir():
+        for old in sorted(kept.iterdir(), key=lambda p: p.stat().st_mtime_ns, reverse=True)[KEEP:]:
+            shutil.rmtree(old)
+    return state
+
+
+def _stamp_newest(folder: Path, kept: Path) -> None:
+    """Give `folder` a modification time later than every other kept folder's (now, or 1 ns after the latest if
+    the clock has not moved on), so that the oldest are removed first."""
+    latest = max((p.stat().st_mtime_ns for p in kept.iterdir() if p != folder), default=0)
+    now = max(time.time_ns(), latest + 1)
+    os.utime(folder, ns=(now, now))
+
+
+STATES = {
+    "unchanged": "inputs unchanged: cache kept",
+    "restored": "inputs changed: the outputs cached when they were last built put back in place",
+    "new": "inputs changed: a new cache for them (the previous outputs set aside)",
+}
+
+
+def _label(folder: Path) -> str | None:
+    """Return the digest a cache folder is labelled with, or None if it has no label (or is not there)."""
+    path = folder / LABEL
+    if not path.is_file():
+        return None
+    return path.read_text().strip() or None
 
 
 def site_current(files: list[str], root: Path | None = None) -> bool:
@@ -83,22 +132,19 @@ def site_current(files: list[str], root: Path | None = None) -> bool:
     return in_place and stamp.is_file() and stamp.read_text().strip() == files_digest(files, root)
 
 
-def record(root: Path | None = None, files: list[str] = ()) -> None:
-    """Record the current inputs' digest after a successful build, and the digest of `files` the site was built
-    from."""
+def record(files: list[str], root: Path | None = None) -> None:
+    """Record, after a successful build, the digest of `files` the site was built from."""
     root = project_root(root)
-    (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
-    (root / STAMP).write_text(inputs_digest(root) + "\n")
-    if files:
-        (root / SITE_STAMP).write_text(files_digest(list(files), root) + "\n")
+    (root / SITE_STAMP).parent.mkdir(parents=True, exist_ok=True)
+    (root / SITE_STAMP).write_text(files_digest(list(files), root) + "\n")
 
 
 if __name__ == "__main__":
     action = sys.argv[1] if len(sys.argv) > 1 else ""
     if action == "check":
-        print("inputs changed: cleared cached outputs" if clear_if_stale() else "inputs unchanged: cache kept")
+        print(STATES[clear_if_stale()])
     elif action == "record":
-        record(files=sys.argv[2:])
+        record(sys.argv[2:])
     elif action == "site-current":
         current = site_current(sys.argv[2:])
         print("the book's inputs are byte for byte those of the published site: Sphinx skipped" if current else

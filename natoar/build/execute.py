@@ -36,10 +36,10 @@ from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
+from natoar.build.cache import CACHE
 from natoar.sources.paths import project_root
 
 TIMEOUT = 600
-CACHE = Path("_build") / ".jupyter_cache"
 # Stored with each cached notebook: its path in the project and the SHA-256 of the executed notebook, by which
 # natoar.build.incremental tells whether the page Sphinx read from it is out of date.
 NOTEBOOK, OUTPUTS_DIGEST = "notebook", "outputs_sha256"

@@ -1,5 +1,5 @@
-"""Prepare the book for Sphinx, in one process: check every input, write the generated pages, clear outputs
-cached from other inputs, and execute the notebooks the cache lacks.
+"""Prepare the book for Sphinx, in one process: check every input, write the generated pages, put in place
+the outputs cached for these inputs, and execute the notebooks the cache lacks.
 
 `make book` runs `python -m natoar.build.prepare` and then `jupyter-book build`. Bad input stops here, before
 anything under `_build/` is touched. One process instead of four saves their start-up and the corpus is
@@ -24,8 +24,7 @@ def main() -> int:
         return 1
     print(f"pages: {len(write_pages(root, book.corpus, book.tables))} generated pages up to date")
     print(f"data dictionary: {write_dictionary(root).relative_to(root)} up to date")
-    stale = cache.clear_if_stale(root)
-    print("inputs changed: cleared cached outputs" if stale else "inputs unchanged: cache kept")
+    print(cache.STATES[cache.clear_if_stale(root)])
     try:
         executed = execute.execute_into_cache(root)
     except execute.NotebookError as err:
