@@ -35,12 +35,21 @@ def test_columns_show_the_declared_rules(root):
     assert datapages.row_rules("topic_vocabulary", root) == ""
 
 
-def test_per_document_includes_documents_without_rows(root):
+def test_per_document_includes_curated_documents_without_rows(root):
     catalogue = corpus.load_catalogue(root)
     table = pd.DataFrame({"seed": ["wales-2014", "wales-2014"]})
     counts = datapages.per_document(table, catalogue).set_index("document")["rows"]
     assert counts["wales-2014"] == 2
     assert counts.sum() == 2 and len(counts) == len(catalogue)
+
+
+def test_per_document_leaves_out_uncurated_documents_until_they_have_rows():
+    catalogue = pd.DataFrame({"id": ["a", "b", "c", "d"], "curation": ["curated", "uncurated", "curated", "uncurated"]})
+    table = pd.DataFrame({"seed": ["d", "a", "d"]})
+    counts = datapages.per_document(table, catalogue)
+    assert counts.to_dict("records") == [
+        {"document": "a", "rows": 1}, {"document": "c", "rows": 0}, {"document": "d", "rows": 2}
+    ]
 
 
 def test_per_decade():
@@ -54,8 +63,16 @@ def test_overview():
     assert datapages.overview("t", table, catalogue.iloc[:3]) == (
         "`data/t.csv` has 2 rows and 2 columns, drawn from 2 of the 3 documents."
     )
+    pending = "(documents not yet curated are listed in {ref}`ch-sources`)"
     assert datapages.overview("t", table, catalogue) == (
-        "`data/t.csv` has 2 rows and 2 columns, drawn from 2 of the 3 curated documents (1 more not yet curated)."
+        f"`data/t.csv` has 2 rows and 2 columns, drawn from 2 of the 3 curated documents {pending}."
+    )
+    more = pd.concat([catalogue, pd.DataFrame({"id": ["e"], "curation": ["uncurated"]})])  # a page unchanged by it
+    assert datapages.overview("t", table, more) == datapages.overview("t", table, catalogue)
+    with_rows = pd.DataFrame({"seed": ["a", "d"], "x": [1, 2], "line": [2, 3]})
+    assert datapages.overview("t", with_rows, catalogue) == (
+        f"`data/t.csv` has 2 rows and 2 columns, drawn from 1 of the 3 curated documents and 1 not yet curated "
+        f"{pending}."
     )
 
 
@@ -152,7 +169,12 @@ def test_overview_in_arabic_agrees_its_nouns_with_the_numbers():
         "يضم `data/t.csv` صفين وعمودين، مأخوذةً من وثيقتين من أصل 3."
     )
     assert datapages.overview("t", table.iloc[:1], catalogue, "ar") == (
-        "يضم `data/t.csv` صفًا واحدًا وعمودين، مأخوذةً من وثيقة واحدة من أصل 3 مُدقَّقة (وثيقة أخرى لم تُدقَّق بعد)."
+        "يضم `data/t.csv` صفًا واحدًا وعمودين، مأخوذةً من وثيقة واحدة من أصل 3 مُدقَّقة "
+        "(والوثائق التي لم تُدقَّق بعد مذكورة في {ref}`ch-sources`)."
+    )
+    assert datapages.overview("t", table.assign(seed=["d", "d"]), catalogue, "ar") == (
+        "يضم `data/t.csv` صفين وعمودين، مأخوذةً من 0 وثيقة من أصل 3 مُدقَّقة ومن وثيقة واحدة لم تُدقَّق بعد "
+        "(والوثائق التي لم تُدقَّق بعد مذكورة في {ref}`ch-sources`)."
     )
 
 

@@ -21,6 +21,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from natoar.report import charts
+from natoar.report.curation import curated_ids
 from natoar.report.figures import FIGURES, add_title, display_width, file_name, write_figure
 from natoar.report.lang import (
     EDITION_LABELS,
@@ -156,9 +157,21 @@ def columns(name: str, root: Path | None = None, lang: str = "en") -> MarkdownTe
 
 
 def per_document(table: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Return the number of rows each document contributes (zero included), in catalogue order."""
+    """Return the number of rows each document contributes, in catalogue order: every curated document (zero
+    included: its reading found none) and any other document that has rows. A document not yet curated that has
+    none is left out: no one has looked for them yet, so its zero would say nothing (and adding such a document
+    leaves every Data page but the catalogue's as it was)."""
     counts = table.groupby("seed").size()
-    return pd.DataFrame({"document": catalogue["id"], "rows": [int(counts.get(d, 0)) for d in catalogue["id"]]})
+    ids = catalogue.loc[(catalogue["curation"] == "curated") | catalogue["id"].isin(counts.index), "id"]
+    return pd.DataFrame({"document": ids.to_numpy(), "rows": [int(counts.get(d, 0)) for d in ids]})
+
+
+# Said on a Data page when some documents are not yet curated: where they are listed (not how many they are,
+# which would change the page whenever a document is added).
+PENDING = {
+    "en": "documents not yet curated are listed in {ref}`ch-sources`",
+    "ar": "والوثائق التي لم تُدقَّق بعد مذكورة في {ref}`ch-sources`",
+}
 
 
 def per_decade(dates: pd.Series) -> pd.DataFrame:
@@ -171,25 +184,31 @@ def per_decade(dates: pd.Series) -> pd.DataFrame:
 def overview(name: str, table: pd.DataFrame, catalogue: pd.DataFrame | None = None, lang: str = "en") -> MarkdownText:
     """Return one sentence on the table's size and, for seed tables, how many documents it draws on, in `lang`."""
     rows, width = len(table), len(table.columns) - 1
-    used = table["seed"].nunique() if catalogue is not None and "seed" in table else None
-    curated = 0 if used is None else int((catalogue["curation"] == "curated").sum())
-    pending = 0 if used is None else len(catalogue) - curated
+    seeds = set(table["seed"]) if catalogue is not None and "seed" in table else None
+    if seeds is not None:
+        curated = set(curated_ids(catalogue))
+        pending = len(catalogue) > len(curated)
+        from_curated, from_others = len(seeds & curated), len(seeds - curated)
     if lang == "ar":
         text = (
             f"يضم `data/{name}.csv` {counted(rows, 'صفًا واحدًا', 'صفين', 'صفوف', 'صفًا')} "
             f"و{counted(width, 'عمودًا واحدًا', 'عمودين', 'أعمدة', 'عمودًا')}"
         )
-        if used is not None:
-            documents = counted(used, "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقة")
-            text += f"، مأخوذةً من {documents} من أصل {curated}{' مُدقَّقة' if pending else ''}"
+        if seeds is not None:
+            documents = counted(from_curated, "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقة")
+            text += f"، مأخوذةً من {documents} من أصل {len(curated)}{' مُدقَّقة' if pending else ''}"
+            if from_others:
+                text += f" ومن {counted(from_others, 'وثيقة واحدة', 'وثيقتين', 'وثائق', 'وثيقة')} لم تُدقَّق بعد"
             if pending:
-                text += f" ({counted(pending, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')} لم تُدقَّق بعد)"
+                text += f" ({PENDING['ar']})"
         return MarkdownText(text + ".")
     text = f"`data/{name}.csv` has {rows} rows and {width} columns"
-    if used is not None:
-        text += f", drawn from {used} of the {curated} {'curated ' if pending else ''}documents"
+    if seeds is not None:
+        text += f", drawn from {from_curated} of the {len(curated)} {'curated ' if pending else ''}documents"
+        if from_others:
+            text += f" and {from_others} not yet curated"
         if pending:
-            text += f" ({pending} more not yet curated)"
+            text += f" ({PENDING['en']})"
     return MarkdownText(text + ".")
 
 
@@ -248,24 +267,29 @@ def _the(n: int, one: str, two: str, plural: str) -> str:
     return one if n == 1 else two if n == 2 else f"{plural} الـ{n}"
 
 
-def per_document_caption(spec: Page, documents: int, bars: int) -> dict[str, str]:
+def per_document_caption(spec: Page, documents: int, bars: int, left_out: bool = False) -> dict[str, str]:
     """Return the caption of a per-document chart in both languages: `bars` bars for `documents` documents (the
-    last bar folding the documents beyond the others when there are fewer bars than documents)."""
+    last bar folding the documents beyond the others when there are fewer bars than documents); `left_out`: some
+    documents not yet curated are not shown (`per_document`)."""
+    note = {
+        "en": " A document not yet curated is shown once it has some." if left_out else "",
+        "ar": " ولا تظهر وثيقة لم تُدقَّق بعد إلا حين يصير لها شيء منها." if left_out else "",
+    }
     if bars == documents:
         return {
-            "en": f"How many {spec.noun} each document contributes.",
-            "ar": f"ما تسهم به كل وثيقة من {spec.noun_ar}.",
+            "en": f"How many {spec.noun} each document contributes." + note["en"],
+            "ar": f"ما تسهم به كل وثيقة من {spec.noun_ar}." + note["ar"],
         }
     rest = documents - bars + 1
     return {
         "en": (
             f"How many {spec.noun} each of the {bars - 1} documents contributing most gives, and the other "
-            f"{rest} together; the data has every document."
+            f"{rest} together; the data lists all {documents}." + note["en"]
         ),
         "ar": (
             f"ما تسهم به من {spec.noun_ar} كلُّ وثيقة من {_the(bars - 1, 'الوثيقة', 'الوثيقتين', 'الوثائق')}"
             f" الأكثر إسهامًا، وما تسهم به {counted(rest, 'وثيقة أخرى', 'وثيقتان أخريان', 'وثائق أخرى', 'وثيقة أخرى')}"
-            " مجتمعةً؛ والبيانات تضم كل الوثائق."
+            " مجتمعةً؛ والبيانات تذكرها كلها." + note["ar"]
         ),
     }
 
@@ -304,7 +328,8 @@ def per_document_chart(name: str, spec: Page, table: pd.DataFrame, book: Book, l
     data = per_document(table, book.catalogue)
     shown = charts.top_with_others(data, "document", "rows", charts.MAX_BARS)
     file = f"{data_label(name)}-per-document"
-    caption = per_document_caption(spec, len(data), len(shown))[check_language(lang)]
+    left_out = len(data) < len(book.catalogue)
+    caption = per_document_caption(spec, len(data), len(shown), left_out)[check_language(lang)]
     if lang == "ar":
         noun = spec.noun_ar
         drawing = charts.count_bars(data, "document", "rows", f"{noun} من كل وثيقة", lang="ar")
