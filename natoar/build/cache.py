@@ -82,7 +82,8 @@ def clear_if_stale(root: Path | None = None) -> str:
     if label == digest:
         return "unchanged"
     if label is None:
-        shutil.rmtree(cache, ignore_errors=True)
+        if cache.exists():
+            shutil.rmtree(cache)
     else:
         kept.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(kept / label, ignore_errors=True)
@@ -97,7 +98,10 @@ def clear_if_stale(root: Path | None = None) -> str:
         state = "new"
     if kept.is_dir():
         for old in sorted(kept.iterdir(), key=lambda p: p.stat().st_mtime_ns, reverse=True)[KEEP:]:
-            shutil.rmtree(old)
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
     return state
 
 
@@ -111,8 +115,8 @@ def _stamp_newest(folder: Path, kept: Path) -> None:
 
 STATES = {
     "unchanged": "inputs unchanged: cache kept",
-    "restored": "inputs changed: the outputs cached when they were last built put back in place",
-    "new": "inputs changed: a new cache for them (the previous outputs set aside)",
+    "restored": "inputs changed: the outputs cached when these inputs were last built are back in place",
+    "new": "inputs changed: no outputs cached for them yet (the previous ones set aside, if labelled)",
 }
 
 
