@@ -1,6 +1,6 @@
 import os
 
-from natoar.build.cache import CACHE, KEEP, KEPT, SITE, clear_if_stale, inputs_digest, record, site_current
+from natoar.build.cache import CACHE, KEEP, KEPT, SITE, inputs_digest, record, site_current, switch_cache
 
 
 def test_digest_follows_seeds_and_data(project):
@@ -25,33 +25,33 @@ def test_outputs_of_other_inputs_are_set_aside_and_come_back_with_their_inputs(p
     seed = project / "seeds" / "000_9ac74bd8921543b6.txt"
     (project / CACHE).mkdir(parents=True)
     _cached(project, "unlabelled")
-    assert clear_if_stale(project) == "new"  # unlabelled: nothing can be trusted, and nothing is kept
+    assert switch_cache(project) == "new"  # unlabelled: nothing can be trusted, and nothing is kept
     assert _output(project) is None and not (project / KEPT).exists()
     _cached(project, "first")
-    assert clear_if_stale(project) == "unchanged" and _output(project) == "first"
+    assert switch_cache(project) == "unchanged" and _output(project) == "first"
     original = seed.read_bytes()
     seed.write_bytes(b"changed")
-    assert clear_if_stale(project) == "new" and _output(project) is None
+    assert switch_cache(project) == "new" and _output(project) is None
     _cached(project, "second")  # say the build then fails: these outputs are for the changed seed all the same
     seed.write_bytes(original)  # the edit undone: the first outputs come back, the second are kept
-    assert clear_if_stale(project) == "restored" and _output(project) == "first"
+    assert switch_cache(project) == "restored" and _output(project) == "first"
     seed.write_bytes(b"changed")
-    assert clear_if_stale(project) == "restored" and _output(project) == "second"
+    assert switch_cache(project) == "restored" and _output(project) == "second"
 
 
 def test_only_the_last_few_caches_are_kept(project):
     seed = project / "seeds" / "000_9ac74bd8921543b6.txt"
     for n in range(KEEP + 3):
         seed.write_bytes(f"version {n}".encode())
-        clear_if_stale(project)
+        switch_cache(project)
         _cached(project, str(n))
     assert len(list((project / KEPT).iterdir())) == KEEP
     for n in range(KEEP + 2, 1, -1):  # the current one, then the KEEP set aside last; the oldest are gone
         seed.write_bytes(f"version {n}".encode())
-        clear_if_stale(project)
+        switch_cache(project)
         assert _output(project) == str(n), n
     seed.write_bytes(b"version 0")
-    assert clear_if_stale(project) == "new"
+    assert switch_cache(project) == "new"
 
 
 def test_library_code_is_an_input_but_the_measuring_tools_and_the_build_machinery_are_not(project):
@@ -61,14 +61,14 @@ def test_library_code_is_an_input_but_the_measuring_tools_and_the_build_machiner
     (project / "natoar" / "tools" / "bench.py").write_text("B = 1\n")
     (project / "natoar" / "build" / "pdf.py").write_text("C = 1\n")
     (project / "natoar" / "build" / "execute.py").write_text("D = 1\n")
-    assert clear_if_stale(project) == "new"
+    assert switch_cache(project) == "new"
     (project / "natoar" / "tools" / "bench.py").write_text("B = 2\n")
     (project / "natoar" / "build" / "pdf.py").write_text("C = 2\n")
-    assert clear_if_stale(project) == "unchanged"
+    assert switch_cache(project) == "unchanged"
     (project / "natoar" / "build" / "execute.py").write_text("D = 2\n")  # it runs the notebooks
-    assert clear_if_stale(project) == "new"
+    assert switch_cache(project) == "new"
     (project / "natoar" / "analysis.py").write_text("A = 2\n")
-    assert clear_if_stale(project) == "new"
+    assert switch_cache(project) == "new"
 
 
 def test_sphinx_is_spared_only_for_the_same_bytes_and_a_site_in_place(project):

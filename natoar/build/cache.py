@@ -71,7 +71,7 @@ def files_digest(files: list[str], root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def clear_if_stale(root: Path | None = None) -> str:
+def switch_cache(root: Path | None = None) -> str:
     """Put in place the cache folder labelled with the current inputs: the one there ("unchanged"), one set aside
     earlier ("restored") or a new empty one ("new"); return which. The folder it replaces is set aside under its
     label, or removed if it has none (then no one knows what its outputs were computed from)."""
@@ -146,7 +146,7 @@ def record(files: list[str], root: Path | None = None) -> None:
 if __name__ == "__main__":
     action = sys.argv[1] if len(sys.argv) > 1 else ""
     if action == "check":
-        print(STATES[clear_if_stale()])
+        print(STATES[switch_cache()])
     elif action == "record":
         record(sys.argv[2:])
     elif action == "site-current":

@@ -40,7 +40,8 @@ def cached_outputs(root: Path) -> dict[str, str]:
     """Return the digest of each cached notebook's outputs, by the notebook's path in the project."""
     from jupyter_cache import get_cache
 
-    from natoar.build.execute import CACHE, NOTEBOOK, OUTPUTS_DIGEST
+    from natoar.build.cache import CACHE
+    from natoar.build.execute import NOTEBOOK, OUTPUTS_DIGEST
 
     folder = root / CACHE
     if not folder.is_dir():

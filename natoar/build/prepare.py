@@ -24,7 +24,7 @@ def main() -> int:
         return 1
     print(f"pages: {len(write_pages(root, book.corpus, book.tables))} generated pages up to date")
     print(f"data dictionary: {write_dictionary(root).relative_to(root)} up to date")
-    print(cache.STATES[cache.clear_if_stale(root)])
+    print(cache.STATES[cache.switch_cache(root)])
     try:
         executed = execute.execute_into_cache(root)
     except execute.NotebookError as err:
