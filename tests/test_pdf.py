@@ -285,6 +285,7 @@ def test_contents_pages_follow_the_outline_in_reading_order():
         contents_pages([Entry("chapter", "Missing")], found)
 
 
+@pytest.mark.tool  # renders with poppler's pdftoppm, installed by `make browser`, which `make check` does not run
 def test_the_page_report_of_one_edition_reads_only_that_editions_pdfs(tmp_path, monkeypatch, capsys):
     """`make pdfpages PDF_LANGUAGES=en` reports on the English PDFs while the Arabic ones may be half written."""
     from pypdf import PdfWriter
