@@ -4,6 +4,7 @@ switch, no English prose left on translated pages, search, and the layout in Chr
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -61,6 +62,17 @@ def test_every_page_is_in_both_editions(built, html):
     pages = [path for n in all_pages(built) for path in (html / f"{n}.html", html / "ar" / f"{n}.html")]
     missing = [path for path in pages if not path.exists()]
     assert missing == []
+
+
+def test_arabic_doctrees_hold_their_page_only(built):
+    # A translated page's saved doctree once held a copy of the whole build environment (i18n.AdoptTranslatedNodes),
+    # which every build loads again to number figures: 2.2 MB a page at 259 pages.
+    doctrees = sorted((built / "_build" / "work" / "ar" / "_build" / ".doctrees").rglob("*.doctree"))
+    assert len(doctrees) == len(all_pages(built)) > 30
+    for path in doctrees:
+        doctree = pickle.loads(path.read_bytes())
+        strangers = {id(n.document) for n in doctree.findall() if n.document is not doctree}
+        assert not strangers, f"{path.name}: nodes belong to {len(strangers)} other documents"
 
 
 def test_arabic_pages_are_right_to_left_and_english_ones_not(built, html):

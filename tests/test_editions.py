@@ -3,6 +3,8 @@ computed text in both languages."""
 
 from __future__ import annotations
 
+import pickle
+
 import pandas as pd
 import pytest
 import yaml
@@ -102,6 +104,25 @@ def _doctree(language: str, *blocks: nodes.Node) -> nodes.document:
     document.settings.env = type("Env", (), {"config": type("Config", (), {"language": language})()})()
     i18n.EditionFilter(document).apply()
     return document
+
+
+def test_translated_nodes_no_longer_carry_the_document_they_were_parsed_in():
+    # Sphinx's Locale transform parses a translation as a document whose settings hold the build environment, and
+    # puts that document's nodes in the page; a stand-in megabyte plays the environment here.
+    page = new_document("page.md", get_default_settings(Parser))
+    settings = get_default_settings(Parser)
+    settings.env = "environment " * 100_000
+    parsed = new_document("<translated>", settings)
+    parsed += nodes.paragraph()
+    parsed[0] += nodes.Text("نص مترجم")  # added to a node of that document: it records the document
+    page += nodes.paragraph()
+    page[0].children = parsed[0].children  # moved as Locale moves them: new parents, the same document
+    for child in page[0].children:
+        child.parent = page[0]
+    assert len(pickle.dumps(page)) > 1_000_000
+    i18n.AdoptTranslatedNodes(page).apply()
+    assert len(pickle.dumps(page)) < 10_000
+    assert all(node.document is page for node in page.findall())
 
 
 def _block(text: str, classes: list[str] | None = None) -> nodes.container:
