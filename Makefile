@@ -43,13 +43,12 @@ $(BUILT): $(VENV)/.installed $(BOOK_INPUTS)
 # (natoar.build.publish): a failing or interrupted build leaves the previous site as it was.
 # Two editions: English from _config.yml, Arabic (in _build/html/ar/) from the same sources, its prose from the
 # catalogs in locales/ar/ and its configuration written by natoar.build.editions; both read the notebooks'
-# outputs from the same cache, and are published together.
+# outputs from the same cache, build at the same time, one jupyter-book process each (natoar.build.html), and are
+# published together.
 html:
 	rm -rf _build/next _build/next-ar
 	$(BIN)/python -m natoar.build.workdir open
-	$(BIN)/jupyter-book build . --toc _toc.yml --path-output _build/work/en $(BUILD_FLAGS)
-	$(BIN)/python -m natoar.build.editions config ar
-	$(BIN)/jupyter-book build . --toc _toc.yml --config _build/config-ar.yml --path-output _build/work/ar $(BUILD_FLAGS)
+	$(BIN)/python -m natoar.build.html $(BUILD_FLAGS)
 	$(BIN)/python -m natoar.build.workdir close
 	$(BIN)/python -m natoar.build.publish
 

@@ -4,12 +4,13 @@ tests/test_reproducible.py."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from natoar.build import workdir
+from natoar.build import html, workdir
 from natoar.build.incremental import (
     notebooks_with_other_outputs,
     pages_to_write_again,
@@ -134,3 +135,35 @@ def test_closing_without_a_finished_build_names_the_missing_site(tmp_path):
     workdir.open_folders(root)
     with pytest.raises(FileNotFoundError, match=r"_build/work/en/_build/html: no finished build"):
         workdir.close_folders(root)
+
+
+def _waits_for(mine: Path, other: Path, says: str, code: int) -> list[str]:
+    """A command that marks its start, waits until the other has started, prints and exits with `code`."""
+    script = (
+        "import pathlib, sys, time\n"
+        f"pathlib.Path({str(mine)!r}).touch()\n"
+        "deadline = time.monotonic() + 20\n"
+        f"while not pathlib.Path({str(other)!r}).exists() and time.monotonic() < deadline:\n"
+        "    time.sleep(0.05)\n"
+        f"print({says!r} if pathlib.Path({str(other)!r}).exists() else 'alone')\n"
+        f"sys.exit({code})\n"
+    )
+    return [sys.executable, "-c", script]
+
+
+def test_the_editions_build_at_the_same_time_and_a_failure_names_its_edition(tmp_path, capfd):
+    en, ar = tmp_path / "en", tmp_path / "ar"
+    failed = html.run_all({"en": _waits_for(en, ar, "English built", 0), "ar": _waits_for(ar, en, "Arabic broke", 1)},
+                          tmp_path)
+    assert failed == ["ar"]
+    out = capfd.readouterr().out
+    assert "English built" in out and "Arabic broke" in out  # each saw the other running
+    assert out.index("English built") < out.index("Arabic broke")  # the held output comes after, whole
+
+
+def test_the_editions_build_commands_give_each_edition_its_folder_and_configuration(project):
+    built = html.commands(["-W"], project)
+    assert built["en"][1:] == ["build", ".", "--toc", "_toc.yml", "--path-output", "_build/work/en", "-W"]
+    assert built["ar"][1:6] == ["build", ".", "--toc", "_toc.yml", "--config"]
+    assert (project / built["ar"][6]).read_text(encoding="utf-8").count("language: ar") == 1
+    assert built["ar"][7:] == ["--path-output", "_build/work/ar", "-W"]
