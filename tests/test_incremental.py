@@ -167,3 +167,15 @@ def test_the_editions_build_commands_give_each_edition_its_folder_and_configurat
     assert built["ar"][1:6] == ["build", ".", "--toc", "_toc.yml", "--config"]
     assert (project / built["ar"][6]).read_text(encoding="utf-8").count("language: ar") == 1
     assert built["ar"][7:] == ["--path-output", "_build/work/ar", "-W"]
+
+
+def test_an_edition_whose_configuration_cannot_be_written_is_a_clear_error_before_any_build(project, monkeypatch,
+                                                                                            capsys):
+    config = project / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("natoar_title_ar:", "natoar_title_xx:"),
+                      encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert html.main(["-W"]) == 1
+    printed = capsys.readouterr()
+    assert "error:" in printed.err and "natoar_title_ar" in printed.err
+    assert "jupyter-book" not in printed.out  # no edition started

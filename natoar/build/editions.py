@@ -1,17 +1,15 @@
 """The book's two editions, English and Arabic, built from one source: the Arabic edition's configuration, and
 where each edition sits in the published site.
 
-`make html` builds the English edition with `_config.yml` and the Arabic one with the configuration this module
-writes to `_build/config-ar.yml` (the same file with the Arabic title and `language: ar`); the Arabic prose comes
-from the gettext catalogs in `locales/ar/`. Both read the notebooks' outputs from the same cache, so notebooks run
-once. `natoar.build.publish` then moves the Arabic site into `ar/` of the English one and publishes both at once.
-
-    python -m natoar.build.editions config ar   # writes _build/config-ar.yml
+`make html` (natoar.build.html) builds the English edition with `_config.yml` and the Arabic one with the
+configuration this module writes to `_build/config-ar.yml` (the same file with the Arabic title and `language: ar`);
+the Arabic prose comes from the gettext catalogs in `locales/ar/`. Both read the notebooks' outputs from the same
+cache, so notebooks run once. `natoar.build.publish` then moves the Arabic site into `ar/` of the English one and
+publishes both at once.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
@@ -93,20 +91,3 @@ def write_config(language: str, root: Path | None = None) -> Path:
     path.write_text(f"# Written by natoar.build.editions from {CONFIG}: edit that file, not this one.\n{text}",
                     encoding="utf-8")
     return path
-
-
-def main(argv: list[str]) -> int:
-    """`config <lang>`: write the edition's configuration and print its path."""
-    if len(argv) != 2 or argv[0] != "config":
-        print("usage: python -m natoar.build.editions config <language>", file=sys.stderr)
-        return 2
-    try:
-        print(write_config(argv[1]).relative_to(project_root()))
-    except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -69,7 +69,12 @@ def _stop(process: subprocess.Popen) -> None:
 def main(flags: list[str]) -> int:
     """Build every edition; return 0 if all succeeded."""
     root = project_root()
-    failed = run_all(commands(flags, root), root)
+    try:
+        built = commands(flags, root)
+    except ValueError as err:  # an edition's configuration cannot be written (natoar.build.editions)
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    failed = run_all(built, root)
     if failed:
         names = " and ".join(failed)
         print(f"error: the {names} edition{'s' if len(failed) > 1 else ''} failed to build (see above); "
