@@ -50,3 +50,19 @@ def test_a_changed_reading_changes_the_finding(root):
     attributions.loc[attributions["id"] == "mnna-us", "attributed_to"] = "nato"
     changed = type(book)(book.root, book.corpus, {**book.tables, "attributions": attributions})
     assert findings.morocco_us(changed)[2].startswith("It does not keep NATO apart: 3 of its 4")
+
+
+@pytest.mark.scale
+def test_with_250_documents_more_every_finding_stays_a_readable_sentence(project):
+    from natoar.report import summary
+    from natoar.tools.scalebench import add_documents
+
+    add_documents(project, 250)
+    book = load_book(project)
+    for language in ("en", "ar"):
+        for chapter in [*CHAPTERS, lambda b, lang: [f.sentence for f in summary.findings(b, lang=lang)]]:
+            for sentence in chapter(book, lang=language):
+                # a sentence naming each of 255 documents runs to thousands of characters
+                assert len(sentence) <= 600, f"{language}, {getattr(chapter, '__name__', 'summary')}: {sentence[:300]}"
+    distinctive = findings.text_analysis(book)[1]
+    assert distinctive.startswith("The most distinctive word of the 9 documents") and distinctive.count(": ") == 10

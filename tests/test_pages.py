@@ -4,6 +4,7 @@ import re
 import pytest
 
 from natoar.build.pages import render_page, write_pages
+from natoar.report.documents import page_links
 from natoar.report.markdown import document_label, escape
 from natoar.sources import corpus
 
@@ -137,7 +138,7 @@ def test_a_source_page_gives_each_edition_the_catalogue_text_in_its_language(roo
 
 @pytest.mark.scale
 def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_only_its_year(project):
-    from natoar.build.pages import PAGE_PER_DOCUMENT_UP_TO
+    from natoar.report.documents import PAGE_PER_DOCUMENT_UP_TO
     from natoar.tools.scalebench import add_documents
 
     add_documents(project, PAGE_PER_DOCUMENT_UP_TO)
@@ -149,6 +150,13 @@ def test_beyond_the_limit_each_year_has_one_page_and_a_new_document_rewrites_onl
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
     for doc in catalogue["id"]:  # every document keeps its label, once, as a section of its year's page
         assert text.count(f"({document_label(doc)})=\n## [{doc}: ") == 1
+    # the sources chapter links each year's page, with how many documents it holds, instead of every document
+    english = page_links(catalogue).split("lang-ar")[0]
+    linked = {label: int(n) for label, n in re.findall(r"\{ref\}`\d{4} <(sources-\d{4})>` \((\d+)\)", english)}
+    held = {re.match(r"\((sources-\d{4})\)=", page.read_text(encoding="utf-8"))[1]:
+            page.read_text(encoding="utf-8").count("\n## [") for page in pages}
+    assert linked == held and sum(linked.values()) == len(catalogue)
+    assert "src-" not in english
     before = {p.stem: p.read_text(encoding="utf-8") for p in pages}
     for page in pages:
         os.utime(page, (1, 1))

@@ -17,7 +17,8 @@ import pandas as pd
 from natoar.build.editions import BIBLIOGRAPHY, EDITIONS, edition_file
 from natoar.build.i18n import TERM_CLASS
 from natoar.report import curation, lang
-from natoar.report.markdown import data_label, document_label, escape, paragraph_label
+from natoar.report.documents import PAGE_PER_DOCUMENT_UP_TO, year_written
+from natoar.report.markdown import data_label, document_label, escape, paragraph_label, year_label
 from natoar.sources.book import Book
 from natoar.sources.corpus import Corpus, read_corpus
 from natoar.sources.datapackage import CURATED_FIELDS, PROPOSED
@@ -27,10 +28,6 @@ from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
 
 PAGES = Path("chapters") / "sources"
-# Up to this many documents, each has a page of its own (chapters/sources/<id>.md). Beyond it, each year of writing
-# has one page (chapters/sources/<year>.md) with a section per document: every page costs Sphinx the same
-# navigation and theme work however short it is, and a sidebar of hundreds of documents is not readable.
-PAGE_PER_DOCUMENT_UP_TO = 30
 LITERATURE = Path("data") / "literature.bib"
 GLOSSARY = Path("chapters") / "glossary.md"
 NOT_CURATED = "*not yet curated*"
@@ -241,7 +238,7 @@ def render_page(
 
 def render_year_heading(year: int, documents: int) -> str:
     """Return the top of a year's page of source documents (used above PAGE_PER_DOCUMENT_UP_TO documents)."""
-    label = f"sources-{year}"
+    label = year_label(year)
     noun = "document" if documents == 1 else "documents"
     english = f"The {documents} {noun} whose date of writing (best estimate) begins in {year}, in order of that date."
     arabic = (f"الوثائق التي يبدأ تاريخ كتابتها (أفضل تقدير) في سنة {year}، وعددها {documents}، "
@@ -381,7 +378,7 @@ def write_pages(
         for _, doc in catalogue.iterrows():
             written.append(_write_if_changed(folder / f"{doc['id']}.md", section(doc, 1)))
     else:
-        years = catalogue["date_iso"].map(lambda d: parse_date(d).start.year)
+        years = catalogue["date_iso"].map(year_written)
         for year, docs in catalogue.groupby(years, sort=True):
             ordered = docs.sort_values(["date_iso", "id"])
             text = "\n\n".join(

@@ -29,6 +29,7 @@ from natoar.report.chartscale import (  # noqa: F401 (the limits are part of thi
 from natoar.report.figures import CONTEXT, PALETTE, SEED, label, mirror, use_style
 from natoar.report.figures import words as say
 from natoar.report.lang import VALUES, check_language, short_title
+from natoar.report.textstats import highest_scoring
 from natoar.text.dates import parse_date
 
 
@@ -418,11 +419,8 @@ def term_panels(scores: pd.DataFrame, glosses: dict[str, str], value: str = "z",
     scores highest (the data keeps every document's terms)."""
     use_style()
     arabic = check_language(lang) == "ar"
-    docs = sorted(scores["doc"].unique())
-    shown_of = len(docs)
-    if len(docs) > MAX_PANELS:
-        best = scores.groupby("doc")[value].max().sort_values(ascending=False, kind="stable")
-        docs = sorted(best.index[:MAX_PANELS])
+    shown_of = scores["doc"].nunique()
+    docs = highest_scoring(scores, MAX_PANELS, value)
     columns = min(3, len(docs))
     rows = -(-len(docs) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(7.5, 3.4 * rows), squeeze=False)

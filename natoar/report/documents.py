@@ -11,7 +11,7 @@ import pandas as pd
 
 from natoar.report.curation import not_counted
 from natoar.report.lang import bilingual, counted, references_named
-from natoar.report.markdown import MarkdownText, document_label, source_ref
+from natoar.report.markdown import MarkdownText, document_label, source_ref, year_label
 from natoar.sources.datapackage import read_package
 from natoar.text.dates import Span, describe, parse_date
 from natoar.text.months import DAYS
@@ -19,6 +19,10 @@ from natoar.text.scripts import latin_in_arabic, latin_prose, quotation_marks
 from natoar.text.weekdays import WEEKDAY_NAMES, WeekdayClaim, fits, fitting_days, weekday_claims, weekday_name
 
 DAYS_PER_YEAR = 365.25
+# Up to this many documents, each has a source page of its own (chapters/sources/<id>.md). Beyond it, each year of
+# writing has one page (chapters/sources/<year>.md) with a section per document: every page costs Sphinx the same
+# navigation and theme work however short it is, and a sidebar of hundreds of documents is not readable.
+PAGE_PER_DOCUMENT_UP_TO = 30
 # After a summit's last day, the days in which a report of it is looked for (the outside proof's window).
 WEEK_AFTER = 7
 LIST_JOIN = "; "  # between the items of a list in one cell
@@ -72,8 +76,23 @@ def dating(catalogue: pd.DataFrame, references: Mapping[str, str] | None = None,
     return pd.DataFrame(rows)
 
 
+def year_written(date_iso: str) -> int:
+    """Return the year a document's date of writing (best estimate) begins in: the year whose page holds it when
+    the corpus has a page per year."""
+    return parse_date(date_iso).start.year
+
+
 def page_links(catalogue: pd.DataFrame) -> MarkdownText:
-    """Return the sentence linking every document to its source page, in catalogue order, in both editions."""
+    """Return the sentence linking every document to its source page, in catalogue order, in both editions; above
+    PAGE_PER_DOCUMENT_UP_TO documents, linking every year's page, with how many documents it holds."""
+    if len(catalogue) > PAGE_PER_DOCUMENT_UP_TO:
+        years = catalogue["date_iso"].map(year_written).value_counts().sort_index()
+        links = [f"{{ref}}`{year} <{year_label(year)}>` ({n})" for year, n in years.items()]
+        listed = f"{', '.join(links[:-1])} and {links[-1]}" if len(links) > 1 else links[0]
+        return bilingual(
+            f"Each document has a section on the page of the year it was written in (how many in brackets): {listed}.",
+            f"لكل وثيقة قسم في صفحة السنة التي كُتبت فيها (وعدد وثائقها بين قوسين): {'، '.join(links)}.",
+        )
     links = [f"{{ref}}`{label}`" for label in map(document_label, catalogue["id"])]
     listed = links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]}"
     return bilingual(f"Each document links to its page: {listed}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")

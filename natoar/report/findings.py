@@ -14,6 +14,7 @@ import pandas as pd
 
 from natoar.report import analysis, curation, documents, textstats
 from natoar.report import lang as ar
+from natoar.report.chartscale import MAX_PANELS
 from natoar.report.figuretext import join_names
 from natoar.report.lang import check_language
 from natoar.sources.book import Book
@@ -350,6 +351,33 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     ]
 
 
+def _leading_themes(leading: pd.Series, no_hits: list[str], lang: str) -> tuple[str, str]:
+    """Return the opening and the body of the sentence on each document's leading theme (`leading`: its theme by
+    document; `no_hits`: the documents with none). Up to MAX_PANELS documents each is named with its theme; above,
+    the themes count the documents they lead, and the documents without a hit are named up to MAX_PANELS of them."""
+    if lang == "ar":
+        if len(leading) + len(no_hits) <= MAX_PANELS:
+            body = "؛ ".join(f"{d}: {ar.term(ar.THEMES, t)}" for d, t in leading.items())
+            return "المحور الغالب في كل وثيقة لها تطابق في المعجم: ", body + (
+                f"؛ ولا تطابق لأي محور في {ar.join(no_hits)}" if no_hits else "")
+        counts = leading.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+        body = "، ".join(f"{ar.term(ar.THEMES, t)} في {n}" for t, n in counts.items())
+        counted = ar.counted(len(no_hits), "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقةً")
+        none = ar.join(no_hits) if len(no_hits) <= MAX_PANELS else f"{counted} (أعمدتها أصفار في بيانات شكل المحاور)"
+        return (f"المحور الغالب في الوثائق الـ{len(leading)} التي لها تطابق في المعجم، بعدد الوثائق التي يغلب فيها: ",
+                body + (f"؛ ولا تطابق لأي محور في {none}" if no_hits else ""))
+    if len(leading) + len(no_hits) <= MAX_PANELS:
+        body = "; ".join(f"{d}: {t}" for d, t in leading.items())
+        return "The leading theme of each document with any lexicon hit: ", body + (
+            f"; no theme hits in {', '.join(no_hits)}" if no_hits else "")
+    counts = leading.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    body = "; ".join(f"{t} in {n}" for t, n in counts.items())
+    none = (", ".join(no_hits) if len(no_hits) <= MAX_PANELS else
+            f"{len(no_hits)} documents (their columns are all zeros in the theme figure's data)")
+    return (f"The leading theme, counted over the {len(leading)} documents with any lexicon hit: ",
+            body + (f"; no theme hits in {none}" if no_hits else ""))
+
+
 @_noting_uncurated(read_as_text=True)
 def text_analysis(book: Book, lang: str = "en") -> list[str]:
     """Size, the most distinctive word and leading theme of each document, and how its dates resolve."""
@@ -357,9 +385,12 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
     lengths = textstats.lengths(body)
     terms = textstats.term_counts(body, leave_out=people_matcher(tables["aliases"], tables["actors"]))
     top = textstats.distinctive(textstats.log_odds(terms), 1)
+    named = len(top) > MAX_PANELS  # too many documents to give each its word: those the chapter's figure shows
+    top = top[top["doc"].isin(textstats.highest_scoring(top, MAX_PANELS))]
     hits = textstats.theme_counts(body, tables["theme_lexicon"]).set_index("theme")
     leading = hits.idxmax()[hits.sum() > 0]
     no_hits = sorted(hits.columns[hits.sum() == 0])
+    themes_of, leads = _leading_themes(leading, no_hits, lang)
     expressions = datefinder.date_expressions(body, book.catalogue)
     resolved = expressions[expressions["resolved"] != ""]
     today, today_resolved = int((expressions["kind"] == "today").sum()), int((resolved["kind"] == "today").sum())
@@ -370,13 +401,11 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
             f"{ar.counted(int(words.sum()), 'كلمة واحدة', 'كلمتان', 'كلمات', 'كلمة')} في المجموع؛ "
             f"{lengths.loc[words.idxmax(), 'doc']} وحدها فيها {words.max()}، أي "
             f"{words.max() / words.sum():.0%} من المدوّنة.",
-            "أكثر كلمات كل وثيقة تميّزًا: "
+            (f"أكثر الكلمات تميّزًا في الوثائق الـ{len(top)} التي تسجّل كلمتها الأولى أعلى درجة (وهي التي يعرضها "
+             "الشكل، وفي بياناته كلمات كل وثيقة): " if named else "أكثر كلمات كل وثيقة تميّزًا: ")
             + "؛ ".join(f"{d}: {t}" for d, t in zip(top["doc"], top["term"], strict=True))
             + ".",
-            "المحور الغالب في كل وثيقة لها تطابق في المعجم: "
-            + "؛ ".join(f"{d}: {ar.term(ar.THEMES, t)}" for d, t in leading.items())
-            + (f"؛ ولا تطابق لأي محور في {ar.join(no_hits)}" if no_hits else "")
-            + ".",
+            themes_of + leads + ".",
             f"{ar.counted(len(expressions), 'عبارة تاريخ واحدة', 'عبارتا تاريخ', 'عبارات تاريخ', 'عبارة تاريخ')}، "
             f"يُستخلص منها تاريخ في {len(resolved)}؛ منها {today} بلفظ 'اليوم'، "
             f"يُستخلص منها {today_resolved} (لا تعرف أي يوم هو إلا وثيقة مؤرخة باليوم).",
@@ -384,13 +413,11 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
     return [
         f"{words.sum()} words in all; {lengths.loc[words.idxmax(), 'doc']} alone has {words.max()}, "
         f"{words.max() / words.sum():.0%} of the corpus.",
-        "The most distinctive word of each document: "
+        (f"The most distinctive word of the {len(top)} documents whose top word scores highest (those the figure "
+         "shows; its data has every document's): " if named else "The most distinctive word of each document: ")
         + "; ".join(f"{d}: {t} ({glosses.get(t, 'no gloss')})" for d, t in zip(top["doc"], top["term"], strict=True))
         + ".",
-        "The leading theme of each document with any lexicon hit: "
-        + "; ".join(f"{d}: {t}" for d, t in leading.items())
-        + (f"; no theme hits in {', '.join(no_hits)}" if no_hits else "")
-        + ".",
+        themes_of + leads + ".",
         f"{len(expressions)} date expressions, of which {len(resolved)} resolve to a date; "
         f"{today} are 'today', of which {today_resolved} resolve (only a document dated to the day says which day "
         "it is).",

@@ -29,6 +29,12 @@ def document_label(doc: str) -> str:
     return f"src-{doc}"
 
 
+def year_label(year: int) -> str:
+    """Return the cross-reference label of the page of source documents written in `year` (a corpus too large for
+    a page per document: natoar.report.documents.PAGE_PER_DOCUMENT_UP_TO)."""
+    return f"sources-{year}"
+
+
 def data_label(table: str) -> str:
     """Return the cross-reference label of curated table `table`'s Data page, e.g. 'data-reference-partners'."""
     return "data-" + table.replace("/", "-").replace("_", "-")

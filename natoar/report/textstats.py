@@ -74,6 +74,16 @@ def distinctive(scores: pd.DataFrame, n: int = TOP_TERMS, min_count: int = 2) ->
     return kept.groupby("doc", sort=True).head(n).reset_index(drop=True)
 
 
+def highest_scoring(scores: pd.DataFrame, limit: int, value: str = "z") -> list[str]:
+    """Return the documents of `scores`, sorted; above `limit` of them, the `limit` whose top term scores highest
+    (the ones a chart of panels, or a sentence, has room for)."""
+    docs = sorted(scores["doc"].unique())
+    if len(docs) <= limit:
+        return docs
+    best = scores.groupby("doc")[value].max().sort_values(ascending=False, kind="stable")
+    return sorted(best.index[:limit])
+
+
 def theme_counts(paragraphs: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     """Return a theme × document table of lexicon hits in the article text."""
     index = theme_index(lexicon)
