@@ -34,7 +34,7 @@ def test_findings_follow_the_data(findings):
     assert "morocco-us-2020 ties 0 of 4 to NATO; nato-morocco-2024 ties 3 of 3 to NATO (1 jointly with" in text
     assert "by a hand reading 8 of its 21 paragraphs hedge" in text
     assert "published 15 days after the United States recognised" in text
-    assert "issued 4 days after Mubarak fell" in text
+    assert "dated 4 days after Mubarak fell" in text
     assert "2 print no date and 1 prints a wrong one" in text
 
 

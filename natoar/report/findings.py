@@ -294,24 +294,25 @@ def gulf(book: Book, lang: str = "en") -> list[str]:
     only_gulf = sorted(gulf_topics - maghreb)
     if lang == "ar":
         return [
-            "يصوّر بيان الناتو لعام 2011 الشراكة الخليجية إدارةً مشتركة للتهديدات العالمية ولأفغانستان؛ "
+            "يصوّر بيان الناتو لعام 2011 الشراكة الخليجية تعاونًا على تهديدات مشتركة وعلى أفغانستان؛ "
             f"{len(only_gulf)} من موضوعاته الـ{len(gulf_topics)} لا تظهر في أي من الوثائق المغربية "
             f"({ar.join([ar.term(ar.TOPICS, t) for t in only_gulf])}).",
-            f"صدر بعد {_days_ar(days_after(book, 'ici-doha-2011', 'mubarak-falls'))} من سقوط مبارك و"
-            f"{_days_ar(days_after(book, 'ici-doha-2011', 'ben-ali-falls'))} من سقوط بن علي (سياق خارجي)، ومع ذلك "
-            "لا يذكر أي اضطراب في المنطقة، سواء لأن جدول أعماله وُضع مسبقًا أو تحفّظًا، فهو رواية الناتو لمؤتمره لا "
-            "تقرير عن العالم العربي.",
+            f"تاريخه بعد {_days_ar(days_after(book, 'ici-doha-2011', 'mubarak-falls'))} من سقوط مبارك و"
+            f"{_days_ar(days_after(book, 'ici-doha-2011', 'ben-ali-falls'))} من سقوط بن علي (سياق خارجي)، ولا يذكر "
+            "أي اضطراب في المنطقة، مع أن الكلمة التي ينقلها افتُتحت بالتحوّلات في مصر وتونس (نص الكلمة الإنجليزي كما "
+            "نشره الناتو): فالصمت من تحرير البيان لا من المتحدث.",
             "لذلك تعكس فروقه عن النصوص المغربية النوعَ والتاريخَ بقدرٍ لا يقلّ عمّا تعكس المنطقة: بيان رسمي واحد "
             f"للناتو من عام {released.year} في مقابل برقية ومقالات صحفية {maghreb_span(book, 'ar')}.",
         ]
     return [
-        "NATO's 2011 release frames Gulf partnership as shared management of global threats and of Afghanistan; "
+        "NATO's 2011 release frames Gulf partnership as facing common threats together, and Afghanistan; "
         f"{len(only_gulf)} of its {len(gulf_topics)} topics appear in none of the Moroccan documents "
         f"({', '.join(only_gulf)}).",
-        f"It was issued {days_after(book, 'ici-doha-2011', 'mubarak-falls')} days after Mubarak fell and "
+        f"It is dated {days_after(book, 'ici-doha-2011', 'mubarak-falls')} days after Mubarak fell and "
         f"{days_after(book, 'ici-doha-2011', 'ben-ali-falls')} days after "
-        "Ben Ali did (outside context), yet names no upheaval in the region, whether because its agenda was set "
-        "beforehand or out of discretion: it is NATO's account of its conference, not a report on the Arab world.",
+        "Ben Ali did (outside context) and names no upheaval in the region, though the keynote it reports opened on "
+        "the change in Egypt and Tunisia (NATO's English text of the remarks): the silence is the release's editing, "
+        "not the speaker's.",
         "Its differences from the Moroccan texts therefore reflect genre and date at least as much as region: one "
         f"official NATO release of {released.year} set against a cable and press articles of {maghreb_span(book)}.",
     ]

@@ -166,14 +166,16 @@ def gulf(book: Book, lang: str = "en") -> Finding:
     days = days_after(book, "ici-doha-2011", "mubarak-falls")
     if lang == "ar":
         return Finding(
-            "بيان الناتو لعام 2011 إلى شركائه الخليجيين، الصادر بعد "
-            f"{ar.counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')} من سقوط مبارك، لا يذكر أي اضطراب في المنطقة؛ "
-            "ويعكس تباينه مع نصوص المغرب العربي النوعَ والتاريخَ بقدر ما يعكس المنطقة.",
+            "بيان الناتو لعام 2011 إلى شركائه الخليجيين، المؤرَّخ بعد "
+            f"{ar.counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')} من سقوط مبارك، لا يذكر أي اضطراب في المنطقة "
+            "مع أن الكلمة التي ينقلها افتُتحت به؛ ويعكس تباينه مع نصوص المغرب العربي النوعَ والتاريخَ بقدر ما يعكس "
+            "المنطقة.",
             "ans-gulf",
         )
     return Finding(
-        f"NATO's 2011 release to Gulf partners, issued {days} days after Mubarak fell, names no "
-        "upheaval in the region; its contrast with the Maghreb texts reflects genre and date as much as region.",
+        f"NATO's 2011 release to Gulf partners, dated {days} days after Mubarak fell, names no upheaval in the "
+        "region, though the keynote it reports opened on it; its contrast with the Maghreb texts reflects genre and "
+        "date as much as region.",
         "ans-gulf",
     )
 
