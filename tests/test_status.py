@@ -50,3 +50,17 @@ def test_attending_one_conference_is_not_a_role_in_the_framework(root):
 )
 def test_qad_hedges_before_an_imperfect_verb_only(text, hedged):
     assert bool(markers.count(markers.HEDGES, text)) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "attributions"),
+    [
+        ("تعد من أبرز عقبات تنفيذ هذا المشروع", 0),  # nato-morocco-2024 ¶17: "among the most prominent obstacles"
+        ("وأبرز الوزير أهمية التعاون", 1),  # "the minister highlighted"
+        ("يؤكد إعلان حلف شمال الأطلسي مواصلة مشاوراته", 1),  # ¶2: NATO's announcement, named as the source
+        ("تكشف إشارة التقرير السنوي الصادر عن الحلف", 1),  # ¶11: the annual report's mention
+        ("إعلان الاستقلال", 0),
+    ],
+)
+def test_attribution_markers_find_a_named_source_document_and_not_the_adjective_abraz(text, attributions):
+    assert markers.count(markers.ATTRIBUTIONS, text) == attributions

@@ -106,7 +106,7 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
             ),
             f"روابطه الأخرى في المصادر ليست للناتو: {join_names([arabic[f] for f in morocco_other], 'ar')} "
             f"({ar.join(sorted({ar.term(ar.FAMILIES, family[f]) for f in morocco_other}))}).",
-            "أن يُدرج نصٌّ الأدواتِ الأمريكية في الناتو أمرٌ يتوقف على النص لا على كونه مغربيًا: "
+            "أن يُدرج نصٌّ الأدواتِ الأمريكية في الناتو أمرٌ يتوقف على النص: "
             + "؛ و".join(
                 ar.in_its_passages(
                     row.iloc[1], row.iloc[0], f"ينسبها {d} إلى الناتو", f"لا ينسبها {d} إلى الناتو", ar.NAMING_US
@@ -127,7 +127,7 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
         ),
         f"Its other ties in the seeds are not NATO's: {', '.join(names[f] for f in morocco_other)} "
         f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
-        "Whether a text folds US instruments into NATO depends on the text, not on its being Moroccan: "
+        "Whether a text folds US instruments into NATO depends on the text: "
         + "; ".join(
             f"{d} makes {row.iloc[1]} of its {row.iloc[0]} passages naming one NATO's" for d, row in naming.iterrows()
         )
@@ -233,7 +233,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             f"(ويعدّ مؤشر الكلمات {hedged}، ويتفق مع القراءة اليدوية لـ"
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
             f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
-            f"مصدرًا مسمّى إلا في {attributing} منها، وهو عدّ لم تتحقق منه قراءة يدوية.",
+            f"مصدرًا مسمّى إلا في {attributing} منها.",
             f"قصته السببية من عنده: من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {own_voice} مؤكَّدة "
             f"بصوته هو، والباقي منسوب إلى تقرير مركز المستقبل قسمًا فقط، و{named} إلى مصدر مسمّى في الجملة التي "
             f"تذكرها، و{int((causes['credited_to'] == 'nato').sum())} إلى الناتو.",
@@ -259,7 +259,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
         f"and NATO education courses, it gives without one; a hand reading finds hedges in {hand} of its "
         f"{len(markers)} paragraphs (the word markers count {hedged}, agreeing with hand readings of "
         f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
-        f"and the attribution markers find a named source in only {attributing}, a count no hand reading has checked.",
+        f"and the attribution markers find a named source in only {attributing}.",
         f"Its causal story is its own: of the {len(causes)} causes it gives for NATO's interest, {own_voice} are "
         f"asserted in its own voice, the rest credited only as a section to the Future Center's report, {named} to a "
         f"named source in the sentence that states them, and {int((causes['credited_to'] == 'nato').sum())} to NATO.",

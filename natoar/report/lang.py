@@ -602,6 +602,7 @@ VALUES: dict[str, dict[str, str]] = {
         "من المتوقع (is expected)": "من المتوقع",
         "يأمل (hopes)": "يأمل",
         "a report says": "أشار التقرير، جاء في التقرير",
+        "an announcement or report shows": "إعلان الحلف، إشارة التقرير، بيان الحلف",
         "said, added, continued": "قال، أضاف، تابع",
         "stressed, highlighted": "أكد، أبرز، نوّه",
     },

@@ -97,7 +97,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
         folding = int((naming["made NATO's"] > 0).sum())
         whose = ar.counted(folding, "نصٍّ واحد", "نصَّين", "نصوص", "نصًّا")
         return Finding(
-            "ربط الأدوات الأمريكية بالناتو يتوقف على النص لا على كونه مغربيًا: "
+            "ربط الأدوات الأمريكية بالناتو يتوقف على النص: "
             + "؛ و".join(
                 ar.in_its_passages(
                     row.iloc[1], row.iloc[0], f"يربطها {doc} بالناتو", f"لا يربطها {doc} بالناتو", ar.NAMING_US
@@ -116,7 +116,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
     folding = int((naming["made NATO's"] > 0).sum())
     whose = "one text's" if folding == 1 else f"{folding} texts'"
     return Finding(
-        "Whether US instruments are tied to NATO depends on the text, not on its being Moroccan: "
+        "Whether US instruments are tied to NATO depends on the text: "
         + "; ".join(parts)
         + f"; the confusion is {whose}, not the sources' as a whole.",
         "ans-architecture",

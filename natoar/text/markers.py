@@ -26,9 +26,18 @@ REPORTING_VERBS = {
     "said, added, continued": ("قال", "قالت", "اضاف", "اضافت", "تابع", "تابعت"),
     "stressed, highlighted": ("اكد", "اكدت", "ابرز", "نوهت"),
 }
+# A reporting verb that is also an adjective, and the words before which it is the adjective: من أبرز is "among the
+# most prominent", not "highlighted".
+NOT_REPORTING = {"ابرز": r"(?<!من\s)"}
 ATTRIBUTIONS = {
     "a report says": r"(?:اشار|جاء\s+في)\s+(?:ال)?تقرير",
-    **{label: "(?:" + "|".join(verbs) + ")" for label, verbs in REPORTING_VERBS.items()},
+    # a source document as the sentence's subject: إعلان حلف … (the Alliance's announcement), إشارة التقرير (the
+    # report's mention), بيان الحلف (the Alliance's statement)
+    "an announcement or report shows": r"(?:اعلان|اشارة|بيان)\s+(?:ال)?(?:حلف|تقرير)",
+    **{
+        label: "(?:" + "|".join(NOT_REPORTING.get(verb, "") + verb for verb in verbs) + ")"
+        for label, verbs in REPORTING_VERBS.items()
+    },
 }
 
 
