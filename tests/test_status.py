@@ -46,7 +46,8 @@ def test_attending_one_conference_is_not_a_role_in_the_framework(root):
 
 @pytest.mark.parametrize(
     ("text", "hedged"),
-    [("وقد تم تعيين السيد فيرشبو", False), ("قد يكون ذلك بدعم الحلف", True), ("قد تشهد الفترة المقبلة", True)],
+    [("وقد تم تعيين السيد فيرشبو", False), ("قد يكون ذلك بدعم الحلف", True), ("قد تشهد الفترة المقبلة", True),
+     ("من شأنها تطوير القدرات العسكرية", True)],  # nato-morocco-2024 ¶19: a pronoun suffix on شأن
 )
 def test_qad_hedges_before_an_imperfect_verb_only(text, hedged):
     assert bool(markers.count(markers.HEDGES, text)) is hedged

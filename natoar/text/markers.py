@@ -16,7 +16,7 @@ HEDGES = {
     "يرجح (is likely)": r"يرجح",
     "قد + imperfect (may)": r"قد\s+(?!تم(?!\w))[يت]\w+",
     "ربما (perhaps)": r"ربما",
-    "من شأن (would tend to)": r"من\s+شان",
+    "من شأن (would tend to)": r"من\s+شان\w{0,3}",  # its pronoun suffix too: من شأنها, من شأنه
     "يمكن (can, could)": r"يمكن",
     "من المتوقع (is expected)": r"من\s+المتوقع",
     "يأمل (hopes)": r"يامل",
