@@ -154,7 +154,7 @@ def wales(book: Book, lang: str = "en") -> list[str]:
             "لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه في القمة مستفيدًا محتملًا، على أن يأتي الجواب خلال "
             "الأسبوع التالي؛ وتحتج البعثة في برقيتها بأن الموافقة لا تعني إبرام اتفاق في هذا المجال.",
             f"الشركاء الآخرون الذين تذكرهم البرقية، وعددهم {other}، يطابقون في العدد الشركاءَ الـ{len(named)} "
-            f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم ({ar.join(firm_ar)}، "
+            f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم، كما يجمعهم هذا الكتاب ({ar.join(firm_ar)}، "
             f"و{' و'.join(conditional_ar)} بشروط)؛ وليس المغرب بينهم.",
             "قوائم الناتو العلنية لشركاء بناء القدرات، من الحزم الأولى إلى اليوم، لا تضم المغرب قط"
             + (" (سياق خارجي)." if absent_from_dcb_record(book) else "."),
@@ -163,7 +163,8 @@ def wales(book: Book, lang: str = "en") -> list[str]:
         "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
         "the coming week; the mission argued that consenting would not mean concluding an agreement in that field.",
         f"The cable's {other} other partners match in number the {len(named)} the Wales report names for capacity "
-        f"building when its conditional ones are counted ({', '.join(firm)}, and {' and '.join(conditional)} on "
+        f"building when its conditional ones are counted, as this book groups them ({', '.join(firm)}, and "
+        f"{' and '.join(conditional)} on "
         "conditions); Morocco is not among them.",
         "NATO's public lists of capacity-building partners, from the first packages to now, never include Morocco"
         + (" (outside context)." if absent_from_dcb_record(book) else "."),
