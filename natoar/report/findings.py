@@ -181,11 +181,11 @@ def morocco_us(book: Book, doc: str = "morocco-us-2020", lang: str = "en") -> li
     kept = (attributed["attributed_to"] == "us").all()
     if lang == "ar":
         return [
-            f"يروي المقال التحالف خطًّا متصلًا من {describe(doc_events['date'].iloc[0], 'ar')} إلى "
+            f"يروي المقال العلاقة تحالفًا متصلًا من {describe(doc_events['date'].iloc[0], 'ar')} إلى "
             f"{describe(doc_events['date'].iloc[-1], 'ar')}، بلا كلفة ولا خلاف ولا صوت ناقد؛ ومن أحداثه المؤرخة "
             f"الـ{len(doc_events)}، {documents.date_basis_phrase(doc_events, 'ar')}.",
             f"نُشر بعد {_days_ar(days_after(book, doc, 'us-recognition'))} من اعتراف الولايات المتحدة بسيادة المغرب على "
-            "الصحراء الغربية (سياق خارجي)؛ يذكر الاعتراف، دون تاريخ، سببًا لنمو التحالف، ويسكت عن التطبيع مع "
+            "الصحراء الغربية (سياق خارجي)؛ يذكر الاعتراف، دون تاريخ، سببًا من أسباب نمو التحالف، ويسكت عن التطبيع مع "
             "إسرائيل المعلن في اليوم نفسه.",
             ("يُبقي الناتو بمعزل: " if kept else "لا يُبقي الناتو بمعزل: ")
             + ar.in_its_passages(
@@ -197,11 +197,11 @@ def morocco_us(book: Book, doc: str = "morocco-us-2020", lang: str = "en") -> li
             "«حليف أساسي للولايات المتحدة من خارج الناتو».",
         ]
     return [
-        f"The article tells the alliance as an unbroken line from {describe(doc_events['date'].iloc[0])} to "
+        f"The article tells the relationship as an unbroken alliance from {describe(doc_events['date'].iloc[0])} to "
         f"{describe(doc_events['date'].iloc[-1])}, with no cost, dispute or critical voice; of its {len(doc_events)} "
         f"dated events, {documents.date_basis_phrase(doc_events)}.",
         f"It appeared {days_after(book, doc, 'us-recognition')} days after the United States recognised Moroccan "
-        "sovereignty over the Western Sahara (outside context); it names the recognition, undated, as a reason the "
+        "sovereignty over the Western Sahara (outside context); it names the recognition, undated, as one reason the "
         "alliance will grow, and is silent on the normalisation with Israel announced the same day.",
         ("It keeps NATO apart: " if kept else "It does not keep NATO apart: ")
         + f"{int((attributed['attributed_to'] == 'us').sum())} of its {len(attributed)} passages naming a US "
