@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from natoar.report.curation import not_counted
+from natoar.report.figuretext import join_names
 from natoar.report.lang import bilingual, counted, references_named
 from natoar.report.markdown import MarkdownText, document_label, source_ref, year_label
 from natoar.sources.datapackage import read_package
@@ -88,14 +89,13 @@ def page_links(catalogue: pd.DataFrame) -> MarkdownText:
     if len(catalogue) > PAGE_PER_DOCUMENT_UP_TO:
         years = catalogue["date_iso"].map(year_written).value_counts().sort_index()
         links = [f"{{ref}}`{year} <{year_label(year)}>` ({n})" for year, n in years.items()]
-        listed = f"{', '.join(links[:-1])} and {links[-1]}" if len(links) > 1 else links[0]
         return bilingual(
-            f"Each document has a section on the page of the year it was written in (how many in brackets): {listed}.",
+            "Each document has a section on the page of the year it was written in (how many in brackets): "
+            f"{join_names(links)}.",
             f"لكل وثيقة قسم في صفحة السنة التي كُتبت فيها (وعدد وثائقها بين قوسين): {'، '.join(links)}.",
         )
     links = [f"{{ref}}`{label}`" for label in map(document_label, catalogue["id"])]
-    listed = links[0] if len(links) == 1 else f"{', '.join(links[:-1])} and {links[-1]}"
-    return bilingual(f"Each document links to its page: {listed}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")
+    return bilingual(f"Each document links to its page: {join_names(links)}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")
 
 
 def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:

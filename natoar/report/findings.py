@@ -353,31 +353,33 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     ]
 
 
-def _leading_themes(leading: pd.Series, no_hits: list[str], lang: str) -> tuple[str, str]:
-    """Return the opening and the body of the sentence on each document's leading theme (`leading`: its theme by
-    document; `no_hits`: the documents with none). Up to MAX_PANELS documents each is named with its theme; above,
-    the themes count the documents they lead, and the documents without a hit are named up to MAX_PANELS of them."""
-    if lang == "ar":
-        if len(leading) + len(no_hits) <= MAX_PANELS:
-            body = "؛ ".join(f"{d}: {ar.term(ar.THEMES, t)}" for d, t in leading.items())
-            return "المحور الغالب في كل وثيقة لها تطابق في المعجم: ", body + (
-                f"؛ ولا تطابق لأي محور في {ar.join(no_hits)}" if no_hits else "")
-        counts = leading.value_counts().sort_index().sort_values(ascending=False, kind="stable")
-        body = "، ".join(f"{ar.term(ar.THEMES, t)} في {n}" for t, n in counts.items())
-        counted = ar.counted(len(no_hits), "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقةً")
-        none = ar.join(no_hits) if len(no_hits) <= MAX_PANELS else f"{counted} (أعمدتها أصفار في بيانات شكل المحاور)"
-        return (f"المحور الغالب في الوثائق الـ{len(leading)} التي لها تطابق في المعجم، بعدد الوثائق التي يغلب فيها: ",
-                body + (f"؛ ولا تطابق لأي محور في {none}" if no_hits else ""))
-    if len(leading) + len(no_hits) <= MAX_PANELS:
-        body = "; ".join(f"{d}: {t}" for d, t in leading.items())
-        return "The leading theme of each document with any lexicon hit: ", body + (
-            f"; no theme hits in {', '.join(no_hits)}" if no_hits else "")
+def _leading_themes(leading: pd.Series, no_hits: list[str], lang: str) -> str:
+    """Return the sentence on each document's leading theme (`leading`: its theme by document; `no_hits`: the
+    documents with none). Up to MAX_PANELS documents each is named with its theme; above, the themes count the
+    documents they lead, and the documents without a hit are named up to MAX_PANELS of them."""
+    each = len(leading) + len(no_hits) <= MAX_PANELS
     counts = leading.value_counts().sort_index().sort_values(ascending=False, kind="stable")
-    body = "; ".join(f"{t} in {n}" for t, n in counts.items())
-    none = (", ".join(no_hits) if len(no_hits) <= MAX_PANELS else
-            f"{len(no_hits)} documents (their columns are all zeros in the theme figure's data)")
-    return (f"The leading theme, counted over the {len(leading)} documents with any lexicon hit: ",
-            body + (f"; no theme hits in {none}" if no_hits else ""))
+    if lang == "ar":
+        if each:
+            body = "؛ ".join(f"{d}: {ar.term(ar.THEMES, t)}" for d, t in leading.items())
+            opening, none = "المحور الغالب في كل وثيقة لها تطابق في المعجم: ", ar.join(no_hits)
+        else:
+            body = "، ".join(f"{ar.term(ar.THEMES, t)} في {n}" for t, n in counts.items())
+            opening = (f"المحور الغالب في الوثائق الـ{len(leading)} التي لها تطابق في المعجم، "
+                       "بعدد الوثائق التي يغلب فيها: ")
+            counted = ar.counted(len(no_hits), "وثيقة واحدة", "وثيقتين", "وثائق", "وثيقةً")
+            zeros = f"{counted} (أعمدتها أصفار في بيانات شكل المحاور)"
+            none = ar.join(no_hits) if len(no_hits) <= MAX_PANELS else zeros
+        return opening + body + (f"؛ ولا تطابق لأي محور في {none}" if no_hits else "") + "."
+    if each:
+        body = "; ".join(f"{d}: {t}" for d, t in leading.items())
+        opening, none = "The leading theme of each document with any lexicon hit: ", ", ".join(no_hits)
+    else:
+        body = "; ".join(f"{t} in {n}" for t, n in counts.items())
+        opening = f"The leading theme, counted over the {len(leading)} documents with any lexicon hit: "
+        none = (", ".join(no_hits) if len(no_hits) <= MAX_PANELS else
+                f"{len(no_hits)} documents (their columns are all zeros in the theme figure's data)")
+    return opening + body + (f"; no theme hits in {none}" if no_hits else "") + "."
 
 
 @_noting_uncurated(read_as_text=True)
@@ -387,12 +389,12 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
     lengths = textstats.lengths(body)
     terms = textstats.term_counts(body, leave_out=people_matcher(tables["aliases"], tables["actors"]))
     top = textstats.distinctive(textstats.log_odds(terms), 1)
-    named = len(top) > MAX_PANELS  # too many documents to give each its word: those the chapter's figure shows
+    folded = len(top) > MAX_PANELS  # too many documents to give each its word: those the chapter's figure shows
     top = top[top["doc"].isin(textstats.highest_scoring(top, MAX_PANELS))]
     hits = textstats.theme_counts(body, tables["theme_lexicon"]).set_index("theme")
     leading = hits.idxmax()[hits.sum() > 0]
     no_hits = sorted(hits.columns[hits.sum() == 0])
-    themes_of, leads = _leading_themes(leading, no_hits, lang)
+    themes = _leading_themes(leading, no_hits, lang)
     expressions = datefinder.date_expressions(body, book.catalogue)
     resolved = expressions[expressions["resolved"] != ""]
     today, today_resolved = int((expressions["kind"] == "today").sum()), int((resolved["kind"] == "today").sum())
@@ -404,10 +406,10 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
             f"{lengths.loc[words.idxmax(), 'doc']} وحدها فيها {words.max()}، أي "
             f"{words.max() / words.sum():.0%} من المدوّنة.",
             (f"أكثر الكلمات تميّزًا في الوثائق الـ{len(top)} التي تسجّل كلمتها الأولى أعلى درجة (وهي التي يعرضها "
-             "الشكل، وفي بياناته كلمات كل وثيقة): " if named else "أكثر كلمات كل وثيقة تميّزًا: ")
+             "الشكل، وفي بياناته كلمات كل وثيقة): " if folded else "أكثر كلمات كل وثيقة تميّزًا: ")
             + "؛ ".join(f"{d}: {t}" for d, t in zip(top["doc"], top["term"], strict=True))
             + ".",
-            themes_of + leads + ".",
+            themes,
             f"{ar.counted(len(expressions), 'عبارة تاريخ واحدة', 'عبارتا تاريخ', 'عبارات تاريخ', 'عبارة تاريخ')}، "
             f"يُستخلص منها تاريخ في {len(resolved)}؛ منها {today} بلفظ 'اليوم'، "
             f"يُستخلص منها {today_resolved} (لا تعرف أي يوم هو إلا وثيقة مؤرخة باليوم).",
@@ -416,10 +418,10 @@ def text_analysis(book: Book, lang: str = "en") -> list[str]:
         f"{words.sum()} words in all; {lengths.loc[words.idxmax(), 'doc']} alone has {words.max()}, "
         f"{words.max() / words.sum():.0%} of the corpus.",
         (f"The most distinctive word of the {len(top)} documents whose top word scores highest (those the figure "
-         "shows; its data has every document's): " if named else "The most distinctive word of each document: ")
+         "shows; its data has every document's): " if folded else "The most distinctive word of each document: ")
         + "; ".join(f"{d}: {t} ({glosses.get(t, 'no gloss')})" for d, t in zip(top["doc"], top["term"], strict=True))
         + ".",
-        themes_of + leads + ".",
+        themes,
         f"{len(expressions)} date expressions, of which {len(resolved)} resolve to a date; "
         f"{today} are 'today', of which {today_resolved} resolve (only a document dated to the day says which day "
         "it is).",
