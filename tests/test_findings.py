@@ -35,8 +35,12 @@ def test_findings_state_what_the_data_holds(book):
     assert "match in number the 5 the Wales report names" in findings.wales(book)[1]
     assert "It appeared 15 days after" in findings.morocco_us(book)[1]
     assert "It keeps NATO apart: 4 of its 4" in findings.morocco_us(book)[2]
-    assert "in 3 of 3 passages that name them (1 of them to NATO and the United States together)" in (
-        findings.sahel(book)[3]
+    assert (
+        "in 3 of 3 passages that name them (1 of them to NATO and the United States together; in 1 the wording is "
+        "ambiguous)" in findings.sahel(book)[3]
+    )
+    assert "6 sit in the section it credits to the Future Center's report and 12 carry no attribution" in (
+        findings.sahel(book)[1]
     )
     assert "a hand reading finds hedges in 8 of its 21 paragraphs (the word markers count 10" in findings.sahel(book)[0]
     assert "(1 contradicted, 3 imprecise, 1 misattributed, 2 unconfirmed)" in findings.sahel(book)[2]
@@ -50,6 +54,18 @@ def test_a_changed_reading_changes_the_finding(root):
     attributions.loc[attributions["id"] == "mnna-us", "attributed_to"] = "nato"
     changed = type(book)(book.root, book.corpus, {**book.tables, "attributions": attributions})
     assert findings.morocco_us(changed)[2].startswith("It does not keep NATO apart: 3 of its 4")
+
+
+def test_an_ambiguous_passage_is_counted_and_said_to_be_ambiguous(root):
+    from natoar.report import summary
+
+    book = load_book(root)
+    assert "(1 jointly with the United States, 1 ambiguously)" in summary.us_fold(book).sentence
+    attributions = book.tables["attributions"]
+    attributions["reading"] = "clear"
+    changed = type(book)(book.root, book.corpus, {**book.tables, "attributions": attributions})
+    assert "ambiguous" not in findings.sahel(changed)[3] and "ملتبسة" not in findings.sahel(changed, lang="ar")[3]
+    assert "(1 jointly with the United States); the confusion" in summary.us_fold(changed).sentence
 
 
 @pytest.mark.scale

@@ -120,13 +120,16 @@ def family_counts(mentions: pd.DataFrame, documents: list[str], families: list[s
 
 
 def attribution_summary(attributions: pd.DataFrame, documents: list[str]) -> pd.DataFrame:
-    """Return, per document, the passages naming a US instrument and how many of them make it NATO's."""
+    """Return, per document, the passages naming a US instrument, how many of them make it NATO's, and how many
+    of those are ambiguous (their words may also be a loose description naming no instrument)."""
     to_nato = attributions["attributed_to"] != "us"
+    ambiguous = to_nato & (attributions["reading"] == "ambiguous")
     rows = [
-        (doc, int((attributions["seed"] == doc).sum()), int((to_nato & (attributions["seed"] == doc)).sum()))
-        for doc in documents
+        (doc, int(mine.sum()), int((to_nato & mine).sum()), int((ambiguous & mine).sum()))
+        for doc, mine in ((doc, attributions["seed"] == doc) for doc in documents)
     ]
-    return pd.DataFrame(rows, columns=["document", "passages naming a US instrument", "made NATO's"])
+    columns = ["document", "passages naming a US instrument", "made NATO's", "of them ambiguous"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def agreement(labels: pd.Series, measured: pd.Series) -> dict[str, float | int]:

@@ -493,7 +493,7 @@ PAGES: dict[str, Page] = {
         noun_ar="الأسباب",
     ),
     "attributions": Page(
-        ("id", "instrument", "attributed_to", "quote", "english", "source"),
+        ("id", "instrument", "attributed_to", "reading", "quote", "english", "source"),
         "passages",
         (per_document_chart,),
         Breakdown(("seed", "attributed_to"), "passages"),

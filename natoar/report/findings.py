@@ -111,6 +111,7 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
                 ar.in_its_passages(
                     row.iloc[1], row.iloc[0], f"ينسبها {d} إلى الناتو", f"لا ينسبها {d} إلى الناتو", ar.NAMING_US
                 )
+                + ar.ambiguously(int(row.iloc[2]))
                 for d, row in naming.iterrows()
             )
             + ".",
@@ -129,7 +130,9 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
         f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
         "Whether a text folds US instruments into NATO depends on the text: "
         + "; ".join(
-            f"{d} makes {row.iloc[1]} of its {row.iloc[0]} passages naming one NATO's" for d, row in naming.iterrows()
+            f"{d} makes {row.iloc[1]} of its {row.iloc[0]} passages naming one NATO's"
+            + (f" ({row.iloc[2]} of them ambiguously)" if row.iloc[2] else "")
+            for d, row in naming.iterrows()
         )
         + ".",
         f"Only {len(in_several)} of the {len(matrix)} countries the seeds place in a framework appear in more than "
@@ -151,8 +154,8 @@ def wales(book: Book, lang: str = "en") -> list[str]:
         firm_ar = sorted(arabic[c] for c in named.loc[named["role"] == "beneficiary", "country"])
         conditional_ar = sorted(arabic[c] for c in named.loc[named["role"] == "candidate", "country"])
         return [
-            "لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه في القمة مستفيدًا محتملًا، على أن يأتي الجواب خلال "
-            "الأسبوع التالي؛ وتحتج البعثة في برقيتها بأن الموافقة لا تعني إبرام اتفاق في هذا المجال.",
+            "لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه في القمة مستفيدًا محتملًا، على أن يأتي الجواب في "
+            "مطلع الأسبوع التالي؛ وتحتج البعثة في برقيتها بأن الموافقة لا تعني إبرام اتفاق في هذا المجال.",
             f"الشركاء الآخرون الذين تذكرهم البرقية، وعددهم {other}، يطابقون في العدد الشركاءَ الـ{len(named)} "
             f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم، كما يجمعهم هذا الكتاب ({ar.join(firm_ar)}، "
             f"و{' و'.join(conditional_ar)} بشروط)؛ وليس المغرب بينهم.",
@@ -160,8 +163,8 @@ def wales(book: Book, lang: str = "en") -> list[str]:
             + (" (سياق خارجي)." if absent_from_dcb_record(book) else "."),
         ]
     return [
-        "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer during "
-        "the coming week; the mission argued that consenting would not mean concluding an agreement in that field.",
+        "NATO asked Morocco only to agree to be named at the summit as a potential beneficiary, with an answer early "
+        "the following week; the mission argued that consenting would not mean concluding an agreement in that field.",
         f"The cable's {other} other partners match in number the {len(named)} the Wales report names for capacity "
         f"building when its conditional ones are counted, as this book groups them ({', '.join(firm)}, and "
         f"{' and '.join(conditional)} on "
@@ -222,55 +225,73 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
     named = int((causes["attribution"] == "attributed").sum())
     own_voice = int((causes["attribution"] == "asserted").sum())
+    in_section = int((causes["attribution"] == "section").sum())
+    by_nato = int((causes["credited_to"] == "nato").sum())
     hand = analysis.hand_hedged(tables["hedge_labels"], doc)
     hedged, attributing = int((markers["hedges"] > 0).sum()), int((markers["attributions"] > 0).sum())
     to_nato = attributed[attributed["attributed_to"] != "us"]
     jointly = int(analysis.jointly_with_us(tables["attributions"]).get(doc, 0))
+    unclear = int((to_nato["reading"] == "ambiguous").sum())
     if lang == "ar":
         return [
             "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "
             "(من إعلان الناتو وتقريره السنوي)؛ أما ما ينقله غيرها، كتدريبات تحت إشراف الناتو في 2023 ودورات "
-            f"التعليم العسكري، فبلا مصدر؛ وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
+            "التعليم العسكري، فبلا مصدر خاص به، وإن جاء بعد فقرة تقدّم ما يليها على أنه مما تكشفه إشارة التقرير "
+            f"السنوي، فقد يكون منه؛ وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
             f"(ويعدّ مؤشر الكلمات {hedged}، ويتفق مع القراءة اليدوية لـ"
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
             f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
             f"مصدرًا مسمّى إلا في {attributing} منها.",
-            f"قصته السببية من عنده: من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {own_voice} مؤكَّدة "
-            f"بصوته هو، والباقي منسوب إلى تقرير مركز المستقبل قسمًا فقط، و{named} إلى مصدر مسمّى في الجملة التي "
-            f"تذكرها، و{int((causes['credited_to'] == 'nato').sum())} إلى الناتو.",
+            ("لا يردّ شيئًا من قصته السببية إلى الناتو ولا إلى مصدر مسمّى في جملتها: " if named + by_nato == 0
+             else "قلّما يردّ قصته السببية إلى مصدر: ")
+            + f"من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {in_section} في القسم الذي ينسبه إلى تقرير "
+            f"مركز المستقبل، و{own_voice} بلا نسبة خاصة بها (ولا يقول النص أهي للمركز أم للصحيفة)"
+            + ("." if named + by_nato == 0 else
+               f"، و{named} منسوبة إلى مصدر مسمّى في الجملة التي تذكرها، و{by_nato} إلى الناتو."),
             f"عند مقابلته بالسجل الخارجي، يتجاوزه {len(beyond)} من أقواله ("
             + "، ".join(
                 # "verdict: count", so that the verdict need not agree with the number
                 f"{ar.term(ar.VERDICTS, v)}: {n}" for v, n in beyond["verdict"].value_counts().sort_index().items()
             )
-            + "): ليس للناتو توجّه إلى ضم دول أفريقية ولا تجيز معاهدته ذلك، ووصفُ المغرب وموريتانيا بالحليفين "
-            "يخلط بين العضو والشريك، ولا يسمّي أي سجل وجدناه مسار الدول الأفريقية الأطلسية، الذي جمعته الرباط "
+            + "): ليس للناتو توجّه إلى ضم دول أفريقية ولا تجيز معاهدته ذلك، ووصفُ المغرب وموريتانيا بالحليفين، "
+            "في جملة متحفّظة قد تعني حليفين لـ'الناتو الأفريقي' المقترح، يوشك أن يخلط بين العضو والشريك، "
+            "ولا يسمّي أي سجل وجدناه مسار الدول الأفريقية الأطلسية، الذي جمعته الرباط "
             "في 2022، تحالفًا أو 'ناتو أفريقيًا'.",
             ar.in_its_passages(
                 len(to_nato), len(attributed), "يربط الأدواتِ الأمريكية بالناتو", "لا يربط الأدواتِ الأمريكية بالناتو",
                 ar.NAMING_THEM,
             )
             + ar.jointly(jointly, len(to_nato))
+            + ar.ambiguously(unclear)
             + "، فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع الولايات المتحدة.",
             "ما يؤكده دون ذكر مصدر: " + "؛ ".join(claimed["event_ar"]) + ".",
         ]
     return [
         "The analysis names a source for one fact only, NATO's continued counter-terrorism consultations with "
         "Morocco (from NATO's announcement and annual report); what else it reports, exercises under NATO in 2023 "
-        f"and NATO education courses, it gives without one; a hand reading finds hedges in {hand} of its "
+        "and NATO education courses, it gives without a source of its own, though after a paragraph that presents "
+        "what follows as revealed by the annual report, from which they may come; a hand reading finds hedges in "
+        f"{hand} of its "
         f"{len(markers)} paragraphs (the word markers count {hedged}, agreeing with hand readings of "
         f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
         f"and the attribution markers find a named source in only {attributing}.",
-        f"Its causal story is its own: of the {len(causes)} causes it gives for NATO's interest, {own_voice} are "
-        f"asserted in its own voice, the rest credited only as a section to the Future Center's report, {named} to a "
-        f"named source in the sentence that states them, and {int((causes['credited_to'] == 'nato').sum())} to NATO.",
+        ("None of its causal story is traced to NATO or to a source named in its sentence: " if named + by_nato == 0
+         else "Little of its causal story is traced to a source: ")
+        + f"of the {len(causes)} causes it gives for NATO's interest, {in_section} sit in the section it credits to "
+        f"the Future Center's report and {own_voice} carry no attribution of their own (whether they are the "
+        "Center's or the newspaper's, the text does not say)"
+        + ("." if named + by_nato == 0 else
+           f"; {named} are credited to a named source in the sentence that states them, and {by_nato} to NATO."),
         f"Checked against the outside record, {len(beyond)} of its statements go beyond it ("
         + ", ".join(f"{n} {READ.get(v, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items())
         + "): NATO has no orientation to admit African states and its Treaty allows none, calling Morocco and "
-        "Mauritania 'allies' blurs members and partners, and no record found calls the African Atlantic States "
+        "Mauritania 'allies', in a hedged sentence that may mean allies of the proposed 'African NATO', risks "
+        "blurring members and partners, and no record found calls the African Atlantic States "
         "Process, which Rabat convened in 2022, an alliance or an 'African NATO'.",
         f"It ties American instruments to NATO in {len(to_nato)} of {len(attributed)} passages that name them "
-        f"({jointly} of them to NATO and the United States together), so its picture of a deepening NATO–Morocco "
+        f"({jointly} of them to NATO and the United States together"
+        + (f"; in {unclear} the wording is ambiguous" if unclear else "")
+        + "), so its picture of a deepening NATO–Morocco "
         "partnership partly describes the US relationship.",
         "Asserted without a source: " + "; ".join(claimed["event_en"]) + ".",
     ]

@@ -59,6 +59,7 @@ COLUMNS = {
     "note": "ملاحظة",
     "stance": "الموقف",
     "reason": "السبب",
+    "reading": "القراءة",
     "cause": "السبب",
     "verdict": "الحكم",
     "summit": "القمة",
@@ -121,6 +122,7 @@ COLUMNS = {
     "glosses, in the same order": "معانيها بالترتيب نفسه",
     "passages naming a US instrument": "المقاطع التي تسمّي أداة أمريكية",
     "made NATO's": "منسوبة إلى الناتو",
+    "of them ambiguous": "منها ملتبسة العبارة",
     "NATO members then": "عدد أعضاء الناتو حينها",
     # the Data pages' tables (natoar.report.datapages): the curated tables' columns and what the breakdowns count
     "acronym": "الاختصار",
@@ -307,6 +309,12 @@ def of_them(k: int) -> str:
     if k < 1:
         raise ValueError(f"a part of {k} passages names none of them")
     return {1: "أحدها", 2: "اثنين منها"}.get(k, f"{k} منها")
+
+
+def ambiguously(a: int) -> str:
+    """Return, in Arabic, the clause after `in_its_passages` (and `jointly`) saying that in `a` of the passages it
+    counted the wording is ambiguous: nothing if in none."""
+    return "" if a == 0 else f"، وإن كانت العبارة ملتبسة في {of_them(a)}"
 
 
 def jointly(j: int, k: int) -> str:
@@ -619,6 +627,7 @@ VALUES: dict[str, dict[str, str]] = {
         "interval": "مدة",
     },
     "attributed_to": {"nato": "الناتو", "us": "الولايات المتحدة", "nato-and-us": "الناتو والولايات المتحدة"},
+    "reading": {"clear": "واضحة", "ambiguous": "ملتبسة"},
     "reason": {
         "no Arabic text": "سطر بلا نص عربي",
         "hashtags": "وسوم",

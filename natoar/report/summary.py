@@ -36,7 +36,9 @@ def _verb(count: int) -> str:
 
 def dcb(book: Book, lang: str = "en") -> Finding:
     """Morocco and Defence Capacity Building: what was asked, who was named, what NATO's record shows."""
-    other = book["claims"].set_index("id").loc["cable-other-beneficiaries", "value_min"]
+    claims = book["claims"].set_index("id")
+    other = claims.loc["cable-other-beneficiaries", "value_min"]
+    low, high = claims.loc["cable-partners-named", ["value_min", "value_max"]]
     named = named_at_wales(book)
     firm = named.loc[named["role"] == "beneficiary", "country"].nunique()
     conditional = named.loc[named["role"] == "candidate", "country"].nunique()
@@ -44,7 +46,9 @@ def dcb(book: Book, lang: str = "en") -> Finding:
         return Finding(
             "في عام 2014 لم يطلب الناتو من المغرب إلا أن يقبل ذكر اسمه مستفيدًا محتملًا من "
             f"{ar.name(book['frameworks'], 'dcb', 'ar')}، إلى جانب "
-            f"{ar.counted(other, 'شريكٍ آخر', 'شريكين آخرين', 'شركاء آخرين', 'شريكًا آخر')} بحسب البرقية؛ وسمّى تقرير "
+            f"{ar.counted(other, 'شريكٍ آخر', 'شريكين آخرين', 'شركاء آخرين', 'شريكًا آخر')} بحسب البرقية"
+            + (f" ({low} أو {high} في موضع آخر منها)" if high != low else "")
+            + "؛ وسمّى تقرير "
             f"قمة ويلز {ar.counted(firm, 'شريكًا واحدًا', 'شريكين', 'شركاء', 'شريكًا')} لبناء القدرات "
             f"و{ar.counted(conditional, 'واحدًا آخر', 'اثنين آخرين', 'آخرين', 'آخر')} بشروط، وليس المغرب بينهم"
             + (OUTSIDE_AR if absent_from_dcb_record(book) else "."),
@@ -52,7 +56,9 @@ def dcb(book: Book, lang: str = "en") -> Finding:
         )
     return Finding(
         "In 2014 NATO asked Morocco only to agree to be named as a potential beneficiary of Defence Capacity Building, "
-        f"with {other} other {_partners(other)} by the cable's count; the Wales summit's report named {firm} "
+        f"with {other} other {_partners(other)} by the cable's count"
+        + (f" ({low} or {high} in another of its passages)" if high != low else "")
+        + f"; the Wales summit's report named {firm} "
         f"{_partners(firm)} for "
         f"capacity building and {conditional} more on conditions, and not Morocco"
         + (", and NATO's record of packages never includes Morocco." if absent_from_dcb_record(book) else "."),
@@ -88,6 +94,14 @@ def individual_ties(book: Book, lang: str = "en") -> Finding:
     )
 
 
+def _qualified(jointly: int, ambiguous: int) -> str:
+    """Return the parenthesis after "ties k of n to NATO": how many jointly with the United States, how many
+    ambiguously; nothing if neither."""
+    parts = [f"{jointly} jointly with the United States"] if jointly else []
+    parts += [f"{ambiguous} ambiguously"] if ambiguous else []
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def us_fold(book: Book, lang: str = "en") -> Finding:
     """Which documents make US instruments NATO's."""
     summary = analysis.attribution_summary(book["attributions"], list(book.curated["id"])).set_index("document")
@@ -103,6 +117,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
                     row.iloc[1], row.iloc[0], f"يربطها {doc} بالناتو", f"لا يربطها {doc} بالناتو", ar.NAMING_US
                 )
                 + ar.jointly(int(jointly.get(doc, 0)), row.iloc[1])
+                + ar.ambiguously(int(row.iloc[2]))
                 for doc, row in naming.iterrows()
             )
             + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
@@ -110,7 +125,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
         )
     parts = [
         f"{doc} ties {row.iloc[1]} of {row.iloc[0]} to NATO"
-        + (f" ({jointly[doc]} jointly with the United States)" if jointly.get(doc) else "")
+        + _qualified(int(jointly.get(doc, 0)), int(row.iloc[2]))
         for doc, row in naming.iterrows()
     ]
     folding = int((naming["made NATO's"] > 0).sum())
