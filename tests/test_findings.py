@@ -36,8 +36,8 @@ def test_findings_state_what_the_data_holds(book):
     assert "It appeared 15 days after" in findings.morocco_us(book)[1]
     assert "It keeps NATO apart: 4 of its 4" in findings.morocco_us(book)[2]
     assert (
-        "in 3 of 3 passages that name them (1 of them to NATO and the United States together; in 1 the wording is "
-        "ambiguous)" in findings.sahel(book)[3]
+        "in 3 of 3 passages that name them (1 of them to NATO and the United States together; in another the wording "
+        "is ambiguous)" in findings.sahel(book)[3]
     )
     assert "6 sit in the section it credits to the Future Center's report and 12 carry no attribution" in (
         findings.sahel(book)[1]

@@ -157,6 +157,14 @@ def hand_hedged(labels: pd.DataFrame, doc: str) -> int:
     return int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
 
 
+def ambiguous_apart(attributions: pd.DataFrame, doc: str) -> bool:
+    """Return True if `doc` has passages tying a US instrument to NATO and the United States together and none of
+    them is ambiguous: its ambiguous passages, if any, are other passages."""
+    mine = attributions[attributions["seed"] == doc]
+    joint = mine["attributed_to"] == "nato-and-us"
+    return bool(joint.any() and not (joint & (mine["reading"] == "ambiguous")).any())
+
+
 def jointly_with_us(attributions: pd.DataFrame) -> pd.Series:
     """Return, per document, the passages that tie a US instrument to NATO and the United States together."""
     return attributions[attributions["attributed_to"] == "nato-and-us"].groupby("seed").size()

@@ -220,6 +220,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     markers = analysis.hedging(body, doc)
     validation = analysis.hedging_check(body, tables["hedge_labels"])
     beyond = checks[(checks["seed"] == doc) & (checks["verdict"] != "agrees")]
+    agreeing = int(((checks["seed"] == doc) & (checks["verdict"] == "agrees")).sum())
     attributed = tables["attributions"][tables["attributions"]["seed"] == doc]
     causes = tables["causes"][tables["causes"]["seed"] == doc]
     claimed = events[(events["seed"] == doc) & (events["status"] == "claimed")]
@@ -232,29 +233,32 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     to_nato = attributed[attributed["attributed_to"] != "us"]
     jointly = int(analysis.jointly_with_us(tables["attributions"]).get(doc, 0))
     unclear = int((to_nato["reading"] == "ambiguous").sum())
+    others = analysis.ambiguous_apart(tables["attributions"], doc)
     if lang == "ar":
         return [
             "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "
             "(من إعلان الناتو وتقريره السنوي)؛ أما ما ينقله غيرها، كتدريبات تحت إشراف الناتو في 2023 ودورات "
-            "التعليم العسكري، فبلا مصدر خاص به، وإن جاء بعد فقرة تقدّم ما يليها على أنه مما تكشفه إشارة التقرير "
-            f"السنوي، فقد يكون منه؛ وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
+            "التعليم العسكري، فبلا مصدر خاص به، وإن جاء بعد فقرة تستنتج أهداف الحلف من إشارة التقرير السنوي إلى "
+            "المشاورات، ولا يقول النص أهو من التقرير؛ "
+            f"وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
             f"(ويعدّ مؤشر الكلمات {hedged}، ويتفق مع القراءة اليدوية لـ"
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
             f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
             f"مصدرًا مسمّى إلا في {attributing} منها.",
-            ("لا يردّ شيئًا من قصته السببية إلى الناتو ولا إلى مصدر مسمّى في جملتها: " if named + by_nato == 0
-             else "قلّما يردّ قصته السببية إلى مصدر: ")
+            ("لا ينسب أيًّا من أسباب قصته السببية إلى الناتو ولا إلى مصدر مسمّى في جملته: " if named + by_nato == 0
+             else "قلّما ينسب قصته السببية إلى مصدر: ")
             + f"من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {in_section} في القسم الذي ينسبه إلى تقرير "
-            f"مركز المستقبل، و{own_voice} بلا نسبة خاصة بها (ولا يقول النص أهي للمركز أم للصحيفة)"
+            f"مركز المستقبل، و{own_voice} بلا نسبة خاصة بها (ولا يقول النص أهي للمركز أم للصحيفة، ويقدّم معظمها على أنه "
+            "مما تكشفه إشارة التقرير السنوي للناتو، وهذا استنتاج منه لا كلام التقرير)"
             + ("." if named + by_nato == 0 else
                f"، و{named} منسوبة إلى مصدر مسمّى في الجملة التي تذكرها، و{by_nato} إلى الناتو."),
-            f"عند مقابلته بالسجل الخارجي، يتجاوزه {len(beyond)} من أقواله ("
+            f"عند مقابلته بالسجل الخارجي، يوافقه {agreeing} من أقواله ويتجاوزه {len(beyond)} ("
             + "، ".join(
                 # "verdict: count", so that the verdict need not agree with the number
                 f"{ar.term(ar.VERDICTS, v)}: {n}" for v, n in beyond["verdict"].value_counts().sort_index().items()
             )
             + "): ليس للناتو توجّه إلى ضم دول أفريقية ولا تجيز معاهدته ذلك، ووصفُ المغرب وموريتانيا بالحليفين، "
-            "في جملة متحفّظة قد تعني حليفين لـ'الناتو الأفريقي' المقترح، يوشك أن يخلط بين العضو والشريك، "
+            "في جملة متحفّظة قد تعني حليفين لـ'الناتو الأفريقي' المقترح، قد يخلط بين العضو والشريك، "
             "ولا يسمّي أي سجل وجدناه مسار الدول الأفريقية الأطلسية، الذي جمعته الرباط "
             "في 2022، تحالفًا أو 'ناتو أفريقيًا'.",
             ar.in_its_passages(
@@ -262,27 +266,31 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
                 ar.NAMING_THEM,
             )
             + ar.jointly(jointly, len(to_nato))
-            + ar.ambiguously(unclear)
+            + ar.ambiguously(unclear, others)
             + "، فصورته عن شراكة متعمقة بين الناتو والمغرب تصف جزئيًا العلاقة مع الولايات المتحدة.",
             "ما يؤكده دون ذكر مصدر: " + "؛ ".join(claimed["event_ar"]) + ".",
         ]
     return [
         "The analysis names a source for one fact only, NATO's continued counter-terrorism consultations with "
         "Morocco (from NATO's announcement and annual report); what else it reports, exercises under NATO in 2023 "
-        "and NATO education courses, it gives without a source of its own, though after a paragraph that presents "
-        "what follows as revealed by the annual report, from which they may come; a hand reading finds hedges in "
+        "and NATO education courses, it gives without a source of its own, though after a paragraph that reads "
+        "NATO's aims into the report's mention of the consultations (whether they come from the report, the text does "
+        "not say); a hand reading finds hedges in "
         f"{hand} of its "
         f"{len(markers)} paragraphs (the word markers count {hedged}, agreeing with hand readings of "
         f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
         f"and the attribution markers find a named source in only {attributing}.",
-        ("None of its causal story is traced to NATO or to a source named in its sentence: " if named + by_nato == 0
+        ("No cause in its causal story is credited to NATO or to a source named in its sentence: "
+         if named + by_nato == 0
          else "Little of its causal story is traced to a source: ")
         + f"of the {len(causes)} causes it gives for NATO's interest, {in_section} sit in the section it credits to "
         f"the Future Center's report and {own_voice} carry no attribution of their own (whether they are the "
-        "Center's or the newspaper's, the text does not say)"
+        "Center's or the newspaper's, the text does not say; most it presents as what NATO's annual report "
+        "reveals, its own inference rather than the report's words)"
         + ("." if named + by_nato == 0 else
            f"; {named} are credited to a named source in the sentence that states them, and {by_nato} to NATO."),
-        f"Checked against the outside record, {len(beyond)} of its statements go beyond it ("
+        f"Checked against the outside record, {agreeing} of its statements agree with it and {len(beyond)} go "
+        "beyond it ("
         + ", ".join(f"{n} {READ.get(v, v)}" for v, n in beyond["verdict"].value_counts().sort_index().items())
         + "): NATO has no orientation to admit African states and its Treaty allows none, calling Morocco and "
         "Mauritania 'allies', in a hedged sentence that may mean allies of the proposed 'African NATO', risks "
@@ -290,7 +298,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
         "Process, which Rabat convened in 2022, an alliance or an 'African NATO'.",
         f"It ties American instruments to NATO in {len(to_nato)} of {len(attributed)} passages that name them "
         f"({jointly} of them to NATO and the United States together"
-        + (f"; in {unclear} the wording is ambiguous" if unclear else "")
+        + (f"; in {'another' if others and unclear == 1 else unclear} the wording is ambiguous" if unclear else "")
         + "), so its picture of a deepening NATO–Morocco "
         "partnership partly describes the US relationship.",
         "Asserted without a source: " + "; ".join(claimed["event_en"]) + ".",

@@ -311,10 +311,14 @@ def of_them(k: int) -> str:
     return {1: "أحدها", 2: "اثنين منها"}.get(k, f"{k} منها")
 
 
-def ambiguously(a: int) -> str:
+def ambiguously(a: int, others: bool = False) -> str:
     """Return, in Arabic, the clause after `in_its_passages` (and `jointly`) saying that in `a` of the passages it
-    counted the wording is ambiguous: nothing if in none."""
-    return "" if a == 0 else f"، وإن كانت العبارة ملتبسة في {of_them(a)}"
+    counted the wording is ambiguous: nothing if in none. `others`: they are not those `jointly` just counted, so
+    «في آخرَ منها» («in another»), where «في أحدها» would read as the same passage."""
+    if a == 0:
+        return ""
+    which = ("آخرَ منها" if a == 1 else f"{a} أخرى منها") if others else of_them(a)
+    return f"، وإن كانت العبارة ملتبسة في {which}"
 
 
 def jointly(j: int, k: int) -> str:

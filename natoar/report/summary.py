@@ -117,7 +117,7 @@ def us_fold(book: Book, lang: str = "en") -> Finding:
                     row.iloc[1], row.iloc[0], f"يربطها {doc} بالناتو", f"لا يربطها {doc} بالناتو", ar.NAMING_US
                 )
                 + ar.jointly(int(jointly.get(doc, 0)), row.iloc[1])
-                + ar.ambiguously(int(row.iloc[2]))
+                + ar.ambiguously(int(row.iloc[2]), analysis.ambiguous_apart(book["attributions"], doc))
                 for doc, row in naming.iterrows()
             )
             + f"؛ فالخلط خلطُ {whose}، لا خلط المصادر كلها.",
