@@ -37,13 +37,13 @@ def test_findings_state_what_the_data_holds(book):
     assert "It keeps NATO apart: 4 of its 4" in findings.morocco_us(book)[2]
     assert (
         "in 3 of 3 passages that name them (1 of them to NATO and the United States together; in another the wording "
-        "is ambiguous)" in findings.sahel(book)[3]
+        "is ambiguous)" in findings.sahel(book)[4]
     )
     assert "6 sit in the section it credits to the Future Center's report and 12 carry no attribution" in (
-        findings.sahel(book)[1]
+        findings.sahel(book)[2]
     )
-    assert "a hand reading finds hedges in 8 of its 21 paragraphs (the word markers count 10" in findings.sahel(book)[0]
-    assert "(1 contradicted, 3 imprecise, 1 misattributed, 2 unconfirmed)" in findings.sahel(book)[2]
+    assert "A hand reading finds hedges in 8 of its 21 paragraphs (the word markers count 10" in findings.sahel(book)[1]
+    assert "(1 contradicted, 3 imprecise, 1 misattributed, 2 unconfirmed)" in findings.sahel(book)[3]
     assert "the seeds look back to 6 earlier events, giving the date of 3 themselves" in findings.timeline(book)[1]
     assert "It is dated 4 days after Mubarak fell" in findings.gulf(book)[1]
 
@@ -64,7 +64,7 @@ def test_an_ambiguous_passage_is_counted_and_said_to_be_ambiguous(root):
     attributions = book.tables["attributions"]
     attributions["reading"] = "clear"
     changed = type(book)(book.root, book.corpus, {**book.tables, "attributions": attributions})
-    assert "ambiguous" not in findings.sahel(changed)[3] and "ملتبسة" not in findings.sahel(changed, lang="ar")[3]
+    assert "ambiguous" not in findings.sahel(changed)[4] and "ملتبسة" not in findings.sahel(changed, lang="ar")[4]
     assert "(1 jointly with the United States); the confusion" in summary.us_fold(changed).sentence
 
 

@@ -239,8 +239,8 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "
             "(من إعلان الناتو وتقريره السنوي)؛ أما ما ينقله غيرها، كتدريبات تحت إشراف الناتو في 2023 ودورات "
             "التعليم العسكري، فبلا مصدر خاص به، وإن جاء بعد فقرة تستنتج أهداف الحلف من إشارة التقرير السنوي إلى "
-            "المشاورات، ولا يقول النص أهو من التقرير؛ "
-            f"وتجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
+            "المشاورات، ولا يقول النص أهو من التقرير.",
+            f"تجد القراءة اليدوية التحفّظ في {hand} من فقراته الـ{len(markers)} "
             f"(ويعدّ مؤشر الكلمات {hedged}، ويتفق مع القراءة اليدوية لـ"
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
             f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
@@ -275,8 +275,8 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
         "Morocco (from NATO's announcement and annual report); what else it reports, exercises under NATO in 2023 "
         "and NATO education courses, it gives without a source of its own, though after a paragraph that reads "
         "NATO's aims into the report's mention of the consultations (whether they come from the report, the text does "
-        "not say); a hand reading finds hedges in "
-        f"{hand} of its "
+        "not say).",
+        f"A hand reading finds hedges in {hand} of its "
         f"{len(markers)} paragraphs (the word markers count {hedged}, agreeing with hand readings of "
         f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
         f"and the attribution markers find a named source in only {attributing}.",
