@@ -60,3 +60,11 @@ def test_the_naive_blur_proxy_is_fooled_by_the_name_of_the_us_status(root):
 @pytest.mark.parametrize("family", ["nato-multilateral", "us-bilateral", "unverified"])
 def test_every_family_has_a_label(family):
     assert analysis.FAMILIES[family]
+
+
+def test_a_document_written_across_an_accession_gives_both_counts():
+    members = pd.DataFrame({"date": ["2023-04-04", "2024-03-07"], "members": [31, 32]})
+    catalogue = pd.DataFrame({"id": ["before", "across", "after"],
+                              "date_iso": ["2024-02", "2024-03/2024-05", "2024-03-14/2024-05"]})
+    counts = analysis.members_when_written(members, catalogue).set_index("document")["NATO members then"]
+    assert counts.to_dict() == {"before": "31", "across": "31–32", "after": "32"}

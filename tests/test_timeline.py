@@ -98,7 +98,15 @@ def test_outside_context_groups_partners_joining_on_one_date():
             "joined": ["1995-02"] * 5 + ["2005"],
         }
     )
-    facts = pd.DataFrame(columns=["id", "date", "label"])
+    facts = pd.DataFrame(columns=["id", "date", "label", "about"])
     summits = pd.DataFrame(columns=["id", "start", "name_en"])
     rows = timeline.outside_context(facts, summits, partners)
     assert rows["label"].tolist() == ["Qatar joins the ICI", "5 states join the MD, Morocco among them"]
+
+
+def test_facts_about_a_source_stay_off_the_timeline():
+    facts = pd.DataFrame({"id": ["paper-founded", "coup"], "date": ["1977", "2020-08-18"],
+                          "label": ["A paper is founded", "A coup"], "about": ["source", "event"]})
+    none = pd.DataFrame(columns=["id", "start", "name_en"])
+    partners = pd.DataFrame(columns=["framework", "country_en", "joined"])
+    assert timeline.outside_context(facts, none, partners)["label"].tolist() == ["A coup"]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from natoar.report.markdown import source_ref
 from natoar.text import markers
+from natoar.text.dates import parse_date
 from natoar.text.markers import ATTRIBUTIONS, HEDGES
 from natoar.text.names import Matcher
 from natoar.text.sentences import sentence_around
@@ -155,6 +156,24 @@ def agreement(labels: pd.Series, measured: pd.Series) -> dict[str, float | int]:
 def hand_hedged(labels: pd.DataFrame, doc: str) -> int:
     """Return how many paragraphs of `doc` the hand labels of `data/hedge_labels.csv` mark as hedged."""
     return int(((labels["seed"] == doc) & (labels["hedged"] == "yes")).sum())
+
+
+def members_when_written(members: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Return, per document, when it was written and how many members NATO had then: one number, or the two ends
+    ("31–32") when an accession falls within the document's date of writing."""
+    joined = sorted((parse_date(d).start, int(n)) for d, n in zip(members["date"], members["members"], strict=True))
+
+    def count(day: object) -> int:
+        """The members after the last accession on or before `day` (none before the Treaty)."""
+        earlier = [n for start, n in joined if start <= day]
+        return earlier[-1] if earlier else 0
+
+    rows = []
+    for doc in catalogue.itertuples():
+        written = parse_date(doc.date_iso)
+        first, last = count(written.start), count(written.end)
+        rows.append((doc.id, doc.date_iso, str(first) if first == last else f"{first}–{last}"))
+    return pd.DataFrame(rows, columns=["document", "written", "NATO members then"])
 
 
 def ambiguous_apart(attributions: pd.DataFrame, doc: str) -> bool:

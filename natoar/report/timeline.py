@@ -177,7 +177,7 @@ def outside_context(context: pd.DataFrame, summits: pd.DataFrame, partners: pd.D
             joins[-1]["label_ar"] = label_ar
     columns = ["id", "date", "label", "label_ar"]
     rows = [
-        context.reindex(columns=columns),
+        context[context["about"] == "event"].reindex(columns=columns),
         summits.rename(columns={"start": "date", "name_en": "label", "name_ar": "label_ar"}).reindex(columns=columns),
         pd.DataFrame(joins, columns=columns),
     ]
