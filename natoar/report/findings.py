@@ -159,7 +159,7 @@ def wales(book: Book, lang: str = "en") -> list[str]:
             f"الشركاء الآخرون الذين تذكرهم البرقية، وعددهم {other}، يطابقون في العدد الشركاءَ الـ{len(named)} "
             f"الذين يسمّيهم تقرير ويلز لبناء القدرات إذا حُسب المشروطون منهم، كما يجمعهم هذا الكتاب ({ar.join(firm_ar)}، "
             f"و{' و'.join(conditional_ar)} بشروط)؛ وليس المغرب بينهم.",
-            "قوائم الناتو العلنية لشركاء بناء القدرات، من الحزم الأولى إلى اليوم، لا تضم المغرب قط"
+            "قوائم الناتو العلنية لشركاء بناء القدرات، من الحزم الأولى إلى اليوم، لم تضمّ المغربَ قطّ"
             + (" (سياق خارجي)." if absent_from_dcb_record(book) else "."),
         ]
     return [
@@ -236,7 +236,8 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     others = analysis.ambiguous_apart(tables["attributions"], doc)
     if lang == "ar":
         return [
-            "لا يذكر التحليل مصدرًا إلا لواقعة واحدة، هي مواصلة الناتو مشاوراته مع المغرب في مكافحة الإرهاب "
+            "من الوقائع التي ينقلها، لا يذكر التحليل مصدرًا إلا لواحدة، هي مواصلة الناتو مشاوراته مع المغرب "
+            "في مكافحة الإرهاب "
             "(من إعلان الناتو وتقريره السنوي)؛ أما ما ينقله غيرها، كتدريبات تحت إشراف الناتو في 2023 ودورات "
             "التعليم العسكري، فبلا مصدر خاص به، وإن جاء بعد فقرة تستنتج أهداف الحلف من إشارة التقرير السنوي إلى "
             "المشاورات، ولا يقول النص أهو من التقرير.",
@@ -271,7 +272,8 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             "ما يؤكده دون ذكر مصدر: " + "؛ ".join(claimed["event_ar"]) + ".",
         ]
     return [
-        "The analysis names a source for one fact only, NATO's continued counter-terrorism consultations with "
+        "Of the facts it reports, the analysis names a source for one only, NATO's continued counter-terrorism "
+        "consultations with "
         "Morocco (from NATO's announcement and annual report); what else it reports, exercises under NATO in 2023 "
         "and NATO education courses, it gives without a source of its own, though after a paragraph that reads "
         "NATO's aims into the report's mention of the consultations (whether they come from the report, the text does "

@@ -12,7 +12,7 @@ from natoar.report.findings import absent_from_dcb_record, days_after, md_joined
 from natoar.sources.book import Book
 from natoar.text.dates import describe, parse_date
 
-OUTSIDE_AR = "، وسجلّ الناتو للحزم لا يضم المغرب قط."
+OUTSIDE_AR = "، ولم يضمّ سجلُّ الناتو للحزم المغربَ قطّ."
 
 
 class Finding(NamedTuple):
@@ -165,12 +165,14 @@ def speculation(book: Book, lang: str = "en") -> Finding:
     beyond = checks[(checks["seed"] == doc) & checks["verdict"].isin(["contradicts", "unconfirmed"])]
     if lang == "ar":
         return Finding(
-            f"لا يذكر تحليل 2024 مصدرًا إلا لواقعة واحدة: {hand} من فقراته الـ{len(markers)} متحفّظة في قراءة "
+            f"من الوقائع التي ينقلها تحليل 2024، لا يذكر مصدرًا إلا لواحدة: {hand} من فقراته الـ{len(markers)} "
+            "متحفّظة في قراءة "
             f"يدوية، و{len(beyond)} من أقواله يناقضها السجل الخارجي أو لا يؤكدها.",
             "ans-sahel-energy",
         )
     return Finding(
-        f"The 2024 analysis names a source for one fact only: by a hand reading {hand} of its {len(markers)} "
+        "Of the facts it reports, the 2024 analysis names a source for one only: by a hand reading "
+        f"{hand} of its {len(markers)} "
         f"paragraphs hedge, and {len(beyond)} of its statements are contradicted or unconfirmed by the outside record.",
         "ans-sahel-energy",
     )
