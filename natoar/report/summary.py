@@ -250,3 +250,19 @@ def findings(book: Book, lang: str = "en") -> list[Finding]:
     yet curated, a last item names them (the findings rest on the others)."""
     note = curation.not_counted(book.catalogue, lang=ar.check_language(lang))
     return [finding(book, lang=lang) for finding in FINDINGS] + ([Finding(note, "ch-sources")] if note else [])
+
+
+def scope(book: Book, lang: str = "en") -> str:
+    """Return the opening page's sentence on what the curated documents can and cannot show, with their count."""
+    n = len(book.curated)
+    if ar.check_language(lang) == "ar":
+        documents = {1: "فوثيقته الوحيدة تُظهر", 2: "فوثيقتاه تُظهران"}.get(n, f"فوثائقه الـ{n} تُظهر")
+        return (
+            f"وما يستطيع الكتاب قوله محدود بها. {documents} كيف تعرض هذه النصوص العلاقة، لا كيف تكتب عنها "
+            "الكتابة العربية عن الناتو عمومًا، ولا تعاونًا لا يصفه أي نص ({ref}`ans-timeline`)."
+        )
+    documents = "Its one document shows" if n == 1 else f"Its {n} documents show"
+    return (
+        f"What the book can say is bounded by them. {documents} how these texts present the relationship, not how "
+        "Arabic writing on NATO in general does, and not cooperation that no text describes ({ref}`ans-timeline`)."
+    )
