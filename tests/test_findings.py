@@ -82,3 +82,17 @@ def test_with_250_documents_more_every_finding_stays_a_readable_sentence(project
                 assert len(sentence) <= 600, f"{language}, {getattr(chapter, '__name__', 'summary')}: {sentence[:300]}"
     distinctive = findings.text_analysis(book)[1]
     assert distinctive.startswith("The most distinctive word of the 9 documents") and distinctive.count(": ") == 10
+
+
+def test_the_opening_page_states_how_many_documents_its_findings_rest_on(root):
+    from dataclasses import replace
+
+    from natoar.report import summary
+
+    book = load_book(root)
+    n = len(book.curated)
+    assert f"Its {n} documents show" in summary.scope(book)
+    assert f"فوثائقه الـ{n} تُظهر" in summary.scope(book, lang="ar")
+    one = replace(book, corpus=replace(book.corpus, documents=book.corpus.documents.head(1)))
+    assert "Its one document shows" in summary.scope(one)
+    assert "فوثيقته الوحيدة تُظهر" in summary.scope(one, lang="ar")
