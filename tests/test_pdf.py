@@ -253,7 +253,7 @@ def test_arabic_pdf_is_arabic_and_its_text_comes_back_in_logical_order(edition, 
     assert book.metadata.title == load_book(built, "ar").title
     # a sentence of the opening page's translated prose, as a reader copies it: letters in the order they are read
     words = " ".join(text(pdfs / "book.pdf", layout=False).split())
-    assert "شراكة حلف شمال الأطلسي مع المغرب من مصادر عربية" in words
+    assert "في ضوء السجل العلني للناتو" in words
     assert "ةيبرع رداصم نم" not in words  # not in visual (reversed) order
 
 
