@@ -361,10 +361,9 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     if lang == "ar":
         return [
             "إذا قُسّمت العلاقة بحسب الأدوات التي تعامل بها الناتو مع المغرب، فهي تمتد من حوار "
-            "يُعرض على "
-            "الجميع بالشروط نفسها (منذ 1994)، مرورًا بالتعاون الفردي والعمليات بعد إسطنبول (2004)، إلى عرض لبناء القدرات لم يُفضِ إلى "
-            "أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات الثنائية مع الولايات المتحدة وبالساحل "
-            "(2020–2024).",
+            "يُعرض على الجميع بالشروط نفسها (منذ 1994)، مرورًا بالتعاون الفردي والعمليات بعد إسطنبول (2004)، "
+            "إلى عرض لبناء القدرات لم يُفضِ إلى أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات "
+            "الثنائية مع الولايات المتحدة وبالساحل (2020–2024).",
             f"لا تُرى المدة السابقة لعام {first_written.year} إلا بأثر رجعي: لم تُكتب أي وثيقة قبل "
             f"{describe(str(first_written), 'ar')}، وتعود المصادر إلى "
             f"{ar.counted(len(before), 'حدث واحد', 'حدثين', 'أحداث', 'حدثًا')} سابقة، تذكر بنفسها تاريخ {stated} منها؛ "
@@ -374,10 +373,9 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
         ]
     return [
         "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a "
-        "dialogue "
-        "offered to all partners alike (from 1994), through individual cooperation and operations after Istanbul (2004), to a "
-        "capacity-building offer that led to no package for Morocco (2014), and then to a frame the sources set by "
-        "US bilateral ties and the Sahel (2020–2024).",
+        "dialogue offered to all partners alike (from 1994), through individual cooperation and operations after "
+        "Istanbul (2004), to a capacity-building offer that led to no package for Morocco (2014), and then to a "
+        "frame the sources set by US bilateral ties and the Sahel (2020–2024).",
         f"Before {first_written.year} the book sees only in retrospect: no document was written before "
         f"{describe(str(first_written))}, and the seeds look back to {len(before)} earlier events, giving the date "
         f"of {stated} themselves; for the rest the book relies on the outside record.",

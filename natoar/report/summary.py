@@ -202,17 +202,16 @@ def periods(book: Book, lang: str = "en") -> Finding:
     first = min(_day(d) for d in book.curated["date_iso"])
     if lang == "ar":
         return Finding(
-            "إذا قُسّمت العلاقة بحسب أدواتها، فقد أُضيف إلى حوار يُعرض على الجميع بالشروط نفسها (1994) تعاونٌ فردي (2004) "
-            "ثم عرضٌ "
-            "لم يُفضِ إلى أي حزمة (2014)، ويُكتب عنها اليوم من خلال التحالف الأمريكي والساحل؛ وكل ما سبق عام "
-            f"{first.year} لا يُرى إلا بأثر رجعي ومن السجل الخارجي.",
+            "إذا قُسّمت العلاقة بحسب أدواتها، فقد أُضيف إلى حوار يُعرض على الجميع بالشروط نفسها (1994) "
+            "تعاونٌ فردي (2004) ثم عرضٌ لم يُفضِ إلى أي حزمة (2014)، ويُكتب عنها اليوم من خلال التحالف "
+            f"الأمريكي والساحل؛ وكل ما سبق عام {first.year} لا يُرى إلا بأثر رجعي ومن السجل الخارجي.",
             "ans-timeline",
         )
     return Finding(
         "Divided by its instruments, the relationship added individual cooperation (2004) to a dialogue offered to "
-        "all "
-        "partners alike (1994), then an offer that led to no package (2014), and is now written about through the US alliance and "
-        f"the Sahel; everything before {first.year} is seen in retrospect and through the outside record.",
+        "all partners alike (1994), then an offer that led to no package (2014), and is now written about through the "
+        f"US alliance and the Sahel; everything before {first.year} is seen in retrospect and through the outside "
+        "record.",
         "ans-timeline",
     )
 
