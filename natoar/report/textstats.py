@@ -8,6 +8,7 @@ from collections import Counter
 
 import pandas as pd
 
+from natoar.text.dates import parse_date
 from natoar.text.lexicon import content_words, is_content, theme_hits, theme_index
 from natoar.text.names import Matcher
 from natoar.text.phrases import single_form
@@ -151,3 +152,18 @@ def normalisation_effect(paragraphs: pd.DataFrame) -> pd.DataFrame:
         found = [w for text in group["text"] for w in VOCABULARY.read(text) if is_word(w) and not w.isdigit()]
         rows.append((doc, len({w.written for w in found}), len(set(found))))
     return pd.DataFrame(rows, columns=["doc", "types_raw", "types_normalised"])
+
+
+def dated_in_events(resolved: pd.DataFrame, events: pd.DataFrame) -> list[bool]:
+    """Return, for each resolved date expression (doc, paragraph, resolved), whether an event curated from the same
+    paragraph of the same document has a date that overlaps it: a check of the date finder that a misreading fails,
+    since the events were dated by a reader, paragraph by paragraph."""
+    spans = {}
+    for event in events.itertuples():
+        spans.setdefault((event.seed, int(event.paragraph)), []).append(parse_date(event.date))
+    checks = []
+    for row in resolved.itertuples():
+        found = parse_date(row.resolved)
+        checks.append(any(s.start <= found.end and found.start <= s.end
+                          for s in spans.get((row.doc, int(row.paragraph)), [])))
+    return checks
