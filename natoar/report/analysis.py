@@ -125,10 +125,10 @@ def attribution_summary(attributions: pd.DataFrame, documents: list[str]) -> pd.
     of those are ambiguous (their words may also be a loose description naming no instrument)."""
     to_nato = attributions["attributed_to"] != "us"
     ambiguous = to_nato & (attributions["reading"] == "ambiguous")
-    rows = [
-        (doc, int(mine.sum()), int((to_nato & mine).sum()), int((ambiguous & mine).sum()))
-        for doc, mine in ((doc, attributions["seed"] == doc) for doc in documents)
-    ]
+    rows = []
+    for doc in documents:
+        mine = attributions["seed"] == doc
+        rows.append((doc, int(mine.sum()), int((to_nato & mine).sum()), int((ambiguous & mine).sum())))
     columns = ["document", "passages naming a US instrument", "made NATO's", "of them ambiguous"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -228,6 +228,7 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
     own_voice = int((causes["attribution"] == "asserted").sum())
     in_section = int((causes["attribution"] == "section").sum())
     by_nato = int((causes["credited_to"] == "nato").sum())
+    untraced = named + by_nato == 0  # no cause credited to a named source or to NATO
     hand = analysis.hand_hedged(tables["hedge_labels"], doc)
     hedged, attributing = int((markers["hedges"] > 0).sum()), int((markers["attributions"] > 0).sum())
     to_nato = attributed[attributed["attributed_to"] != "us"]
@@ -246,12 +247,12 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
             f"{ar.counted(validation['n'], 'فقرة واحدة', 'فقرتين', 'فقرات', 'فقرة')} في "
             f"{validation['agreement']:.0%} من الحالات، كابا {validation['kappa']:.2f})، ولا يجد مؤشر النسبة "
             f"مصدرًا مسمّى إلا في {attributing} منها.",
-            ("لا ينسب أيًّا من أسباب قصته السببية إلى الناتو ولا إلى مصدر مسمّى في جملته: " if named + by_nato == 0
+            ("لا ينسب أيًّا من أسباب قصته السببية إلى الناتو ولا إلى مصدر مسمّى في جملته: " if untraced
              else "قلّما ينسب قصته السببية إلى مصدر: ")
             + f"من الأسباب الـ{len(causes)} التي يقدّمها لاهتمام الناتو، {in_section} في القسم الذي ينسبه إلى تقرير "
             f"مركز المستقبل، و{own_voice} بلا نسبة خاصة بها (ولا يقول النص أهي للمركز أم للصحيفة، ويقدّم معظمها على أنه "
             "مما تكشفه إشارة التقرير السنوي للناتو، وهذا استنتاج منه لا كلام التقرير)"
-            + ("." if named + by_nato == 0 else
+            + ("." if untraced else
                f"، و{named} منسوبة إلى مصدر مسمّى في الجملة التي تذكرها، و{by_nato} إلى الناتو."),
             f"عند مقابلته بالسجل الخارجي، يوافقه {agreeing} من أقواله ويتجاوزه {len(beyond)} ("
             + "، ".join(
@@ -283,13 +284,13 @@ def sahel(book: Book, doc: str = "nato-morocco-2024", lang: str = "en") -> list[
         f"{validation['n']} paragraphs in {validation['agreement']:.0%} of cases, kappa {validation['kappa']:.2f}), "
         f"and the attribution markers find a named source in only {attributing}.",
         ("No cause in its causal story is credited to NATO or to a source named in its sentence: "
-         if named + by_nato == 0
+         if untraced
          else "Little of its causal story is traced to a source: ")
         + f"of the {len(causes)} causes it gives for NATO's interest, {in_section} sit in the section it credits to "
         f"the Future Center's report and {own_voice} carry no attribution of their own (whether they are the "
         "Center's or the newspaper's, the text does not say; most it presents as what NATO's annual report "
         "reveals, its own inference rather than the report's words)"
-        + ("." if named + by_nato == 0 else
+        + ("." if untraced else
            f"; {named} are credited to a named source in the sentence that states them, and {by_nato} to NATO."),
         f"Checked against the outside record, {agreeing} of its statements agree with it and {len(beyond)} go "
         "beyond it ("

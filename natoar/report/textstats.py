@@ -164,6 +164,5 @@ def dated_in_events(resolved: pd.DataFrame, events: pd.DataFrame) -> list[bool]:
     checks = []
     for row in resolved.itertuples():
         found = parse_date(row.resolved)
-        checks.append(any(s.start <= found.end and found.start <= s.end
-                          for s in spans.get((row.doc, int(row.paragraph)), [])))
+        checks.append(any(found.overlaps(s) for s in spans.get((row.doc, int(row.paragraph)), [])))
     return checks

@@ -155,6 +155,12 @@ def _draw_band(ax, items, placed, base: float, direction: int, colour: str, styl
     return rows
 
 
+def context_events(context: pd.DataFrame) -> pd.DataFrame:
+    """Return the outside-context rows that are events (`about` is `event`): facts about a publisher help judge a
+    document but are not part of the story, so the timeline leaves them out."""
+    return context[context["about"] == "event"]
+
+
 def outside_context(context: pd.DataFrame, summits: pd.DataFrame, partners: pd.DataFrame) -> pd.DataFrame:
     """Return the outside record as timeline rows (id, date, label, label_ar): dated facts, summits, and partners
     joining a framework, one row per framework and date (naming the countries, or counting them when the names
@@ -177,7 +183,7 @@ def outside_context(context: pd.DataFrame, summits: pd.DataFrame, partners: pd.D
             joins[-1]["label_ar"] = label_ar
     columns = ["id", "date", "label", "label_ar"]
     rows = [
-        context[context["about"] == "event"].reindex(columns=columns),
+        context_events(context).reindex(columns=columns),
         summits.rename(columns={"start": "date", "name_en": "label", "name_ar": "label_ar"}).reindex(columns=columns),
         pd.DataFrame(joins, columns=columns),
     ]

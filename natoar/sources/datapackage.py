@@ -126,7 +126,7 @@ def _printed_basis(row: pd.Series) -> str | None:
         return None
     if row["date_printed_iso"]:
         written, printed = parse_date(row["date_iso"]), parse_date(row["date_printed_iso"])
-        if written.start <= printed.end and printed.start <= written.end:
+        if written.overlaps(printed):
             return (
                 f"date_basis is '{row['date_basis']}' but date_iso {row['date_iso']} overlaps the printed date "
                 f"{row['date_printed_iso']}"

@@ -24,6 +24,10 @@ class Span:
     end: date
     precision: str
 
+    def overlaps(self, other: Span) -> bool:
+        """Return True if the two spans share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
     @property
     def midpoint(self) -> date:
         """Return the middle day of the span (for plotting)."""
