@@ -219,3 +219,24 @@ def test_a_long_chapter_table_is_paged_with_all_of_it_as_csv(tmp_path, monkeypat
     assert pd.read_csv(csv).equals(frame)
     short = save_table(frame.head(3), "t", root=tmp_path)
     assert short.count("\n| d") == 3 and "t.csv" not in short and not csv.exists()
+
+
+def test_scalebench_counts_the_pages_each_edition_read_again():
+    from natoar.tools.scalebench import pages_read
+
+    output = (
+        "updating environment: [new config] 57 added, 0 changed, 0 removed\n"
+        "other lines\n"
+        "updating environment: 1 added, 18 changed, 0 removed\n"
+    )
+    assert pages_read(output) == [57, 19]
+    assert pages_read("nothing to do") == []
+
+
+def test_scalebench_measures_the_notebooks_a_new_document_changed():
+    from natoar.tools.scalebench import changed_share
+
+    before = {"a.ipynb": ("x", 1.0), "b.ipynb": ("y", 3.0), "c.ipynb": ("z", 6.0)}
+    after = {"a.ipynb": ("x", 1.1), "b.ipynb": ("y2", 2.9), "c.ipynb": ("z", 6.2)}
+    assert changed_share(before, after) == (1, 3.0, 10.0)
+    assert changed_share(before, {}) == (3, 10.0, 10.0)

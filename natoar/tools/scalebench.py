@@ -6,6 +6,10 @@ added for each N, the rebuild after adding one more document to the largest corp
 largest build wrote (pixels on its longer side); then the goals: the largest corpus's cold build within 3 times
 the five-document one measured in the same run, and the one-document rebuild within a third of that cold build.
 
+For the rebuild it also prints what any build that re-ran only what the new document changes would still have to
+do: the notebooks whose outputs changed, with the share of the cold build's notebook seconds they took, and how
+many pages each edition's Sphinx read again.
+
 A synthetic document is a headline and four to nine paragraphs, each a paragraph of the seeds with its words
 shuffled (seeded), printed on a date and by an outlet drawn from short lists, so that the catalogue passes the
 input check and the figures meet many outlets, genres and years. `synthetic_row` is the one place that writes a
@@ -17,16 +21,19 @@ from __future__ import annotations
 import csv
 import hashlib
 import random
+import re
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from natoar.build.cache import CACHE
+from natoar.build.execute import NOTEBOOK, OUTPUTS_DIGEST
 from natoar.report.figures import FIGURES, png_size
 from natoar.sources.corpus import read_corpus
 from natoar.sources.paths import project_root
 from natoar.text.months import MONTHS
-from natoar.tools.buildbench import IGNORE, Timing, _book
+from natoar.tools.buildbench import IGNORE, MAKE_BOOK, Timing, _executed, _timed
 
 SEED = 20250
 CATALOGUE = Path("data") / "documents.csv"
@@ -125,6 +132,37 @@ def largest_figure(book: Path) -> tuple[str, int]:
     return name, sizes[name]
 
 
+Cached = dict[str, tuple[str, float]]  # notebook -> (its outputs' digest, its execution seconds)
+
+
+def cached_notebooks(book: Path) -> Cached:
+    """Return each notebook's outputs digest and execution seconds, as the build's cache holds them."""
+    from jupyter_cache import get_cache
+
+    records = get_cache(str(book / CACHE)).list_cache_records()
+    return {r.data[NOTEBOOK]: (r.data[OUTPUTS_DIGEST], r.data["execution_seconds"]) for r in records}
+
+
+def pages_read(output: str) -> list[int]:
+    """Return, for each Sphinx build in a `make book` output (one per edition), how many pages it read: the added
+    and changed ones of Sphinx's "updating environment: A added, C changed, R removed" line."""
+    found = re.findall(r"updating environment: (?:\[[^]]*\] )?(\d+) added, (\d+) changed", output)
+    return [int(added) + int(changed) for added, changed in found]
+
+
+def changed_share(before: Cached, after: Cached) -> tuple[int, float, float]:
+    """Return how many notebooks' outputs differ between two builds, the seconds those took in the first, and
+    the seconds all notebooks took in it."""
+    changed = [name for name, (digest, _) in before.items() if after.get(name, ("", 0))[0] != digest]
+    return len(changed), sum(before[name][1] for name in changed), sum(seconds for _, seconds in before.values())
+
+
+def _book(book: Path) -> tuple[Timing, str]:
+    """Time `make book` in `book`; return the timing, with the notebooks it executed, and the build's output."""
+    timing, output = _timed(MAKE_BOOK, book)
+    return timing._replace(executed=_executed(output)), output
+
+
 def main(sizes: list[int]) -> int:
     """Build, print the table and the goals; return 0 if both goals are met."""
     root = project_root()
@@ -133,21 +171,23 @@ def main(sizes: list[int]) -> int:
         base = copy_book(root, Path(folder), "seeds-only")
         documents = len(read_corpus(base).documents)
         five = f"cold build, {documents} documents"
-        rows[five] = _book(base)
+        rows[five] = _book(base)[0]
         shutil.rmtree(base)
         for n in sizes:
             book = copy_book(root, Path(folder), f"plus-{n}")
             add_documents(book, n)
             cold = f"cold build, {documents + n} documents"
-            rows[cold] = _book(book)
+            rows[cold], output = _book(book)
             if n != max(sizes):
                 shutil.rmtree(book)
         largest = max(sizes)
         big = Path(folder) / f"plus-{largest}"
         figure, pixels = largest_figure(big)
+        before = cached_notebooks(big)
         add_documents(big, 1, start=largest + 1)
         one = f"rebuild after adding one document to {documents + largest}"
-        rows[one] = _book(big)
+        rows[one], output = _book(big)
+        changed, changed_seconds, all_seconds = changed_share(before, cached_notebooks(big))
         figure_after, pixels_after = largest_figure(big)
     print(f"{'step':<52} {'seconds':>8} {'CPU s':>8} {'notebooks run':>14}")
     for step, timing in rows.items():
@@ -155,6 +195,12 @@ def main(sizes: list[int]) -> int:
     print(f"largest figure at {documents + largest} documents: {figure}, {pixels} px on its longer side")
     if (figure_after, pixels_after) != (figure, pixels):
         print(f"  after adding one: {figure_after}, {pixels_after} px")
+    print(
+        f"what the new document changed: the outputs of {changed} of {len(before)} notebooks, which took "
+        f"{changed_seconds:.1f} of the cold build's {all_seconds:.1f} notebook seconds "
+        f"({changed_seconds / all_seconds:.0%}); pages Sphinx read again, by edition: "
+        f"{', '.join(map(str, pages_read(output))) or 'none'}"
+    )
     cold_big = rows[f"cold build, {documents + largest} documents"]
     met = []
     for unit, small, large, again in (
