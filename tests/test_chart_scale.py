@@ -231,6 +231,8 @@ def test_scalebench_counts_the_pages_each_edition_read_again():
     )
     assert pages_read(output) == [57, 19]
     assert pages_read("nothing to do") == []
+    # Sphinx colours its log when it thinks it writes to a terminal
+    assert pages_read("\x1b[01mupdating environment: \x1b[39;49;00m0 added, 18 changed, 0 removed") == [18]
 
 
 def test_scalebench_measures_the_notebooks_a_new_document_changed():

@@ -146,7 +146,8 @@ def cached_notebooks(book: Path) -> Cached:
 def pages_read(output: str) -> list[int]:
     """Return, for each Sphinx build in a `make book` output (one per edition), how many pages it read: the added
     and changed ones of Sphinx's "updating environment: A added, C changed, R removed" line."""
-    found = re.findall(r"updating environment: (?:\[[^]]*\] )?(\d+) added, (\d+) changed", output)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    found = re.findall(r"updating environment: (?:\[[^]]*\] )?(\d+) added, (\d+) changed", plain)
     return [int(added) + int(changed) for added, changed in found]
 
 
