@@ -94,9 +94,11 @@ notebooks: $(VENV)/.installed system
 ## add-source: add a document (FILE=article.txt [OUTLET=...] [OUTLET_AR=...] [GENRE=...] [ID=...] [DATE=...]): check
 ## it, copy it into seeds/ and append its catalogue row marked uncurated, with the proposed headline and dates
 add-source: $(VENV)/.installed
-	@test -n "$(FILE)" || { echo "error: give the file: make add-source FILE=path/to/article.txt" >&2; exit 1; }
-	$(BIN)/python -m natoar.sources.add "$(FILE)" --outlet "$(OUTLET)" --outlet-ar "$(OUTLET_AR)" --genre "$(GENRE)" \
-	  --id "$(ID)" --date "$(DATE)"
+	@test -n "$$FILE" || { echo "error: give the file: make add-source FILE=path/to/article.txt" >&2; exit 1; }
+	@# the values reach the command through the environment (make exports what the command line sets), never
+	@# through the shell line, which would run a backtick in a file name and drop the quotes in an outlet's name
+	$(BIN)/python -m natoar.sources.add "$$FILE" --outlet "$$OUTLET" --outlet-ar "$$OUTLET_AR" --genre "$$GENRE" \
+	  --id "$$ID" --date "$$DATE"
 
 ## curation-status: what each document still lacks before it can be marked curated
 curation-status: $(VENV)/.installed

@@ -10,6 +10,7 @@ import codecs
 import csv
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from natoar.build.check import checked_inputs
-from natoar.report import analysis, curation, datapages, documents, findings, summary, textstats
+from natoar.report import analysis, curation, datapages, documents, findings, lang, summary, textstats
 from natoar.sources import add
 from natoar.sources.add import AddError, add_source
 from natoar.sources.book import load_book
@@ -258,18 +259,33 @@ def test_a_failed_catalogue_write_leaves_no_stray_seed(project, monkeypatch):
     assert snapshot(project) == before
 
 
+def test_a_document_added_without_a_genre_is_shown_as_not_yet_curated_in_both_editions(project):
+    add_source(FIXTURE, project, outlet="Sada Amman")
+    catalogue = load_book(project).catalogue
+    table = curation.shown(catalogue, ["id", "genre", "author", "author_ar", "date_printed", "cited_as_ar"])
+    row = table.set_index("id").loc["sada-amman-2008"]
+    assert (row["genre"], row["author"], row["author_ar"]) == ("not yet curated", "not yet curated", "لم يُراجَع بعد")
+    assert row["cited_as_ar"] == ""  # optional: left empty, not awaiting a curator
+    arabic = lang.arabic(table).set_index(table["id"])
+    assert arabic.loc["sada-amman-2008", "genre"] == "لم يُراجَع بعد"  # the sources chapter's table, in Arabic
+
+
 def test_the_chapters_do_not_count_it_as_evidence_and_say_so(project, added):
     book = load_book(project)
-    note = "Not yet curated, so not counted as evidence here: sada-amman-2008 (its page lists what remains)."
+    # the note names every document not yet curated: this one, and any the checkout already holds
+    note = "Not yet curated, so not counted as evidence here: "
+    if curation.uncurated_ids(book.catalogue) == ["sada-amman-2008"]:
+        note += "sada-amman-2008 (its page lists what remains)."
     # the first document written is still the 2011 release: the uncurated one's proposed 2008 date is not evidence
     timeline = findings.timeline(book)
     assert timeline[1].startswith("Before 2011 the book sees only in retrospect: no document was written before 15 Feb")
-    assert timeline[-1].startswith(note)
+    assert timeline[-1].startswith(note) and "sada-amman-2008" in timeline[-1]
     opening = summary.findings(book)
     assert opening[-2].sentence.startswith("Of the 5 curated documents, 2 print no date and 1 prints a wrong one")
-    assert opening[-1].sentence.startswith(note)
+    assert opening[-1].sentence.startswith(note) and "sada-amman-2008" in opening[-1].sentence
     assert "sada-amman-2008" not in analysis.topic_matrix(book["topics"], list(book.curated["id"])).columns
-    assert findings.text_analysis(book)[-1].startswith("Not yet curated: sada-amman-2008; its text is read")
+    text_note = findings.text_analysis(book)[-1]
+    assert text_note.startswith("Not yet curated: ") and "sada-amman-2008" in text_note and "text is read" in text_note
     assert "drawn from 5 of the 5 curated documents (documents not yet curated are listed in" in datapages.overview(
         "events", book["events"], book.catalogue
     )
@@ -313,3 +329,17 @@ def test_the_sources_chapter_judges_only_curated_documents(project):
     found = documents.key_findings(book.catalogue, lengths, book.paragraphs, book.furniture, book["reference/summits"])
     assert found[0].startswith("Only 1 of the 5 texts has an institutional author")
     assert "test-site-2025" not in " ".join(found[:-1]) and "test-site-2025" in found[-1]
+
+
+@pytest.mark.tool
+def test_make_add_source_passes_file_names_and_outlets_as_typed_never_to_the_shell(project, tmp_path):
+    shutil.copy(Path(__file__).parents[1] / "Makefile", project / "Makefile")
+    (project / ".venv").symlink_to(Path(__file__).parents[1] / ".venv")
+    article = tmp_path / 'a`touch PWNED`b "q" it\'s.txt'
+    article.write_bytes(FIXTURE.read_bytes())
+    outlet = 'Al "Quds" 100% News'
+    command = ["make", "-o", ".venv/.installed", "add-source", f"FILE={article}", f"OUTLET={outlet}"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / "PWNED").exists()  # the backtick was never run
+    assert [row["outlet"] for row in catalogue_rows(project).values()][-1] == outlet

@@ -2,7 +2,7 @@
 
 import pytest
 
-from natoar.report import findings
+from natoar.report import curation, findings
 from natoar.sources.book import load_book
 
 CHAPTERS = [
@@ -24,7 +24,8 @@ def book(root):
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda f: f.__name__)
 def test_each_chapter_has_a_few_finished_sentences(book, chapter):
     sentences = chapter(book)
-    assert 2 <= len(sentences) <= 6
+    notes = {curation.not_counted(book.catalogue, read_as_text) for read_as_text in (False, True)}
+    assert 2 <= len([s for s in sentences if s not in notes]) <= 6  # the note on documents not yet curated aside
     assert all(s.endswith(".") and "{" not in s for s in sentences)
 
 

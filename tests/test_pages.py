@@ -60,6 +60,26 @@ def test_bibliography_has_one_entry_per_document(root):
     assert "title = {{NATO leaders agree to revive the Alliance's partnership with Iraq}}" in bib
 
 
+@pytest.mark.parametrize("headline", [
+    "الناتو يطالب الأردن برفع إنفاقه الدفاعي إلى 2% من الناتج المحلي",  # '%' opens a LaTeX comment
+    "Al \"Quds\" 100% News \\ {يبحث} \\textbf{x}",
+])
+def test_a_headline_with_latex_characters_reaches_the_bibliography_as_written(root, headline):
+    from pybtex.database import parse_string
+    from pybtex.richtext import Text
+
+    from natoar.build.pages import render_bibliography
+
+    publisher = {column: headline for column in ("outlet", "outlet_ar", "cited_as_ar")}
+    catalogue = corpus.load_catalogue(root).head(1).assign(title_ar=headline, title_en="", **publisher)
+    for language in ("en", "ar"):
+        entry = parse_string(render_bibliography(catalogue, language), "bibtex").entries[catalogue["id"][0]]
+        title, author = entry.fields["title"], str(entry.persons["author"][0])
+        # as written, but braces, which a BibTeX field cannot hold unbalanced, are parentheses
+        written = headline.replace("{", "(").replace("}", ")")
+        assert [Text.from_latex(field).render_as("text") for field in (title, author)] == [written, written]
+
+
 def test_the_arabic_edition_cites_each_seed_under_its_arabic_publisher_and_headline(root):
     """An Arabic sentence citing a seed ({cite:t}) reads the publisher in Arabic: the edition's label where the
     outlet is described rather than named, else the name the page prints in Arabic, else the name as written."""

@@ -259,7 +259,11 @@ def _isolated(printed: str) -> str:
 
 
 def _bib_value(text: str) -> str:
-    return text.replace("\\", "").replace("{", "(").replace("}", ")")
+    """Return `text` as a BibTeX field's value that pybtex reads back as `text`: '%' (a comment in LaTeX, which
+    would swallow the closing braces) and '\\' escaped; braces, which a BibTeX value can hold only balanced and
+    pybtex's formatter drops, become parentheses."""
+    parts = (part.replace("{", "(").replace("}", ")").replace("%", "\\%") for part in text.split("\\"))
+    return "{\\textbackslash}".join(parts)
 
 
 # A seed's entry in the bibliography of each edition: who published it, and what the note says of it.

@@ -72,11 +72,12 @@ def not_counted(catalogue: pd.DataFrame, read_as_text: bool = False, lang: str =
 
 
 def shown(catalogue: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Return the catalogue's `columns`, a document's empty fields reading 'not yet curated' until it is curated."""
+    """Return the catalogue's `columns`, the empty fields a curator has still to fill (CURATED_FIELDS) reading 'not
+    yet curated' until the document is curated; an optional field left empty (no printed date) stays empty."""
     table = catalogue[columns].copy()
     pending = (catalogue["curation"] != "curated").to_numpy()
-    for column in columns:
-        label = "لم يُراجَع بعد" if column.endswith("_ar") else "not yet curated"  # an Arabic column's, in Arabic
+    for column in (c for c in columns if c in CURATED_FIELDS):
+        label = ar.PENDING_AR if column.endswith("_ar") else ar.PENDING  # an Arabic column's, in Arabic
         table.loc[pending & (table[column] == "").to_numpy(), column] = label
     return table
 

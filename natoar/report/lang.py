@@ -681,8 +681,15 @@ def arabic_markup(markup: tuple[str, ...], shown: pd.DataFrame) -> tuple[str, ..
     return (*markup, *(c for c in shown.columns if c in (*LATIN_NAMES, *CITED_TITLES)))
 
 
+# What a table shows in a field of a document not yet curated that its curator has still to fill (see
+# `curation.shown`), in each edition: a placeholder of every column, vocabularies included.
+PENDING, PENDING_AR = "not yet curated", "لم يُراجَع بعد"
+
+
 def value(column: str, key: str) -> str:
     """Return the Arabic of value `key` of vocabulary column `column`; raise KeyError naming both and the fix."""
+    if key == PENDING:
+        return PENDING_AR
     if key not in VALUES.get(column, {}):
         fix = f"add it to VALUES[{column!r}] in natoar/report/lang.py"
         raise KeyError(f"value {key!r} of column {column!r} has no Arabic. Fix: {fix}")
