@@ -77,6 +77,22 @@ def test_bad_seed_stops_before_the_book_is_touched(copy):
     assert page.read_bytes() == before
 
 
+def test_a_deleted_seed_or_an_edit_that_keeps_its_old_time_is_still_checked(copy):
+    """Make compares times, which miss a deleted input and a file copied with its time (cp -p, rsync -a, unzip)."""
+    seed = copy / "seeds" / "004_810da94f271c6378.txt"
+    kept = seed.read_bytes()
+    seed.unlink()
+    result = make(copy)
+    assert result.returncode != 0 and "the catalogue lists this seed but the file is missing" in output(result)
+    seed.write_bytes(kept)
+    passages = copy / "data" / "passages.csv"
+    stat = passages.stat()
+    passages.write_text(passages.read_text(encoding="utf-8").replace("الأطلسي", "الاطلسي", 1), encoding="utf-8")
+    os.utime(passages, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result = make(copy)
+    assert result.returncode != 0 and "data/passages.csv, line" in output(result)
+
+
 def test_page_weight_lists_the_heaviest_pages_and_images_are_web_sized(built, html, capsys):
     from natoar.tools import pageweight
 
