@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 
 import pandas as pd
 import pytest
@@ -85,3 +87,26 @@ def test_a_ten_megabyte_document_is_split_completely():
     assert len(text.encode()) > 10_000_000
     lines = classify_lines(text, "العنوان")
     assert sum(line.role == "body" for line in lines) == 100_000
+
+
+def test_ctrl_c_says_in_one_line_what_is_unchanged_instead_of_a_traceback(capsys):
+    from natoar.sources.errors import exit_status
+
+    def pressed() -> int:
+        raise KeyboardInterrupt
+
+    assert exit_status(pressed, "the published site is unchanged") == 130
+    assert capsys.readouterr().err == "interrupted: the published site is unchanged\n"
+    assert exit_status(lambda: 3, "nothing") == 3
+
+    def broken_by_the_signal() -> int:  # a worker's error that reaches the command before its KeyboardInterrupt
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+        except KeyboardInterrupt:
+            raise AssertionError("the kernel client was gone") from None
+        return 0
+
+    assert exit_status(broken_by_the_signal, "seeds/ and data/ are unchanged") == 130
+    assert capsys.readouterr().err == "interrupted: seeds/ and data/ are unchanged\n"
+    with pytest.raises(ValueError):  # an error without an interrupt is the command's own
+        exit_status(lambda: int("x"), "nothing")

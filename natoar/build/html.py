@@ -22,6 +22,7 @@ from typing import IO
 
 from natoar.build.editions import EDITIONS, SOURCE_LANGUAGE, write_config
 from natoar.build.workdir import WORK
+from natoar.sources.errors import exit_status
 from natoar.sources.paths import project_root
 
 
@@ -84,4 +85,4 @@ def main(flags: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(exit_status(lambda: main(sys.argv[1:]), "the published site is unchanged"))

@@ -13,6 +13,7 @@ import sys
 from natoar.build import cache, check, execute
 from natoar.build.dictionary import write_dictionary
 from natoar.build.pages import write_pages
+from natoar.sources.errors import exit_status
 from natoar.sources.paths import project_root
 
 
@@ -35,4 +36,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(exit_status(main, "the published site is unchanged"))

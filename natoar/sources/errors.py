@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -31,3 +34,25 @@ class TableError(BookInputError):
 
 class DescriptorError(BookInputError):
     """The data package descriptor (data/datapackage.yaml) is malformed or declares what the loader cannot check."""
+
+
+def exit_status(run: Callable[[], int], unchanged: str) -> int:
+    """Return `run()`'s exit status, or, when the user presses Ctrl-C, 130 after one line saying what the
+    interrupted command left as it was (`unchanged`), instead of a traceback: the KeyboardInterrupt's, or that of
+    whatever the interrupt broke first (a notebook's kernel, a worker process, which get the signal too)."""
+    pressed = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        pressed.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        return run()
+    except BaseException as err:
+        if not (pressed or isinstance(err, KeyboardInterrupt)):
+            raise
+        print(f"interrupted: {unchanged}", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
