@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from natoar.sources.corpus import CATALOGUE_TABLE, Corpus, read_corpus
+from natoar.sources import plausible
+from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, Corpus, read_corpus
 from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, english_twin, read_package
 from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
@@ -339,6 +340,11 @@ def load_evidence(root: Path | None = None, corpus: Corpus | None = None) -> dic
     texts = _paragraph_texts(corpus)
     for name in seed_tables(root):
         check_quotes(root, name, tables[name], texts)
+        plausible.check_quote_lengths(table_path(root, name), tables[name])
+    plausible.check_forms(root, tables, corpus.paragraphs["text"])
+    plausible.check_writing_dates(root / CATALOGUE, corpus.documents)
+    if "events" in tables:
+        plausible.check_event_dates(table_path(root, "events"), tables["events"], corpus.documents)
     return tables
 
 
