@@ -44,8 +44,10 @@ def _letters(text: str) -> int:
 
 def quote_problem(quote: str) -> str | None:
     """Return why `quote` is too slight to be evidence, or None."""
-    if _letters(quote) < MIN_QUOTE_LETTERS:
-        return f"quote '{quote}' has {_letters(quote)} letters, fewer than the {MIN_QUOTE_LETTERS} evidence needs"
+    letters = _letters(quote)
+    if letters < MIN_QUOTE_LETTERS:
+        counted = f"{letters} letter{'' if letters == 1 else 's'}"
+        return f"quote '{quote}' has {counted}, fewer than the {MIN_QUOTE_LETTERS} evidence needs"
     if not any(is_content(w) for w in words(quote)):
         return f"quote '{quote}' holds only stop words, which prove nothing about the row"
     return None
