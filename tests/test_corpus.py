@@ -1,4 +1,5 @@
 import hashlib
+import re
 import shutil
 
 import pandas as pd
@@ -161,3 +162,17 @@ def test_document_with_no_arabic(project):
     _replace_seed(project, "001_56f98c8a3ec56dc3.txt", text.encode())
     with pytest.raises(SeedError, match="no Arabic article text"):
         corpus.read_corpus(project)
+
+
+@pytest.mark.parametrize("name", ["005_new.TXT", "notes.md", "README", ".DS_Store"])
+def test_a_file_in_seeds_that_is_not_a_txt_seed_is_refused(project, name):
+    shutil.copy(project / "seeds" / "004_810da94f271c6378.txt", project / "seeds" / name)
+    with pytest.raises(CatalogueError, match=re.escape(f"{name}: this is a")) as err:
+        corpus.load_catalogue(project)
+    assert "that is not a *.txt seed, so the book would ignore it. Fix: if it is a seed, rename it" in str(err.value)
+
+
+def test_a_folder_in_seeds_is_refused(project):
+    (project / "seeds" / "old").mkdir()
+    with pytest.raises(CatalogueError, match=r"old: this is a folder in seeds/"):
+        corpus.load_catalogue(project)

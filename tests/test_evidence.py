@@ -169,3 +169,38 @@ def test_quote_no_longer_in_a_changed_seed(project):
     )
     with pytest.raises(TableError, match="quote not found in ici-doha-2011 ¶2"):
         load_evidence(project)
+
+
+QUOTE = "تقترح منظمة حلف شمال الأطلسي أن يستفيد المغرب من مبادرة جديدة للقدرات الدفاعية"
+
+
+@pytest.mark.parametrize(
+    ("quote", "paragraph", "difference"),
+    [
+        (QUOTE.replace("الأطلسي", "الاطلسي"), "3", "¶3 except for letter forms (hamza"),
+        (QUOTE.replace("حلف", "حل\u200dف"), "3", "¶3 except for invisible characters or white space (the quote holds "
+         "U+200D ZERO WIDTH JOINER)"),
+        (QUOTE.replace("شمال ", "شمال\u00a0"), "3", "the quote holds U+00A0 NO-BREAK SPACE"),
+        (QUOTE.replace("المغرب ", "المغرب\n"), "3", "the quote holds U+000A LINE FEED"),
+        (QUOTE.replace("الأطلسي", "الاطلسي"), "4", "¶3 except for letter forms"),
+    ],
+)
+def test_a_near_miss_quote_is_shown_as_the_seed_writes_it(project, quote, paragraph, difference):
+    edit(project, "passages", "dcb-offer", "quote", quote)
+    edit(project, "passages", "dcb-offer", "paragraph", paragraph)
+    with pytest.raises(TableError, match=f"quote not found in cable-2014 ¶{paragraph}; it matches ") as err:
+        load_evidence(project)
+    assert difference in str(err.value)
+    assert f"the seed has: {QUOTE}. Fix: copy the quote exactly" in str(err.value)
+
+
+def test_a_paragraph_out_of_range_names_the_range(project):
+    edit(project, "topics", "cable-2014", "paragraph", "999", key="seed")
+    with pytest.raises(TableError, match=re.escape("cable-2014 has no paragraph 999; it has paragraphs 1–30 (0 is")):
+        load_evidence(project)
+
+
+def test_a_foreign_key_fix_reads_as_english(project):
+    edit(project, "events", "mnna-2004", "framework", "warsaw-pact")
+    with pytest.raises(TableError, match=re.escape("Fix: use the id of a row of data/frameworks.csv, or add the row")):
+        load_evidence(project)

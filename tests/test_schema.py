@@ -81,3 +81,19 @@ def test_a_value_longer_than_its_max_length_is_refused_with_its_line(tmp_path):
     message = "line 3: column 'label' 'longer' is 6 characters, more than the maximum 5"
     with pytest.raises(TableError, match=re.escape(message)):
         read_table(write(tmp_path, "label\nshort\nlonger\n"), columns)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['"=HYPERLINK(""http://evil.example/x"",""Click"")"', "+cmd", "@SUM(A1)", "-x", '"=1+1"'],
+)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_refused(tmp_path, value):
+    path = write(tmp_path, f"id,kind,when\nx,a,\ny,b,{value}\n")
+    with pytest.raises(TableError, match=r"line 3: column 'when' begins with '[=+@-]', so a spreadsheet") as err:
+        read_table(path, COLUMNS)
+    assert "Fix: reword the value" in str(err.value)
+
+
+def test_a_negative_number_is_not_a_formula(tmp_path):
+    columns = (Column("n", type="integer"),)
+    assert read_table(write(tmp_path, "n\n-3\n"), columns)["n"].tolist() == [-3]

@@ -25,7 +25,8 @@ def load_catalogue(root: Path | None = None) -> pd.DataFrame:
     """Return the validated catalogue: one row per document, checked against the files in seeds/."""
     root = project_root(root)
     catalogue = read_package(root).table(CATALOGUE_TABLE).read(root, CatalogueError)
-    on_disk = sorted(p.name for p in (root / SEEDS).glob("*.txt"))
+    on_disk = sorted(p.name for p in (root / SEEDS).iterdir())
+    _refuse_stray_files(root, on_disk)
     listed = set(catalogue["file"])
     unlisted = [name for name in on_disk if name not in listed]
     if unlisted:
@@ -35,6 +36,22 @@ def load_catalogue(root: Path | None = None) -> pd.DataFrame:
             f"add a row for it to {CATALOGUE}, or remove the file",
         )
     return catalogue.sort_values("file", ignore_index=True)
+
+
+def _refuse_stray_files(root: Path, names: list[str]) -> None:
+    """Raise CatalogueError for the first entry of seeds/ that is not a `*.txt` file: the book reads only those,
+    so anything else there (a seed saved as .TXT or .md, a folder, a hidden file) would be ignored silently."""
+    for name in names:
+        path = root / SEEDS / name
+        if name.endswith(".txt") and not name.startswith(".") and path.is_file():
+            continue
+        kind = "a folder" if path.is_dir() else "a hidden file" if name.startswith(".") else "a file"
+        raise CatalogueError(
+            path,
+            f"this is {kind} in seeds/ that is not a *.txt seed, so the book would ignore it",
+            "if it is a seed, rename it to end in .txt (lower case) and add its row to "
+            f"{CATALOGUE} (make add-source does both); otherwise move it out of seeds/",
+        )
 
 
 def read_seed(root: Path, file: str, sha256: str) -> str:

@@ -9,17 +9,20 @@ that each quote occurs verbatim in the seed paragraph it cites (paragraph 0 is t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from natoar.sources.corpus import CATALOGUE_TABLE, Corpus, read_corpus
+from natoar.sources import plausible
+from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, Corpus, read_corpus
 from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, english_twin, read_package
 from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
 from natoar.sources.schema import Column
+from natoar.text.letters import INVISIBLE, normalise
 from natoar.text.names import contains_form
 
 
@@ -226,7 +229,7 @@ def _check_links(root: Path, tables: dict[str, pd.DataFrame]) -> None:
                     _in(frame[key.column], set(tables[key.table][key.reference])),
                     key.column,
                     f"'{{value}}' is not the {key.reference} of any row in {target}",
-                    f"use a {key.reference} from {target}, or add the row there",
+                    f"use the {key.reference} of a row of {target}, or add the row there",
                 )
 
 
@@ -239,6 +242,75 @@ def _paragraph_texts(corpus: Corpus) -> dict[tuple[str, int], str]:
     return texts
 
 
+def _loose(text: str) -> tuple[str, list[int]]:
+    """Return `text` folded for a near-miss search (letter forms folded as `normalise` folds them, taa marbuta
+    too, invisible characters dropped, any run of white space as one space), and for each character of the folded
+    text the offset in `text` it comes from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        folded = " " if char.isspace() else normalise(char, fold_taa=True)
+        if folded == " " and chars[-1:] == [" "]:
+            continue
+        chars += folded
+        origin += [i] * len(folded)
+    return "".join(chars), origin
+
+
+def near_miss(quote: str, text: str) -> str | None:
+    """Return the passage of `text` that `quote` matches once letter forms, invisible characters and white space
+    are folded (as the seed writes it), or None if it matches nowhere."""
+    wanted = _loose(quote)[0].strip()
+    folded, origin = _loose(text)
+    start = folded.find(wanted) if wanted else -1
+    if start < 0:
+        return None
+    return text[origin[start] : origin[start + len(wanted) - 1] + 1]
+
+
+_CONTROLS = {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}
+
+
+def _hidden(text: str) -> list[str]:
+    """Return the invisible characters and the white space other than a plain space in `text`, by name."""
+    found = dict.fromkeys(c for c in text if c in INVISIBLE or (c.isspace() and c != " "))
+    return [f"U+{ord(c):04X} {_CONTROLS.get(c) or unicodedata.name(c, 'CONTROL CHARACTER')}" for c in found]
+
+
+def _differences(quote: str, passage: str) -> str:
+    """Return what differs between a quote and the passage it nearly matches: letter forms, invisible characters
+    (named, with the side that holds them), or both."""
+    parts = []
+    for side, text in (("the quote", quote), ("the seed", passage)):
+        hidden = _hidden(text)
+        if hidden:
+            parts.append(f"{side} holds {', '.join(hidden)}")
+    hidden = [f"invisible characters or white space ({'; '.join(parts)})"] if parts else []
+    quote_seen, passage_seen = (" ".join("".join(c for c in t if c not in INVISIBLE).split()) for t in (quote, passage))
+    letters = ["letter forms (hamza, alef, yaa, taa marbuta or diacritics)"] if quote_seen != passage_seen else []
+    return " and ".join(letters + hidden) or "white space"
+
+
+def _hint(seed: str, number: int, quote: str, texts: dict[tuple[str, int], str]) -> str:
+    """Return where a quote that is not verbatim in ¶`number` of `seed` does occur: verbatim in another paragraph,
+    nearly (letter forms, invisible characters) in this one or another, or nowhere."""
+    paragraphs = sorted(p for d, p in texts if d == seed)
+    found = [p for p in paragraphs if quote in texts[(seed, p)]]
+    if found:
+        return f"it occurs in paragraph {found[0]}"
+    for p in sorted(paragraphs, key=lambda p: p != number):
+        passage = near_miss(quote, texts[(seed, p)])
+        if passage is not None:
+            return f"it matches ¶{p} except for {_differences(quote, passage)}; the seed has: {passage}"
+    return "it does not occur anywhere in that seed"
+
+
+def _paragraph_range(seed: str, texts: dict[tuple[str, int], str]) -> str:
+    """Return the paragraphs `seed` has, as a curator cites them."""
+    last = max((p for d, p in texts if d == seed), default=0)
+    return f"it has paragraphs 1–{last} (0 is the headline)" if last else "it has only its headline, paragraph 0"
+
+
 def check_quotes(root: Path, name: str, table: pd.DataFrame, texts: dict[tuple[str, int], str]) -> None:
     """Raise TableError unless every quote occurs verbatim in the paragraph it cites."""
     for row in table.itertuples():
@@ -246,16 +318,14 @@ def check_quotes(root: Path, name: str, table: pd.DataFrame, texts: dict[tuple[s
         if key not in texts:
             raise TableError(
                 table_path(root, name),
-                f"{row.seed} has no paragraph {row.paragraph}",
+                f"{row.seed} has no paragraph {row.paragraph}; {_paragraph_range(row.seed, texts)}",
                 "cite a paragraph number shown on the source page",
                 where=f"line {row.line}",
             )
         if row.quote not in texts[key]:
-            found = sorted(p for (d, p), t in texts.items() if d == row.seed and row.quote in t)
-            hint = f"it occurs in paragraph {found[0]}" if found else "it does not occur anywhere in that seed"
             raise TableError(
                 table_path(root, name),
-                f"quote not found in {row.seed} ¶{row.paragraph}; {hint}",
+                f"quote not found in {row.seed} ¶{row.paragraph}; {_hint(row.seed, row.paragraph, row.quote, texts)}",
                 "copy the quote exactly from the seed and cite its paragraph",
                 where=f"line {row.line}",
             )
@@ -270,6 +340,11 @@ def load_evidence(root: Path | None = None, corpus: Corpus | None = None) -> dic
     texts = _paragraph_texts(corpus)
     for name in seed_tables(root):
         check_quotes(root, name, tables[name], texts)
+        plausible.check_quote_lengths(table_path(root, name), tables[name])
+    plausible.check_forms(root, tables, corpus.paragraphs["text"])
+    plausible.check_writing_dates(root / CATALOGUE, corpus.documents)
+    if "events" in tables:
+        plausible.check_event_dates(table_path(root, "events"), tables["events"], corpus.documents)
     return tables
 
 

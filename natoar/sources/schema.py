@@ -15,6 +15,17 @@ from natoar.sources.errors import BookInputError, TableError
 from natoar.sources.textfile import read_text
 
 INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+# What makes a spreadsheet read a cell as a formula (=HYPERLINK(...), +cmd, @SUM, -2+3): these characters at the
+# start of a cell, except a minus sign before a digit, which is a negative number. A curated table is opened in
+# spreadsheets, and its cells reach the book's pages and CSV downloads.
+FORMULA = re.compile(r"[=+@]|-(?!\d)")
+
+
+def formula_trigger(value: str) -> str | None:
+    """Return why a spreadsheet would run `value` as a formula, or None when it would not."""
+    if FORMULA.match(value):
+        return f"begins with '{value[0]}', so a spreadsheet opening the file would run it as a formula ({value[:40]!r})"
+    return None
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,14 @@ def read_table(
         row = dict(zip(header, record, strict=True))
         for col in columns:
             value = row[col.name]
+            trigger = formula_trigger(value) if col.type == "string" else None
+            if trigger:
+                raise error(
+                    path,
+                    f"column '{col.name}' {trigger}",
+                    "reword the value so that it does not begin with = + @ or a minus sign before a letter",
+                    where=f"line {start}",
+                )
             reason = col.problem(value)
             if reason is None and col.unique and value:
                 if value in seen[col.name]:
