@@ -2,6 +2,7 @@
 
 import csv
 import re
+from datetime import date
 
 import pytest
 
@@ -81,10 +82,12 @@ def test_a_planned_event_may_lie_ahead_of_its_seed_but_not_centuries_ahead(proje
 
 
 def test_a_document_written_after_today_is_refused(project, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763769600")  # 2025-11-22
-    line = edit(project, "documents", "id", "ici-doha-2011", "date_iso", "2099-01-01")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763769600")  # 2025-11-22, fixed for reproducible outputs: not today
+    edit(project, "documents", "id", "ici-doha-2011", "date_iso", "2025-12-01")
     edit(project, "documents", "id", "ici-doha-2011", "date_basis", "inferred")
-    message = f"documents.csv, line {line}: column 'date_iso' 2099-01-01 is after today (2025-11-22)"
+    load_evidence(project)  # written after SOURCE_DATE_EPOCH, yet in the past
+    line = edit(project, "documents", "id", "ici-doha-2011", "date_iso", "2099-01-01")
+    message = f"documents.csv, line {line}: column 'date_iso' 2099-01-01 is after today ({date.today().isoformat()})"
     with pytest.raises(CatalogueError, match=re.escape(message)):
         load_evidence(project)
 

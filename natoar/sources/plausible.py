@@ -4,16 +4,15 @@ but that would change the book's findings.
 - A quote is evidence only if it says something: at least MIN_QUOTE_LETTERS letters and one content word.
 - An alias or theme-lexicon form must not be a function word (the stop words of `natoar.text.lexicon`), nor match
   more than MAX_FORM_SHARE of all paragraphs: a form like في would count most of the corpus as mentions.
-- Dates: no document written after today (SOURCE_DATE_EPOCH when set); no event that occurred (or is claimed
+- Dates: no document written after today (by the clock); no event that occurred (or is claimed
   to have) beginning after its seed was written; no span of events ending more than MAX_YEARS_AHEAD years after
   the date of writing.
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -100,10 +99,8 @@ def check_forms(root: Path, tables: dict[str, pd.DataFrame], texts: pd.Series) -
 
 
 def today() -> date:
-    """Return the day of the build: SOURCE_DATE_EPOCH's when it is set (a reproducible build), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    """Return today's date, by the clock. Not SOURCE_DATE_EPOCH, which the Makefile fixes for reproducible outputs
+    (2025-11-22): taken as today, it would refuse every article written since."""
     return date.today()
 
 
