@@ -96,6 +96,9 @@ def test_date_forms(sentence, written, expected):
         ("24 - 04 - 2024", "2024", [("24 - 04 - 2024", "numeric-date", "2024-04-24")]),
         ("بتاريخ 05/06/2004", "2004", [("05/06/2004", "numeric-date", "2004")]),
         ("بتاريخ 31/02/2004", "2004", [("2004", "year", "2004")]),
+        # 'today' in a text dated to a month is a day of it (Elaph, June 2008); yesterday may be in the month before
+        ("وقع الأمين العام اليوم في بروكسل", "2008-06", [("اليوم", "today", "2008-06")]),
+        ("وقع الأمين العام أمس في بروكسل", "2008-06", [("أمس", "yesterday", "")]),
         # English month names in NATO's Arabic pages' datelines
         ("• 29 Jun. 2004 -", "2004-06-29", [("29 Jun. 2004", "day-month-year", "2004-06-29")]),
         ("• 15 Feb. 2011 -", "2011", [("15 Feb. 2011", "day-month-year", "2011-02-15")]),

@@ -449,6 +449,9 @@ def _resolve(kind: str, groups: tuple, written: Span) -> str:
     if kind in ("relative-year", "years-ago"):
         offset = groups[0] if kind == "relative-year" else -groups[0]
         return f"{anchor.year + offset:04d}" if written.start.year == anchor.year else ""
+    if kind == "today" and written.precision in ("month", "year"):
+        # 'today' in a text written in June 2008 is a day of June 2008
+        return written.start.isoformat()[: 7 if written.precision == "month" else 4]
     if written.precision != "day":
         return ""
     day = written.start - timedelta(days=1) if kind == "yesterday" else written.start
