@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,7 +237,69 @@ def test_a_page_with_no_readable_date_asks_for_one(project, tmp_path):
     with pytest.raises(AddError, match=r"prints no date the date finder can read \(the text mentions 2007-12-07\)"):
         add_source(path, project)
     added = add_source(path, project, date="2008-03")
-    assert (added.row["date_iso"], added.row["date_basis"], added.row["date_printed"]) == ("2008-03", "inferred", "")
+    # a date typed on the command line comes from outside the text, not from its wording
+    assert (added.row["date_iso"], added.row["date_basis"], added.row["date_printed"]) == ("2008-03", "outside", "")
+    assert "2008-03, from outside the text: given to make add-source as DATE=2008-03" in added.row["date_note"]
+    assert "من خارج النص" in added.row["date_note_ar"]
+
+
+# The top of NATO's Arabic page of 29 June 2004 (nato.int news_20811), and of Al Sharq's op-ed of 15 February 2021
+# under the site's banner date (thakiratalsharq.com), as the reviewed copies print them.
+NATO_2004 = """حلف الناتو يرفع الحوار المتوسطي إلى شراكة حقيقية ويطلق مبادرة اسطنبول للتعاون
+
+  • 29 Jun. 2004 -
+  • |
+  • آخر تحديث 02-Aug-2010 17:07
+
+في اجتماع عقد في اسطنبول، قرّر قادة الناتو رفع الحوار المتوسطي للتحالف إلى شراكة حقيقية وإطلاق مبادرة اسطنبول.
+
+b040626a 26th June 2004 Views of Istanbul - The Blue Mosque
+"""
+SHARQ_2021 = """23 سبتمبر 2025
+
+تسجيل
+
+قطر والناتو.. شراكة مميزة
+
+15 فبراير 2021
+
+منذ انضمام قطر الى مبادرة إسطنبول للتعاون التابعة لحلف شمال الاطلسي (الناتو) في 16 فبراير 2005، طورت الدوحة علاقات.
+"""
+
+
+def test_an_english_dateline_on_natos_arabic_page_is_the_printed_date():
+    printed, others = add._printed_date(NATO_2004, NATO_2004.splitlines()[0], "")
+    assert (printed.printed, printed.date, printed.line, others) == ("29 Jun. 2004", "2004-06-29", 3, [])
+
+
+def test_the_dateline_below_the_headline_is_taken_over_a_banner_above_it():
+    printed, others = add._printed_date(SHARQ_2021, "قطر والناتو.. شراكة مميزة", "")
+    assert (printed.printed, printed.date, printed.above_headline) == ("15 فبراير 2021", "2021-02-15", False)
+    assert [(d.printed, d.where()) for d in others] == [("23 سبتمبر 2025", "line 1, above the headline")]
+    notes = add._date_notes(printed, others, "")
+    assert "The page also prints '23 سبتمبر 2025' (line 1, above the headline)." in notes[0]
+
+
+def test_a_dateline_after_the_day_of_the_build_is_no_date_of_writing(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13: the banner and the article both later
+    assert add._printed_date(SHARQ_2021, "قطر والناتو.. شراكة مميزة", "") == (None, [])
+
+
+def test_the_seeds_printed_dates_are_proposed_as_the_catalogue_records_them(root):
+    with (root / "data" / "documents.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        text = (root / "seeds" / row["file"]).read_text(encoding="utf-8")
+        title, outlet_ar = add._propose_title(text, "")
+        printed, _ = add._printed_date(text, title, outlet_ar)
+        proposed = (printed.printed, printed.date) if printed else ("", "")
+        assert proposed == (row["date_printed"], row["date_printed_iso"]), row["id"]
+
+
+def test_the_report_says_when_the_text_gives_no_dates(project, added):
+    assert "  dates in the text (paragraph: expression -> date, precision):\n    none found\n" in add.report(
+        replace(added, dates=[]), project
+    )
 
 
 def test_an_unknown_genre_is_refused_with_the_allowed_ones(project):

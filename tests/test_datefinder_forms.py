@@ -62,3 +62,47 @@ from natoar.text.datefinder import find_dates
 )
 def test_date_forms(sentence, written, expected):
     assert [(e.text, e.kind, e.resolved) for e in find_dates(sentence, written)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "expected"),
+    [
+        # yesterday after و and بال (Al Sharq, 15 February 2021), but not الأمس as 'the past'
+        (
+            "وبالأمس توجت قطر هذه المسيرة من العلاقات مع حلف الناتو",
+            "2021-02-15",
+            [("وبالأمس", "yesterday", "2021-02-14")],
+        ),
+        ("لم يعد حلفاء الأمس كما كانوا، وبالأمس القريب تغير كل شيء", "2021-02-15", []),
+        # 'N years ago', in words or digits, plural, dual or singular, as a year before the date of writing (Elaph)
+        (
+            "خلال قمة الحلف التي عقدت في استانبول قبل أربعة أعوام، حيث أطلق زعماء الدول الأعضاء",
+            "2008-06",
+            [("قبل أربعة أعوام", "years-ago", "2004")],
+        ),
+        ("انضمت الدوحة إلى المبادرة قبل عامين", "2007-01-10", [("قبل عامين", "years-ago", "2005")]),
+        ("وقبل ثلاث سنوات زار الأمين العام الرباط", "2014-09", [("وقبل ثلاث سنوات", "years-ago", "2011")]),
+        ("أطلق الحلف الحوار قبل 10 سنوات", "2004", [("قبل 10 سنوات", "years-ago", "1994")]),
+        # ... but 'two years before the elections' counts from the elections, and قبل عام 2004 is 'before 2004'
+        ("قبل عامين من الانتخابات", "2014", []),
+        ("قبل عام 2004 لم تكن للحلف شراكة في الخليج", "2014", [("2004", "year", "2004")]),
+        # a count after a month name is not a year (4500 soldiers, in March); a year after it still is
+        ("وشارك في مناورات الأسد الإفريقي في مارس 4500 جندي من 20 دولة.", "2015-03-12", []),
+        ("في 3 مارس 4500 جندي", "2015", []),
+        ("أعلن الحلف أنه سينشر القوة في مارس 2019", "2015-03-12", [("مارس 2019", "month-year", "2019-03")]),
+        # dates in numbers, year first or last, with / or -; both readings of the day and month kept as the year only
+        ("صدر القرار في 2006/11/17م بعد مشاورات", "2006-12", [("2006/11/17", "numeric-date", "2006-11-17")]),
+        ("بتاريخ 17/11/2006 وقع الطرفان", "2006-12", [("17/11/2006", "numeric-date", "2006-11-17")]),
+        ("24 - 04 - 2024", "2024", [("24 - 04 - 2024", "numeric-date", "2024-04-24")]),
+        ("بتاريخ 05/06/2004", "2004", [("05/06/2004", "numeric-date", "2004")]),
+        ("بتاريخ 31/02/2004", "2004", [("2004", "year", "2004")]),
+        # 'today' in a text dated to a month is a day of it (Elaph, June 2008); yesterday may be in the month before
+        ("وقع الأمين العام اليوم في بروكسل", "2008-06", [("اليوم", "today", "2008-06")]),
+        ("وقع الأمين العام أمس في بروكسل", "2008-06", [("أمس", "yesterday", "")]),
+        # English month names in NATO's Arabic pages' datelines
+        ("• 29 Jun. 2004 -", "2004-06-29", [("29 Jun. 2004", "day-month-year", "2004-06-29")]),
+        ("• 15 Feb. 2011 -", "2011", [("15 Feb. 2011", "day-month-year", "2011-02-15")]),
+    ],
+)
+def test_date_forms_of_the_reviewed_articles(sentence, written, expected):
+    assert [(e.text, e.kind, e.resolved) for e in find_dates(sentence, written)] == expected

@@ -1,4 +1,4 @@
-from natoar.sources.furniture import REASONS, classify_lines
+from natoar.sources.furniture import REASONS, Line, classify_lines, dateline_of, is_dateline
 
 PAGE = """Menu Accueil
 عنوان المقال هنا
@@ -74,3 +74,13 @@ def test_outlet_name_only_when_known():
 def test_short_article_sentences_are_not_furniture():
     text = "العنوان\nقال الأمين العام إن الحلف مستعد.\nوأضاف: «سنواصل».\n"
     assert [line.role for line in classify_lines(text, "العنوان")] == ["headline", "body", "body"]
+
+
+def test_datelines_in_english_month_names_or_numbers_alone():
+    assert is_dateline("  • 29 Jun. 2004 -") and is_dateline("24 - 04 - 2024") and is_dateline("2006/11/17")
+    assert not is_dateline("b040626a 26th June 2004 Views of Istanbul - The Blue Mosque")
+    # a Latin dateline keeps its reason (the seeds' numbering rests on it) but is still read as the page's date
+    assert classify_lines("العنوان\n• 15 Feb. 2011 -\n", "العنوان")[1].reason == "no Arabic text"
+    stamp = Line(4, "25 ديسمبر 2020آخر تحديث : الجمعة 25 ديسمبر 2020 - 8:21 مساءً", "furniture", "update stamp")
+    assert dateline_of(stamp) == "25 ديسمبر 2020"
+    assert dateline_of(Line(5, "• آخر تحديث 02-Aug-2010 17:07", "furniture", "update stamp")) == ""

@@ -119,8 +119,8 @@ def test_every_resolved_expression_is_a_valid_date(root):
     [
         # an impossible day is found but not resolved to a date that does not exist
         ("في 45 مايو 2014", [("day-month-year", "")]),
-        # a year next to a hyphen is part of something else (an ISO date), not a year on its own
-        ("بتاريخ 2014-09-05", []),
+        # a year next to a hyphen is part of something else (an ISO date, read as one), not a year on its own
+        ("بتاريخ 2014-09-05", [("numeric-date", "2014-09-05")]),
         # an en dash joins a range as a hyphen does
         ("خطة 2020–2030", [("year-range", "2020/2030")]),
         # a month glued to Latin letters is not a month name

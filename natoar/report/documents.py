@@ -402,7 +402,7 @@ def key_findings(
     unsigned = catalogue.loc[_unsigned(catalogue), "id"].tolist()
     by_print = catalogue.loc[catalogue["date_basis"] == "printed", "id"].tolist()
     outside = catalogue[catalogue["date_basis"] == "outside"]
-    refs = sorted({ref for value in outside["date_outside"] for ref in value.split(";")})
+    refs = sorted({ref for value in outside["date_outside"] for ref in value.split(";") if ref})
     refs = [(references or {}).get(lang, {}).get(ref, ref) for ref in refs]
     claims = _claims_by_doc(paragraphs)
     printed = dict(zip(catalogue["id"], catalogue["date_printed_iso"], strict=True))

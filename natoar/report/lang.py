@@ -583,6 +583,8 @@ VALUES: dict[str, dict[str, str]] = {
         "today": "اليوم",
         "year": "سنة",
         "year-range": "مدى سنوات",
+        "years-ago": "قبل سنوات",
+        "numeric-date": "تاريخ بالأرقام",
         "yesterday": "أمس",
     },
     "family": FAMILIES,

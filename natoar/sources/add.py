@@ -24,14 +24,15 @@ import re
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from natoar.sources.book import forget_books, load_book
 from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, SEEDS, load_catalogue
 from natoar.sources.datapackage import CURATED_FIELDS, DATA, PROPOSED, read_package
 from natoar.sources.errors import BookInputError
-from natoar.sources.furniture import HEADER_LINES, classify_lines
+from natoar.sources.furniture import HEADER_LINES, classify_lines, dateline_of
 from natoar.sources.paths import MARKER, project_root
 from natoar.sources.textfile import read_text
 from natoar.text.datefinder import Expression, find_dates
@@ -42,6 +43,8 @@ ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
 TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
 OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
 _SEED_NAME = re.compile(r"^(\d{3})_")
+# The kinds of date expression that can be a page's date of writing.
+PRINTED_KINDS = ("numeric-date", "day-month-year", "month-year", "year")
 
 
 class AddError(BookInputError):
@@ -62,12 +65,29 @@ class Found:
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """A date that a line of the page's furniture prints, as written, read as a date (EDTF), with its line number
+    and whether it stands above the headline."""
+
+    printed: str
+    date: str
+    line: int
+    above_headline: bool
+
+    def where(self) -> str:
+        """Return where the page prints it: 'line 5, below the headline'."""
+        return f"line {self.line}, {'above' if self.above_headline else 'below'} the headline"
+
+
+@dataclass(frozen=True)
 class Added:
-    """What the command wrote: the seed, the catalogue row, and the dates it read from the text."""
+    """What the command wrote: the seed, the catalogue row, the dates it read from the text, and the datelines it
+    did not take as the printed date."""
 
     seed: Path
     row: dict[str, str]
     dates: list[Found]
+    other_datelines: list[Dateline] = field(default_factory=list)
 
 
 def _fail(path: Path, problem: str, fix: str) -> AddError:
@@ -107,14 +127,34 @@ def _propose_title(text: str, outlet_ar: str) -> tuple[str, str]:
     return title.text, outlet_ar or (before[0].text if before else "")
 
 
-def _printed_date(text: str, title: str, outlet_ar: str) -> tuple[str, str, int]:
-    """Return (the dateline as printed, its date, its line number) for the first dateline the date finder reads."""
-    for line in classify_lines(text, title, outlet_ar):
-        if line.reason == "dateline":
-            for found in find_dates(line.text, "2000"):
-                if found.kind in ("day-month-year", "month-year", "year") and found.resolved:
-                    return line.text, found.resolved, line.number
-    return "", "", 0
+def today() -> date:
+    """Return the day the build stands on: SOURCE_DATE_EPOCH's when it is set (a reproducible build), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
+
+
+def _datelines(text: str, title: str, outlet_ar: str) -> list[Dateline]:
+    """Return every date the page's furniture prints as a dateline, in order, leaving out dates after `today`:
+    no page is written after the day it is added."""
+    lines = classify_lines(text, title, outlet_ar)
+    headline = next((line.number for line in lines if line.role == "headline"), 0)
+    latest = today()
+    found = []
+    for line in lines:
+        dates = [e for e in find_dates(dateline_of(line), latest.isoformat()) if e.kind in PRINTED_KINDS]
+        if dates and dates[0].resolved and parse_date(dates[0].resolved).start <= latest:
+            found.append(Dateline(dates[0].text, dates[0].resolved, line.number, line.number < headline))
+    return found
+
+
+def _printed_date(text: str, title: str, outlet_ar: str) -> tuple[Dateline | None, list[Dateline]]:
+    """Return the page's printed date and the other datelines it prints. The printed date is the first dateline
+    below the headline (a date above it is often the site's banner, the day the page was viewed), else the last
+    one above it."""
+    datelines = _datelines(text, title, outlet_ar)
+    below = [d for d in datelines if not d.above_headline]
+    chosen = below[0] if below else datelines[-1] if datelines else None
+    return chosen, [d for d in datelines if d is not chosen]
 
 
 def _body_dates(text: str, title: str, outlet_ar: str, written: str) -> list[Found]:
@@ -149,27 +189,38 @@ def _seed_name(root: Path, sha256: str) -> str:
     return f"{max(numbers, default=-1) + 1:03d}_{sha256[:16]}.txt"
 
 
-def _date_notes(printed: str, printed_iso: str, line: int, date: str) -> tuple[str, str]:
+def _date_basis(written: str, printed: Dateline | None) -> str:
+    """Return how the proposed date of writing was reached: the printed date, or a date given from outside the
+    text (DATE=), which a curator traces to its source in date_outside."""
+    return "printed" if printed and written == printed.date else "outside"
+
+
+def _date_notes(printed: Dateline | None, others: list[Dateline], date: str) -> tuple[str, str]:
     """Return the proposed date notes, in English and in Arabic, that a curator rewrites."""
-    if date and date != printed_iso:
-        source = f"given to make add-source as DATE={date}"
-        source_ar = f"ما أُعطي للأمر make add-source في DATE={date}"
+    if date and not (printed and date == printed.date):
+        source = (f"{date}, from outside the text: given to make add-source as DATE={date}; a curator names where "
+                  "it comes from in date_outside")
+        source_ar = (f"{date}، من خارج النص: أُعطي للأمر make add-source في DATE={date}؛ ويسمّي المدقِّق مصدره في "
+                     "date_outside")
     else:
-        source = f"the dateline '{printed}' (line {line} of the seed) read as {printed_iso}"
-        source_ar = f"سطر التاريخ «{printed}» (السطر {line} من المصدر) مقروءًا {printed_iso}"
+        source = f"the dateline '{printed.printed}' (line {printed.line} of the seed) read as {printed.date}"
+        source_ar = f"سطر التاريخ «{printed.printed}» (السطر {printed.line} من المصدر) مقروءًا {printed.date}"
+    also = "".join(f" The page also prints '{d.printed}' ({d.where()})." for d in others)
+    also_ar = "".join(f" وتطبع الصفحة أيضًا «{d.printed}» (السطر {d.line})." for d in others)
     return (
-        f"{PROPOSED['date_note']}: the date of writing is {source}; the span of events runs "
+        f"{PROPOSED['date_note']}: the date of writing is {source}.{also} The span of events runs "
         "from the earliest to the latest date the text mentions. A curator checks both against the text and "
         "rewrites this note.",
-        f"{PROPOSED['date_note_ar']}: تاريخ الكتابة هو {source_ar}؛ ويمتد مدى الأحداث من أقدم تاريخ يذكره النص "
-        "إلى أحدثه. يراجع المدقِّق كليهما مقابل النص ويعيد كتابة هذه الملاحظة.",
+        f"{PROPOSED['date_note_ar']}: تاريخ الكتابة هو {source_ar}.{also_ar} ويمتد مدى الأحداث من أقدم تاريخ يذكره "
+        "النص إلى أحدثه. يراجع المدقِّق كليهما مقابل النص ويعيد كتابة هذه الملاحظة.",
     )
 
 
 def propose_row(
     root: Path, path: Path, text: str, *, outlet: str, outlet_ar: str, genre: str, doc_id: str, date: str
-) -> tuple[dict[str, str], list[Found]]:
-    """Return the catalogue row the command proposes for the file, and the dates found in its article text."""
+) -> tuple[dict[str, str], list[Found], list[Dateline]]:
+    """Return the catalogue row the command proposes for the file, the dates found in its article text, and the
+    datelines it prints besides the one taken as the printed date."""
     catalogue = load_catalogue(root)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     same = catalogue[catalogue["sha256"] == sha256]
@@ -190,15 +241,17 @@ def propose_row(
             f"{TITLE_WORDS[0]} to {TITLE_WORDS[1]} words)",
             "check that the file starts with the article's headline; put it on a line of its own",
         )
-    printed, printed_iso, line = _printed_date(text, title, outlet_ar)
+    printed, others = _printed_date(text, title, outlet_ar)
     if date:
         try:
             parse_date(date)
         except ValueError as err:
             raise _fail(path, f"DATE {err}", "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
-    written = date or printed_iso
+    written = date or (printed.date if printed else "")
     if not written:
-        found = sorted({e.resolved for e in find_dates(text, "2000") if e.kind == "day-month-year" and e.resolved})
+        found = sorted(
+            {e.resolved for e in find_dates(text, today().isoformat()) if e.kind in PRINTED_KINDS[:2] and e.resolved}
+        )
         hint = f" (the text mentions {', '.join(found)})" if found else ""
         raise _fail(
             path,
@@ -217,17 +270,17 @@ def propose_row(
         "outlet_ar": outlet_ar,
         "title_ar": title,
         "genre": genre,
-        "date_printed": printed,
-        "date_printed_iso": printed_iso,
+        "date_printed": printed.printed if printed else "",
+        "date_printed_iso": printed.date if printed else "",
         "date_iso": written,
-        "date_basis": "printed" if written == printed_iso else "inferred",
+        "date_basis": _date_basis(written, printed),
         "date_outside": "",
-        **dict(zip(("date_note", "date_note_ar"), _date_notes(printed, printed_iso, line, date), strict=True)),
+        **dict(zip(("date_note", "date_note_ar"), _date_notes(printed, others, date), strict=True)),
         "events_from": events_from,
         "events_to": events_to,
         "curation": "uncurated",
     }
-    return row, dates
+    return row, dates, others
 
 
 def _csv_row(header: list[str], row: dict[str, str]) -> str:
@@ -294,7 +347,7 @@ def add_source(
     root = project_root(root)
     path = Path(file)
     text = _text(path)
-    row, dates = propose_row(
+    row, dates, others = propose_row(
         root, path, text, outlet=outlet.strip(), outlet_ar=outlet_ar.strip(), genre=genre, doc_id=doc_id, date=date
     )
     catalogue = _catalogue_with(root, row)
@@ -307,12 +360,23 @@ def add_source(
         seed.unlink(missing_ok=True)
         raise
     forget_books()
-    return Added(seed, row, dates)
+    return Added(seed, row, dates, others)
 
 
 def remaining_fields(row: dict[str, str]) -> list[str]:
     """Return the catalogue fields a curator must still fill in `row`."""
     return [name for name in CURATED_FIELDS if not row.get(name)]
+
+
+def _other_datelines(others: list[Dateline]) -> list[str]:
+    """Return the report's lines for the datelines not taken as the printed date, flagging the choice."""
+    if not others:
+        return []
+    return [
+        "  CHECK the printed date: the page prints other datelines (the one taken is the first below the headline,"
+        " else the last above it):",
+        *(f"    {d.printed} -> {d.date} ({d.where()})" for d in others),
+    ]
 
 
 def report(added: Added, root: Path) -> str:
@@ -323,6 +387,7 @@ def report(added: Added, root: Path) -> str:
         f"  headline (title_ar):  {row['title_ar']}",
         f"  outlet's Arabic name: {row['outlet_ar'] or '(none found)'}",
         f"  printed date:         {row['date_printed'] or '(none)'} -> {row['date_printed_iso'] or '-'}",
+        *_other_datelines(added.other_datelines),
         f"  date of writing:      {row['date_iso']} ({parse_date(row['date_iso']).precision}, {row['date_basis']})",
         f"  events described:     {row['events_from']} to {row['events_to']}",
         "  dates in the text (paragraph: expression -> date, precision):",
@@ -330,6 +395,7 @@ def report(added: Added, root: Path) -> str:
             f"    ¶{f.paragraph}: {f.expression.text} -> {f.expression.resolved or '?'}, {f.precision}"
             for f in added.dates
         ),
+        *([] if added.dates else ["    none found"]),
         "What remains for a curator:",
         f"  1. check the proposals above against the text (its page: chapters/sources/{row['id']}.md after make book)"
         " and rewrite date_note and date_note_ar with what the wording gives and what outside knowledge adds;",

@@ -135,7 +135,8 @@ def _printed_basis(row: pd.Series) -> str | None:
 
 
 def _outside_basis(row: pd.Series) -> str | None:
-    if (row["date_basis"] == "outside") != bool(row["date_outside"]):
+    outside, named = row["date_basis"] == "outside", bool(row["date_outside"])
+    if (named and not outside) or (outside and not named and row["curation"] == "curated"):
         return f"column 'date_outside' is required exactly when date_basis is 'outside' (it is '{row['date_basis']}')"
     return None
 
@@ -193,7 +194,7 @@ ROW_CHECKS = {
         "use date_basis 'printed' for the printed date, or an estimate that excludes it",
     ),
     "outside-basis": RowCheck(
-        ("date_basis", "date_outside"),
+        ("date_basis", "date_outside", "curation"),
         _outside_basis,
         "name the outside context as table:id rows, or use another date_basis",
     ),

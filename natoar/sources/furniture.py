@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from natoar.text.letters import has_arabic, normalise
-from natoar.text.months import WEEKDAYS, month_words
+from natoar.text.months import ENGLISH_MONTHS, WEEKDAYS, month_words
 from natoar.text.tokens import words as text_words
 
 HEADER_LINES = 12
@@ -21,11 +21,14 @@ PULL_QUOTE_SHARE = 0.5
 # the check linear on long, repetitive documents.
 MAX_SHINGLE_OWNERS = 8
 
-# Words a dateline may hold besides digits and separators: month and weekday names, morning and evening.
+# Words a dateline may hold besides digits and separators: month and weekday names, morning and evening, and
+# the English month names NATO's Arabic pages print ('• 29 Jun. 2004 -'; matched in lower case).
 DATELINE_WORDS = [normalise(w) for w in (*month_words(), *WEEKDAYS, "صباحا", "مساء")]
-_DATELINE = re.compile(
-    r"^[\s\d٠-٩/:.,،\-–—|•]*(?:(?:" + "|".join(map(re.escape, DATELINE_WORDS)) + r")[\s\d٠-٩/:.,،\-–—|•]*)+$"
-)
+DATELINE_WORDS += sorted({w for names in ENGLISH_MONTHS.values() for w in names}, key=len, reverse=True)
+_SEPARATORS = r"[\s\d٠-٩/:.,،\-–—|•]*"
+_DATELINE = re.compile(rf"^{_SEPARATORS}(?:(?:" + "|".join(map(re.escape, DATELINE_WORDS)) + rf"){_SEPARATORS})+$")
+# A date in numbers alone: '24 - 04 - 2024', '2006/11/17'.
+_NUMERIC_DATELINE = re.compile(r"^[\s|•]*\d{1,4}\s*([/\-])\s*\d{1,2}\s*\1\s*\d{1,4}[\s|•\-–—]*$")
 _BOILERPLATE = {
     "advertisement label": re.compile(r"^(?:اعلان|إعلان|مساحة إعلانية)$"),
     "share link": re.compile(r"^(?:رابط مختصر|شارك(?:وا)? (?:المقال|الخبر)|مشاركة)$"),
@@ -58,15 +61,22 @@ class Line:
     reason: str = ""
 
 
+def is_dateline(key: str) -> bool:
+    """Return True if a normalised line is made only of a date or time, in Arabic or English month names or in
+    numbers alone."""
+    return bool(_DATELINE.match(key.lower()) or _NUMERIC_DATELINE.match(key))
+
+
 def _shape_reason(text: str, outlet_ar: str, key: str) -> str:
     """Return the furniture reason a line's own shape gives, or '' if it looks like article text; `key` is the
-    line normalised, and `outlet_ar` the outlet's name normalised."""
+    line normalised, and `outlet_ar` the outlet's name normalised. A dateline with no Arabic letter ('• 15 Feb.
+    2011 -') keeps the reason 'no Arabic text', which is checked first; `dateline_of` still reads it."""
     if not has_arabic(text):
         return "no Arabic text"
     words = text.split()
     if sum(w.startswith("#") for w in words) * 2 >= len(words):
         return "hashtags"
-    if _DATELINE.match(key):
+    if is_dateline(key):
         return "dateline"
     if outlet_ar and key == outlet_ar:
         return "outlet name"
@@ -74,6 +84,18 @@ def _shape_reason(text: str, outlet_ar: str, key: str) -> str:
         if pattern.search(text):
             return name
     return ""
+
+
+def dateline_of(line: Line) -> str:
+    """Return the date a furniture line prints as the page's date, as written, or '': the whole line if it is made
+    only of a date (`is_dateline`), or what comes before an update stamp (the date of publication; the stamp's own
+    date is that of the last change)."""
+    if line.reason not in ("dateline", "no Arabic text", "update stamp"):
+        return ""
+    text = line.text
+    if line.reason == "update stamp":
+        text = text[: _BOILERPLATE["update stamp"].search(text).start()]
+    return text.strip() if is_dateline(normalise(text)) else ""
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

@@ -3,7 +3,11 @@
 Month names are those of `months`, in all their regional forms. Resolution follows the text: a month with no
 year is the latest such month on or before the document's date; 'last October' (أكتوبر الماضي) likewise;
 'next June' (يونيو المقبل) is the first such month after it; a day and month with no year stay unresolved in
-year; 'the last three years' counts back from the document's date.
+year; 'the last three years' counts back from the document's date, and 'four years ago' (قبل أربعة أعوام) is
+a year before it. Dates in numbers (2006/11/17, 17/11/2006) are read year first or year last; where the day and
+the month could be swapped, only the year is kept. English month names are read with a day or a year, as NATO's
+Arabic pages print their datelines ('29 Jun. 2004'). A four-digit number is a year only where it can be one (see
+FIRST_YEAR).
 
 Expressions are read from a text's `tokens.Word`s (shared with the other readers), trying each kind in a fixed
 order; a later kind never takes words an earlier one already took. The expression is quoted as written, with
@@ -19,19 +23,25 @@ from typing import NamedTuple
 import pandas as pd
 
 from natoar.text.dates import Span, parse_date
-from natoar.text.months import MONTHS, TODAY, YESTERDAY
+from natoar.text.months import ENGLISH_MONTHS, MONTHS, TODAY, YESTERDAY
 from natoar.text.phrases import form_words
-from natoar.text.proclitics import BEFORE_A_MONTH, with_conjunctions
+from natoar.text.proclitics import BEFORE_A_MONTH, time_adverb_forms, with_conjunctions
 from natoar.text.tokens import VOCABULARY, Word, is_word
 
 _MONTH_OF = {form_words(name): number for number, names in MONTHS.items() for name in names}
 _MONTH_FIRST = {words[0] for words in _MONTH_OF}
+_ENGLISH_MONTH_OF = {name: number for number, names in ENGLISH_MONTHS.items() for name in names}
+# A four-digit number after a month name is as often a count as a year ('في مارس 4500 جندي': 4500 soldiers, in
+# March). It is read as a year only from FIRST_YEAR (the texts give older dates as centuries) to LAST_YEAR, and at
+# most FUTURE_YEARS after the date of writing: a month named in a plan lies within a decade; a count of thousands
+# of soldiers or dollars usually does not.
+FIRST_YEAR, LAST_YEAR, FUTURE_YEARS = 1800, 2100, 10
 _COUNT = {"الثلاث": 3, "الثلاثة": 3, "الخمس": 5, "العشر": 10, "العشرين": 20, "الاربع": 4, "العشرة": 10}
 _YEARS = ("سنوات", "السنوات")
 _YEAR = ("سنة", "سنه")
 _ORDINAL_DAY = re.compile(r"(?:ال)?(?:اول|ثاني|ثالث|رابع|اخير)")
 _DASHES = ("-", "\u2013", "\u2014")
-_YESTERDAY = (YESTERDAY, "و" + YESTERDAY)
+_YESTERDAY = tuple(time_adverb_forms(YESTERDAY))
 _TODAY = (TODAY, "و" + TODAY)
 _ANCHORS = {*_YESTERDAY, *_TODAY, *_YEARS, *_COUNT}
 # Ordinal day words (normalised), as dates write the day: في السابع من (a month). Days 11-19 add عشر; 20-29 and
@@ -72,6 +82,21 @@ _RELATIVE_YEAR = {
     "القادمة": 1,
 }
 _THIS = tuple(with_conjunctions(("هذا", "هذه")))
+# 'N years ago': قبل, then a count of years (عام, عامين, أربعة أعوام, ثلاث سنوات, 10 سنوات, عشرين عاما).
+_AGO = tuple(with_conjunctions(("قبل",)))
+_ONE_YEAR = ("عام", "سنة", "سنه")
+_TWO_YEARS = ("عامين", "عامان", "سنتين", "سنتان")
+_PLURAL_YEARS = ("اعوام", "سنوات", "سنين")  # after 3 to 10
+_SINGULAR_YEARS = ("عاما", "سنة", "سنه")  # after 11 and more
+_TENS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10}
+_CARDINALS = {
+    **{form: n for word, n in _TENS.items() for form in (word, word + "ة", word + "ه")},
+    "ثمان": 8,
+    "عشرين": 20,
+    "ثلاثين": 30,
+}
+# Three numbers joined by one separator, the year first or last: 2006/11/17, 17/11/2006, 24 - 04 - 2024.
+_NUMERIC_SEPARATORS = ("/", "-")
 
 
 class Expression(NamedTuple):
@@ -85,8 +110,9 @@ class Expression(NamedTuple):
 class _Words:
     """A text's words, read safely past either end."""
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], latest_year: int = LAST_YEAR) -> None:
         self.words, self.size = words, len(words)
+        self.latest_year = latest_year  # the last year a four-digit number may name
         self.joints: set[int] = set()  # words that may follow the one before without a space (/ in a month pair)
 
     def __call__(self, i: int) -> str:
@@ -102,9 +128,12 @@ class _Words:
         before, word = self.words[i - 1], self.words[i]
         return is_word(before) and is_word(word) and not (before.isdigit() or word.isdigit())
 
-    def month(self, i: int, proclitic: bool) -> tuple[int, int] | None:
+    def month(self, i: int, proclitic: bool, english: bool = False) -> tuple[int, int] | None:
         """Return (month number, words used) if a month name starts at word i; a pair of names for the same month
-        (two names of one month joined by a slash) is read as one."""
+        (two names of one month joined by a slash) is read as one. With `english`, an English month name or its
+        abbreviation ('Jun.') is read too."""
+        if english and (found := self._english_month(i)):
+            return found
         found = self._one_month(i, proclitic)
         if found and self(i + found[1]) == "/":
             second = self._one_month(i + found[1] + 1, proclitic=False)
@@ -124,13 +153,21 @@ class _Words:
                     return _MONTH_OF[(key[0][1:], *key[1:])], size
         return None
 
-    def four_digits(self, i: int) -> bool:
-        word = self(i)
-        return len(word) == 4 and word.isdigit()
+    def _english_month(self, i: int) -> tuple[int, int] | None:
+        """Return (month number, words used) for an English month name at word i, with the full stop of an
+        abbreviation glued to it."""
+        number = _ENGLISH_MONTH_OF.get(self(i).lower())
+        if number is None:
+            return None
+        if self(i + 1) == "." and not self.spaced(i + 1):
+            self.joints.add(i + 1)
+            return number, 2
+        return number, 1
 
-    def year(self, i: int, centuries: tuple[str, ...] = ("19", "20")) -> bool:
+    def year(self, i: int) -> bool:
+        """True if word i is four digits that can name a year (see FIRST_YEAR)."""
         word = self(i)
-        return len(word) == 4 and word.isdigit() and word[:2] in centuries
+        return len(word) == 4 and word.isdigit() and FIRST_YEAR <= int(word) <= self.latest_year
 
     def day(self, i: int) -> bool:
         word = self(i)
@@ -162,20 +199,20 @@ def _day_month_year(t: _Words, p: int) -> Match | None:
     if not day:
         return None
     j = p + day[1]
-    month = t.month(j, proclitic=False)
-    if month and t.four_digits(j + month[1]):
+    month = t.month(j, proclitic=False, english=True)
+    if month and t.year(j + month[1]):
         return p, j + month[1] + 1, (day[0], month[0], t(j + month[1]))
     return None
 
 
 def _month_year(t: _Words, p: int) -> Match | None:
-    month = t.month(p, proclitic=True)
+    month = t.month(p, proclitic=True, english=True)
     if not month:
         return None
     j = p + month[1]
     j += t(j) == "من"
     j += t(j) in ("عام", "سنة")
-    if t.four_digits(j):
+    if t.year(j):
         return p, j + 1, (month[0], t(j))
     return None
 
@@ -222,7 +259,7 @@ def _year_range(t: _Words, p: int) -> Match | None:
 
 
 def _year(t: _Words, p: int) -> Match | None:
-    if not t.year(p, ("17", "18", "19", "20")):
+    if not t.year(p):
         return None
     if (t(p - 1) in _DASHES and not t.spaced(p)) or (t(p + 1) in _DASHES and not t.spaced(p + 1)):
         return None
@@ -246,6 +283,57 @@ def _last_years(t: _Words, p: int) -> Match | None:
     return None
 
 
+def _year_count(t: _Words, i: int) -> tuple[int, int]:
+    """Return (years, the word after them) for a count of years at word i (عام, عامين, أربعة أعوام, 10 سنوات,
+    عشرين عاما), or (0, i)."""
+    word, noun = t(i), t(i + 1)
+    if word in _ONE_YEAR:
+        return 1, i + 1
+    if word in _TWO_YEARS:
+        return 2, i + 1
+    number = int(word) if word.isdigit() and len(word) <= 3 else _CARDINALS.get(word, 0)
+    if (3 <= number <= 10 and noun in _PLURAL_YEARS) or (number > 10 and noun in _SINGULAR_YEARS):
+        return number, i + 2
+    return 0, i
+
+
+def _years_ago(t: _Words, p: int) -> Match | None:
+    """'قبل أربعة أعوام' (four years ago); not 'قبل عامين من' (two years before something) nor 'قبل عام 2004'."""
+    if t(p) not in _AGO:
+        return None
+    years, end = _year_count(t, p + 1)
+    if not years or t(end) == "من" or (t.spaced(end) and t(end).isdigit()):
+        return None
+    return p, end, (years,)
+
+
+def _numeric_date(t: _Words, p: int) -> Match | None:
+    """'2006/11/17', '17/11/2006', '24 - 04 - 2024': return (year, month, day), the day and the month both kept
+    when the day comes first and either could be the month."""
+    separator = t(p + 1)
+    if separator not in _NUMERIC_SEPARATORS or t(p + 3) != separator:
+        return None
+    if (t(p - 1) == separator and t(p - 2).isdigit()) or (t(p + 5) == separator and t(p + 6).isdigit()):
+        return None  # part of a longer run of numbers
+    first, middle, last = t(p), t(p + 2), t(p + 4)
+    if t.year(p) and t.day(p + 2) and t.day(p + 4):
+        readings = [(int(first), int(middle), int(last))]
+    elif t.day(p) and t.day(p + 2) and t.year(p + 4):
+        readings = [(int(last), int(middle), int(first)), (int(last), int(first), int(middle))]
+    else:
+        return None
+    valid = list(dict.fromkeys(r for r in readings if _valid_date(*r)))
+    return (p, p + 5, (valid[0] if len(valid) == 1 else (valid[0][0],),)) if valid else None
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _relative_year(t: _Words, p: int) -> Match | None:
     if t(p) not in _YEAR_NOUNS:
         return None
@@ -257,7 +345,9 @@ def _relative_year(t: _Words, p: int) -> Match | None:
 
 
 def _yesterday(t: _Words, p: int) -> Match | None:
-    return (p, p + 1, ()) if t(p) in _YESTERDAY else None
+    if t(p) not in _YESTERDAY or (t(p).endswith("بالامس") and t(p + 1) == "القريب"):
+        return None  # بالأمس القريب is 'in the recent past'
+    return p, p + 1, ()
 
 
 def _today(t: _Words, p: int) -> Match | None:
@@ -268,6 +358,7 @@ def _today(t: _Words, p: int) -> Match | None:
 
 # In order of precedence. `spaced`: every word after the first must follow whitespace.
 KINDS = [
+    ("numeric-date", _numeric_date, False),
     ("day-month-year", _day_month_year, True),
     ("month-year", _month_year, True),
     ("last-month", _last_month, True),
@@ -278,6 +369,7 @@ KINDS = [
     ("year", _year, False),
     ("century", _century, False),
     ("last-years", _last_years, True),
+    ("years-ago", _years_ago, True),
     ("relative-year", _relative_year, True),
     ("yesterday", _yesterday, True),
     ("today", _today, True),
@@ -295,16 +387,20 @@ def _kinds(word: str) -> tuple[int, ...]:
         return known
     names: list[str] = []
     if word.isdigit():
-        names += ["day-month-year", "day-month"] if len(word) <= 2 else ["year-range", "year"] if len(word) == 4 else []
+        names += ["numeric-date", "day-month-year", "day-month"] if len(word) <= 2 else []
+        names += ["numeric-date", "year-range", "year"] if len(word) == 4 else []
     if word in _ORDINAL_FIRST:
         names += ["day-month-year", "day-month"]
     if word in _MONTH_FIRST:
         names += ["month-year", "last-month", "next-month", "month"]
     elif word[:1] in BEFORE_A_MONTH and word[1:] in _MONTH_FIRST:
         names += ["month-year", "last-month", "next-month"]
+    elif word.lower() in _ENGLISH_MONTH_OF:
+        names += ["month-year"]
     names += ["century"] if word.endswith("القرن") else []
     names += ["last-years"] if word in _YEARS or word in _COUNT else []
     names += ["relative-year"] if word in _YEAR_NOUNS else []
+    names += ["years-ago"] if word in _AGO else []
     names += ["yesterday"] if word in _YESTERDAY else ["today"] if word in _TODAY else []
     _KINDS_OF[word] = result = tuple(sorted(_NAMES.index(n) for n in names))
     return result
@@ -322,6 +418,8 @@ def _latest_month(month: int, before: date) -> str:
 
 def _resolve(kind: str, groups: tuple, written: Span) -> str:
     anchor = written.end
+    if kind == "numeric-date":
+        return "-".join(f"{n:0{4 if k == 0 else 2}d}" for k, n in enumerate(groups[0]))
     if kind == "day-month-year":
         try:
             return date(int(groups[2]), groups[1], int(groups[0])).isoformat()
@@ -348,8 +446,12 @@ def _resolve(kind: str, groups: tuple, written: Span) -> str:
     if kind == "last-years":
         years = _COUNT[groups[0]]
         return f"{anchor.year - years:04d}/{anchor.year:04d}"
-    if kind == "relative-year":
-        return f"{anchor.year + groups[0]:04d}" if written.start.year == anchor.year else ""
+    if kind in ("relative-year", "years-ago"):
+        offset = groups[0] if kind == "relative-year" else -groups[0]
+        return f"{anchor.year + offset:04d}" if written.start.year == anchor.year else ""
+    if kind == "today" and written.precision in ("month", "year"):
+        # 'today' in a text written in June 2008 is a day of June 2008
+        return written.start.isoformat()[: 7 if written.precision == "month" else 4]
     if written.precision != "day":
         return ""
     day = written.start - timedelta(days=1) if kind == "yesterday" else written.start
@@ -365,7 +467,7 @@ def dates_in(words: list[Word], positions: list[int], written: Span) -> list[Exp
     """Return the date expressions among a text's words, trying only `positions` (words that `watches`)."""
     if not positions:
         return []
-    t = _Words(words)
+    t = _Words(words, min(LAST_YEAR, written.end.year + FUTURE_YEARS))
     taken = bytearray(len(words))  # 1 where an earlier expression already took the word
     found: list[tuple[int, Expression]] = []
     anchors: dict[int, list[int]] = {}

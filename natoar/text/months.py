@@ -20,6 +20,22 @@ MONTHS = {
     11: ("نوفمبر", "نونبر", "تشرين الثاني"),
     12: ("ديسمبر", "دجنبر", "كانون الأول"),
 }
+# English month names and their abbreviations, lower case, as NATO's Arabic pages print their datelines
+# ('29 Jun. 2004'); read only in a date with a day or a year, never alone.
+ENGLISH_MONTHS = {
+    1: ("january", "jan"),
+    2: ("february", "feb"),
+    3: ("march", "mar"),
+    4: ("april", "apr"),
+    5: ("may",),
+    6: ("june", "jun"),
+    7: ("july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sept", "sep"),
+    10: ("october", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
 # Weekday names by Python's number for the day (`date.weekday()`: Monday 0, Sunday 6), in the Arabic week's order.
 DAYS = {
     6: ("الأحد",),

@@ -23,3 +23,10 @@ LETTERS = CONJUNCTIONS + PREPOSITIONS + "ا"  # every letter the patterns above 
 def with_conjunctions(words: tuple[str, ...] | list[str]) -> list[str]:
     """Return each word bare and with each conjunction before it (قال, وقال, فقال)."""
     return [form for word in words for form in (word, *(c + word for c in CONJUNCTIONS))]
+
+
+def time_adverb_forms(word: str) -> list[str]:
+    """Return the forms of a noun of time used as an adverb: bare or after بال ('on the'), each also after a
+    conjunction (امس, وامس, بالامس, وبالامس). The article alone is left out: الأمس also names the past in
+    general (حلفاء الأمس, 'yesterday's allies')."""
+    return with_conjunctions((word, "بال" + word))
