@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -281,7 +282,7 @@ def test_the_dateline_below_the_headline_is_taken_over_a_banner_above_it():
 
 
 def test_a_dateline_after_the_day_of_the_build_is_no_date_of_writing(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13: the banner and the article both later
+    monkeypatch.setattr(add, "today", lambda: date(2020, 9, 13))  # the banner and the article both later
     assert add._printed_date(SHARQ_2021, "قطر والناتو.. شراكة مميزة", "") == (None, [])
 
 

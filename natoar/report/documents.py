@@ -107,6 +107,14 @@ def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def length_ends(lengths: pd.DataFrame) -> dict[str, int | str]:
+    """Return the longest and the shortest document by words of article text (ties by id), with their words."""
+    order = lengths.sort_values(["words", "doc"], ascending=[False, True])
+    longest, shortest = order.iloc[0], order.iloc[-1]
+    return {"longest_doc": longest["doc"], "longest_words": int(longest["words"]),
+            "shortest_doc": shortest["doc"], "shortest_words": int(shortest["words"])}
+
+
 def _unsigned(catalogue: pd.DataFrame) -> pd.Series:
     """Return True for each document whose author is given as unsigned or unnamed."""
     return catalogue["author"].str.match(r"(?i)unsigned|unnamed")
@@ -155,9 +163,11 @@ def bases_by_document(events: pd.DataFrame, catalogue: pd.DataFrame, lang: str =
 def republishing_counts(signs: pd.DataFrame) -> dict[str, int | str]:
     """Return the prose's counts from `republishing_signs`: documents that print their headline again, the Latin
     words inside Arabic and the guillemets, and which texts repeat sentences as pull quotes, in words."""
+    latin = sum(len(v.split(LIST_JOIN)) for v in signs["Latin words in the Arabic"] if v != "—")
     return {
         "n_headline_again": int((signs["repeated headline"] > 0).sum()),
-        "n_latin_words": sum(len(v.split(LIST_JOIN)) for v in signs["Latin words in the Arabic"] if v != "—"),
+        "n_latin_words": latin,
+        "latin_words": f"{latin} Latin word{'' if latin == 1 else 's'}",
         "n_guillemets": int(signs["guillemets « »"].sum()),
         "pull_quotes": "; ".join(
             f"{doc} repeats {n} of its own sentences as pull quotes"

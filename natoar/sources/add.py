@@ -25,7 +25,6 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from natoar.sources.book import forget_books, load_book
@@ -34,6 +33,7 @@ from natoar.sources.datapackage import CURATED_FIELDS, DATA, PROPOSED, read_pack
 from natoar.sources.errors import BookInputError
 from natoar.sources.furniture import HEADER_LINES, classify_lines, dateline_of
 from natoar.sources.paths import MARKER, project_root
+from natoar.sources.plausible import today
 from natoar.sources.textfile import read_text
 from natoar.text.datefinder import Expression, find_dates
 from natoar.text.dates import parse_date
@@ -125,12 +125,6 @@ def _propose_title(text: str, outlet_ar: str) -> tuple[str, str]:
         return "", outlet_ar
     before = [line for line in top if line.number < title.number and len(line.text.split()) <= OUTLET_WORDS]
     return title.text, outlet_ar or (before[0].text if before else "")
-
-
-def today() -> date:
-    """Return the day the build stands on: SOURCE_DATE_EPOCH's when it is set (a reproducible build), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
 
 
 def _datelines(text: str, title: str, outlet_ar: str) -> list[Dateline]:
