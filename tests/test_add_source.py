@@ -342,11 +342,18 @@ def test_the_chapters_do_not_count_it_as_evidence_and_say_so(project, added):
         note += "sada-amman-2008 (its page lists what remains)."
     # the first document written is still the 2011 release: the uncurated one's proposed 2008 date is not evidence
     timeline = findings.timeline(book)
-    assert timeline[1].startswith("Before 2011 the book sees only in retrospect: no document was written before 15 Feb")
+    assert timeline[1].startswith(
+        "Before 2011 the book sees only in retrospect: none of the curated documents was written before 15 Feb"
+    )
     assert timeline[-1].startswith(note) and "sada-amman-2008" in timeline[-1]
     opening = summary.findings(book)
     assert opening[-2].sentence.startswith("Of the 5 curated documents, 2 print no date and 1 prints a wrong one")
     assert opening[-1].sentence.startswith(note) and "sada-amman-2008" in opening[-1].sentence
+    # a claim of what the texts do not say is made of the curated ones only, and says so
+    assert "no curated document names Morocco as a Mediterranean Dialogue partner" in findings.architecture(book)[0]
+    assert any("no curated document names Morocco as a partner" in f.sentence for f in opening)
+    arabic = " ".join(findings.architecture(book, lang="ar"))
+    assert "ولا يسمّي أي مصدر مدقَّق المغربَ" in arabic and "روابطه الأخرى في المصادر المدقَّقة" in arabic
     assert "sada-amman-2008" not in analysis.topic_matrix(book["topics"], list(book.curated["id"])).columns
     text_note = findings.text_analysis(book)[-1]
     assert text_note.startswith("Not yet curated: ") and "sada-amman-2008" in text_note and "text is read" in text_note

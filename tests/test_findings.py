@@ -45,7 +45,12 @@ def test_findings_state_what_the_data_holds(book):
     )
     assert "A hand reading finds hedges in 8 of its 21 paragraphs (the word markers count 10" in findings.sahel(book)[1]
     assert "(1 contradicted, 3 imprecise, 1 misattributed, 2 unconfirmed)" in findings.sahel(book)[3]
-    assert "the seeds look back to 6 earlier events, giving the date of 3 themselves" in findings.timeline(book)[1]
+    assert "they look back to 6 earlier events, dating 4 of them in their own words (3 stated, 1 inferred)" in (
+        findings.timeline(book)[1]
+    )
+    assert "17 of the 27 taken from outside knowledge are in cable-2014 (9) and wales-2014 (8)." in (
+        findings.timeline(book)[2]
+    )
     assert "It is dated 4 days after Mubarak fell" in findings.gulf(book)[1]
 
 

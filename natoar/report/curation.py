@@ -37,6 +37,16 @@ def uncurated_ids(catalogue: pd.DataFrame) -> list[str]:
     return catalogue.loc[catalogue["curation"] != "curated", "id"].tolist()
 
 
+def evidence_names(catalogue: pd.DataFrame, lang: str = "en") -> tuple[str, str]:
+    """Return what a finding drawn from curated evidence calls the documents it rests on, plural and singular:
+    the seeds while every document is curated; the curated documents once some are not, so that a claim such as
+    'no seed names ...' is not made of texts no one has read for it yet."""
+    some_pending = bool(uncurated_ids(catalogue))
+    if lang == "ar":
+        return ("المصادر المدقَّقة", "مصدر مدقَّق") if some_pending else ("المصادر", "مصدر")
+    return ("curated documents", "curated document") if some_pending else ("seeds", "seed")
+
+
 # Up to this many documents not yet curated are named in a chapter's findings; more are counted, and the catalogue
 # marks them (a key finding naming 250 ids is not read).
 NAMED_UP_TO = 8

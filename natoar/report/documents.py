@@ -115,6 +115,16 @@ def length_ends(lengths: pd.DataFrame) -> dict[str, int | str]:
             "shortest_doc": shortest["doc"], "shortest_words": int(shortest["words"])}
 
 
+def nato_texts(catalogue: pd.DataFrame) -> dict[str, str]:
+    """Return how many of the documents NATO itself published (its outlet's name begins with 'NATO'), in words, in
+    each language."""
+    n = int(catalogue["outlet"].str.match(r"NATO\b").sum())
+    english = {0: "no NATO text", 1: "only one NATO text"}.get(n, f"{n} NATO texts")
+    arabic = {0: "ولا نص للناتو", 1: "ولا يوجد إلا نص واحد للناتو"}.get(
+        n, f"وللناتو {counted(n, '', 'نصان', 'نصوص', 'نصًا')}")
+    return {"nato_texts": english, "nato_texts_ar": arabic}
+
+
 def _unsigned(catalogue: pd.DataFrame) -> pd.Series:
     """Return True for each document whose author is given as unsigned or unnamed."""
     return catalogue["author"].str.match(r"(?i)unsigned|unnamed")

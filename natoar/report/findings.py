@@ -94,17 +94,18 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
     by_doc = attributed.set_index("document")
     naming = by_doc[by_doc["passages naming a US instrument"] > 0]
     in_several = matrix[(matrix.drop(columns="country") != "").sum(axis=1) > 1]["country"].tolist()
+    (seeds, seed), (seeds_ar, seed_ar) = (curation.evidence_names(book.catalogue, lang) for lang in ("en", "ar"))
     if lang == "ar":
         arabic = {**ar.names(tables["actors"]), **ar.names(frameworks)}
         return [
-            f"في المصادر، روابط المغرب بالناتو هي: {join_names([arabic[f] for f in morocco_nato], 'ar')}؛ "
+            f"في {seeds_ar}، روابط المغرب بالناتو هي: {join_names([arabic[f] for f in morocco_nato], 'ar')}؛ "
             + (
                 "والحوار المتوسطي من بينها."
                 if "md" in morocco_nato
-                else "ولا يسمّي أي مصدر المغربَ شريكًا في الحوار المتوسطي، مع أنه انضم إليه في "
+                else f"ولا يسمّي أي {seed_ar} المغربَ شريكًا في الحوار المتوسطي، مع أنه انضم إليه في "
                 f"{describe(md_joined(book), 'ar')} (سياق خارجي)."
             ),
-            f"روابطه الأخرى في المصادر ليست للناتو: {join_names([arabic[f] for f in morocco_other], 'ar')} "
+            f"روابطه الأخرى في {seeds_ar} ليست للناتو: {join_names([arabic[f] for f in morocco_other], 'ar')} "
             f"({ar.join(sorted({ar.term(ar.FAMILIES, family[f]) for f in morocco_other}))}).",
             "أن يُدرج نصٌّ الأدواتِ الأمريكية في الناتو أمرٌ يتوقف على النص: "
             + "؛ و".join(
@@ -115,18 +116,18 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
                 for d, row in naming.iterrows()
             )
             + ".",
-            f"{len(in_several)} فقط من البلدان الـ{len(matrix)} التي تضعها المصادر في إطارٍ ما تظهر في أكثر من "
+            f"{len(in_several)} فقط من البلدان الـ{len(matrix)} التي تضعها {seeds_ar} في إطارٍ ما تظهر في أكثر من "
             f"إطار: {join_names([arabic[c] for c in in_several], 'ar')}.",
         ]
     return [
-        f"In the seeds Morocco's ties to NATO are {join_names([names[f] for f in morocco_nato])}; "
+        f"In the {seeds} Morocco's ties to NATO are {join_names([names[f] for f in morocco_nato])}; "
         + (
             "the Mediterranean Dialogue is among them."
             if "md" in morocco_nato
-            else "no seed names Morocco as a Mediterranean Dialogue partner, though it joined in "
+            else f"no {seed} names Morocco as a Mediterranean Dialogue partner, though it joined in "
             f"{describe(md_joined(book))} (outside context)."
         ),
-        f"Its other ties in the seeds are not NATO's: {', '.join(names[f] for f in morocco_other)} "
+        f"Its other ties in the {seeds} are not NATO's: {', '.join(names[f] for f in morocco_other)} "
         f"({', '.join(sorted({analysis.FAMILIES[family[f]] for f in morocco_other}))}).",
         "Whether a text folds US instruments into NATO depends on the text: "
         + "; ".join(
@@ -135,7 +136,7 @@ def architecture(book: Book, lang: str = "en") -> list[str]:
             for d, row in naming.iterrows()
         )
         + ".",
-        f"Only {len(in_several)} of the {len(matrix)} countries the seeds place in a framework appear in more than "
+        f"Only {len(in_several)} of the {len(matrix)} countries the {seeds} place in a framework appear in more than "
         f"one: {', '.join(names[c] for c in in_several)}.",
     ]
 
@@ -358,30 +359,37 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     first_written = min(parse_date(d).start for d in book.curated["date_iso"])
     # what the seeds look back on: events that had happened before the first document was written
     before = events[events["date"].map(lambda d: parse_date(d).start < first_written) & (events["status"] != "planned")]
-    stated = int((before["date_basis"] == "stated").sum())
+    stated, inferred = (int((before["date_basis"] == basis).sum()) for basis in ("stated", "inferred"))
+    # the documents that leave most of their events to be dated from outside knowledge
+    outside = events.loc[events["date_basis"] == "outside", "seed"].value_counts().sort_index()
+    most = outside.sort_values(ascending=False, kind="stable").head(2)
+    seeds, seed_ar = curation.evidence_names(book.catalogue)[0], curation.evidence_names(book.catalogue, "ar")[1]
     if lang == "ar":
         return [
             "إذا قُسّمت العلاقة بحسب الأدوات التي تعامل بها الناتو مع المغرب، فهي تمتد من حوار "
             "يُعرض على الجميع بالشروط نفسها (منذ 1994)، مرورًا بالتعاون الفردي والعمليات بعد إسطنبول (2004)، "
             "إلى عرض لبناء القدرات لم يُفضِ إلى أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات "
             "الثنائية مع الولايات المتحدة وبالساحل (2020–2024).",
-            f"لا تُرى المدة السابقة لعام {first_written.year} إلا بأثر رجعي: لم تُكتب أي وثيقة قبل "
+            f"لا تُرى المدة السابقة لعام {first_written.year} إلا بأثر رجعي: لم يُكتب أي {seed_ar} قبل "
             f"{describe(str(first_written), 'ar')}، وتعود المصادر إلى "
-            f"{ar.counted(len(before), 'حدث واحد', 'حدثين', 'أحداث', 'حدثًا')} سابقة، تذكر بنفسها تاريخ {stated} منها؛ "
-            "وما عدا ذلك يستند إلى السجل الخارجي.",
-            f"من تواريخ الأحداث الـ{len(events)}، {documents.date_basis_phrase(events, 'ar')}: نادرًا ما تؤرخ "
-            "المدوّنة أحداثها بنفسها.",
+            f"{ar.counted(len(before), 'حدث واحد', 'حدثين', 'أحداث', 'حدثًا')} سابقة، تؤرخ {stated + inferred} منها "
+            f"بكلماتها ({stated} بتاريخ مذكور و{inferred} بتاريخ مستنتج)؛ وما عدا ذلك يستند إلى السجل الخارجي.",
+            f"من تواريخ الأحداث الـ{len(events)}، {documents.date_basis_phrase(events, 'ar')}؛ "
+            f"و{most.sum()} من التواريخ الـ{outside.sum()} المأخوذة من خارج النصوص تعود إلى "
+            f"{join_names([f'{doc} ({n})' for doc, n in most.items()], 'ar')}.",
         ]
     return [
         "Divided by the instruments through which NATO dealt with Morocco, the relationship runs from a "
         "dialogue offered to all partners alike (from 1994), through individual cooperation and operations after "
         "Istanbul (2004), to a capacity-building offer that led to no package for Morocco (2014), and then to a "
         "frame the sources set by US bilateral ties and the Sahel (2020–2024).",
-        f"Before {first_written.year} the book sees only in retrospect: no document was written before "
-        f"{describe(str(first_written))}, and the seeds look back to {len(before)} earlier events, giving the date "
-        f"of {stated} themselves; for the rest the book relies on the outside record.",
-        f"Of the {len(events)} event dates, {documents.date_basis_phrase(events)}: the corpus rarely dates its own "
-        "events.",
+        f"Before {first_written.year} the book sees only in retrospect: none of the {seeds} was written before "
+        f"{describe(str(first_written))}, and they look back to {len(before)} earlier events, dating "
+        f"{stated + inferred} of them in their own words ({stated} stated, {inferred} inferred); for the rest the "
+        "book relies on the outside record.",
+        f"Of the {len(events)} event dates, {documents.date_basis_phrase(events)}; {most.sum()} of the "
+        f"{outside.sum()} taken from outside knowledge are in "
+        f"{join_names([f'{doc} ({n})' for doc, n in most.items()])}.",
     ]
 
 

@@ -70,25 +70,26 @@ def individual_ties(book: Book, lang: str = "en") -> Finding:
     """Which of Morocco's ties in the seeds are NATO's, and whether any is the Mediterranean Dialogue."""
     frameworks = book["frameworks"].set_index("id")
     nato, _ = morocco_ties(book)
+    seeds, seed = curation.evidence_names(book.catalogue, lang)
     if lang == "ar":
         return Finding(
-            f"في المصادر، روابط المغرب بالناتو هي {join_names([frameworks.loc[f, 'name_ar'] for f in nato], 'ar')}"
+            f"في {seeds}، روابط المغرب بالناتو هي {join_names([frameworks.loc[f, 'name_ar'] for f in nato], 'ar')}"
             + (
                 "."
                 if "md" in nato
-                else "؛ ولا يسمّي أي مصدر المغربَ شريكًا في الحوار المتوسطي، الذي ينتمي إليه منذ "
+                else f"؛ ولا يسمّي أي {seed} المغربَ شريكًا في الحوار المتوسطي، الذي ينتمي إليه منذ "
                 f"{describe(md_joined(book), 'ar')}."
             ),
             "ans-architecture",
         )
     acronyms = [frameworks.loc[f, "acronym"] or frameworks.loc[f, "name_en"] for f in nato]
     return Finding(
-        f"In the seeds Morocco's ties to NATO are {join_names(acronyms)}"
+        f"In the {seeds} Morocco's ties to NATO are {join_names(acronyms)}"
         + (
             "."
             if "md" in nato
-            else "; no seed names Morocco as a partner in the Mediterranean Dialogue, to which it has belonged since "
-            f"{describe(md_joined(book))}."
+            else f"; no {seed} names Morocco as a partner in the Mediterranean Dialogue, to which it has belonged "
+            f"since {describe(md_joined(book))}."
         ),
         "ans-architecture",
     )
