@@ -104,7 +104,12 @@ def test_the_input_check_passes_and_the_document_is_uncurated_not_failing(projec
     assert curation.incomplete(book).empty  # the five curated documents are still complete
     left = curation.remaining(book)
     items = set(left.loc[left["doc"] == "sada-amman-2008", "item"])
-    assert {"catalogue", "dates", "events", "topics", "actors", "numbers", "status"} <= items
+    assert {"headline", "catalogue", "dates", "events", "topics", "actors", "numbers", "status"} <= items
+    first = left[left["doc"] == "sada-amman-2008"].iloc[0]
+    assert first["item"] == "headline" and "renumbers the paragraphs" in first["detail"]  # before any evidence
+    numbers = left.set_index(["doc", "item"]).loc[("sada-amman-2008", "numbers"), "detail"]
+    # each Arabic number isolated, so that a left-to-right page keeps it beside its paragraph
+    assert numbers == "2 stated without a curated quote: ¶3 \u2068ثلاثين\u2069, ¶5 \u2068سبع\u2069"
 
 
 def edition(markdown: str, language: str) -> str:
@@ -414,3 +419,13 @@ def test_make_add_source_passes_file_names_and_outlets_as_typed_never_to_the_she
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (project / "PWNED").exists()  # the backtick was never run
     assert [row["outlet"] for row in catalogue_rows(project).values()][-1] == outlet
+
+
+def test_numbers_left_to_cover_are_stated_numbers_not_the_parts_of_a_date(project, added):
+    from natoar.sources.evidence import uncovered_numbers
+
+    left = uncovered_numbers(project)
+    mine = left[left["doc"] == "sada-amman-2008"]
+    # 'the seventh of December 2007' (¶2) and 'in 1994' (¶5) are dates; 'some thirty officers' and 'seven states'
+    # are numbers a curator has to quote
+    assert list(zip(mine["paragraph"], mine["number"], strict=True)) == [(3, "ثلاثين"), (5, "سبع")]

@@ -20,11 +20,14 @@ from natoar.sources.errors import BookInputError
 from natoar.sources.evidence import uncovered_numbers
 from natoar.text.names import people_matcher
 
+# An Arabic word inside a list in Latin script: a first-strong isolate (U+2068 ... U+2069) keeps its direction from
+# reordering its neighbours in the browser, and shows as nothing in a terminal.
+ISOLATE = "\u2068{}\u2069"
 EVIDENCE = ("events", "topics", "actors")  # tables every curated document contributes rows to
 COLUMNS = ["doc", "curation", "item", "detail", "detail_ar"]
 # The items of `remaining`, in Arabic.
-ITEMS_AR = {"catalogue": "الفهرس", "dates": "التواريخ", "events": "الأحداث", "topics": "الموضوعات",
-            "actors": "الفاعلون", "numbers": "الأعداد", "glosses": "الشروح", "status": "الحالة"}
+ITEMS_AR = {"headline": "العنوان", "catalogue": "الفهرس", "dates": "التواريخ", "events": "الأحداث",
+            "topics": "الموضوعات", "actors": "الفاعلون", "numbers": "الأعداد", "glosses": "الشروح", "status": "الحالة"}
 
 
 def curated_ids(catalogue: pd.DataFrame) -> list[str]:
@@ -135,6 +138,12 @@ def remaining(book: Book | None = None, glosses_among: list[str] | None = None) 
     rows = []
     for doc in catalogue.itertuples():
         items = []
+        if doc.curation != "curated":
+            items.append(("headline",
+                          "first settle title_ar and outlet_ar (the headline and the outlet's name as printed): the "
+                          "furniture rules read them, so changing either later renumbers the paragraphs evidence cites",
+                          "ثبِّت أولًا title_ar و outlet_ar (العنوان واسم الناشر كما طُبعا): تقرؤهما قواعد الحشو، "
+                          "فتغيير أيٍّ منهما لاحقًا يعيد ترقيم الفقرات التي تستشهد بها الأدلة"))
         empty = [c for c in CURATED_FIELDS if not getattr(doc, c)]
         if empty:
             names = ", ".join(empty)
@@ -148,13 +157,16 @@ def remaining(book: Book | None = None, glosses_among: list[str] | None = None) 
                 items.append((name, f"no row of data/{name}.csv cites it", f"لا يستشهد بها أي صف في data/{name}.csv"))
         mine = numbers[numbers["doc"] == doc.id]
         if not mine.empty:
-            stated = [f"¶{r.paragraph} {r.number}" for r in mine.itertuples()]
+            # each Arabic word isolated, so that a page read left to right keeps every ¶ beside its own number
+            stated = [f"¶{r.paragraph} {ISOLATE.format(r.number)}" for r in mine.itertuples()]
             items.append(("numbers", f"{len(mine)} stated without a curated quote: {_listed(stated)}",
                           f"أعداد مذكورة بلا اقتباس مدقَّق ({len(mine)}): {_listed(stated, lang='ar')}"))
         words = glossless.loc[glossless["doc"] == doc.id, "term"].tolist()
         if words:
-            items.append(("glosses", f"{len(words)} words shown without a gloss in data/glosses.csv: {_listed(words)}",
-                          f"كلمات معروضة بلا شرح في data/glosses.csv ({len(words)}): {_listed(words, lang='ar')}"))
+            shown = [ISOLATE.format(word) for word in words]
+            noun = "word" if len(words) == 1 else "words"
+            items.append(("glosses", f"{len(words)} {noun} shown without a gloss in data/glosses.csv: {_listed(shown)}",
+                          f"كلمات معروضة بلا شرح في data/glosses.csv ({len(words)}): {_listed(shown, lang='ar')}"))
         if doc.curation != "curated":
             items.append(("status", "when nothing above remains, set curation to 'curated'",
                           "حين لا يبقى شيء مما سبق، اجعل curation ‏'curated'"))

@@ -22,6 +22,7 @@ from natoar.sources.datapackage import DATA, VALUE_CHECKS, Package, english_twin
 from natoar.sources.errors import DescriptorError, TableError
 from natoar.sources.paths import project_root
 from natoar.sources.schema import Column
+from natoar.text.datefinder import find_dates
 from natoar.text.letters import INVISIBLE, normalise
 from natoar.text.names import contains_form
 
@@ -400,11 +401,24 @@ def uncovered_numbers(root: Path | None = None, tables: dict[str, pd.DataFrame] 
             while start >= 0:
                 spans.setdefault((row.seed, row.paragraph), []).append((start, start + len(row.quote)))
                 start = text.find(row.quote, start + 1)
+    written = dict(zip(corpus.documents["id"], corpus.documents["date_iso"], strict=True))
     rows = []
     for (doc, number), text in sorted(texts.items()):
+        covered = spans.get((doc, number), []) + _date_spans(text, written[doc])
         for match in _NUMBER.finditer(text):
             if match.start() == 0 and _LIST_MARKER.match(text):
                 continue
-            if not any(a <= match.start() and match.end() <= b for a, b in spans.get((doc, number), [])):
+            if not any(a <= match.start() and match.end() <= b for a, b in covered):
                 rows.append((doc, number, match.group()))
     return pd.DataFrame(rows, columns=["doc", "paragraph", "number"])
+
+
+def _date_spans(text: str, written: str) -> list[tuple[int, int]]:
+    """Return where `text` holds a date expression (its day, month and year are a date, not a stated number)."""
+    spans = []
+    for expression in find_dates(text, written):
+        start = text.find(expression.text)
+        while start >= 0:
+            spans.append((start, start + len(expression.text)))
+            start = text.find(expression.text, start + 1)
+    return spans
