@@ -22,8 +22,12 @@ import io
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +42,12 @@ from natoar.text.datefinder import Expression, find_dates
 from natoar.text.dates import parse_date
 from natoar.text.letters import has_arabic, normalise
 
+UNCHANGED = "Nothing was written: seeds/ and data/ are unchanged."
 ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
 TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
 OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
 _SEED_NAME = re.compile(r"^(\d{3})_")
+_DATE_FORM = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class AddError(BookInputError):
@@ -166,6 +172,38 @@ def _date_notes(printed: str, printed_iso: str, line: int, date: str) -> tuple[s
     )
 
 
+def check_options(root: Path, path: Path, *, genre: str, doc_id: str, date: str) -> None:
+    """Refuse a GENRE, ID or DATE given on the command line that the catalogue would not take, before any work."""
+    columns = {c.name: c for c in read_package(root).table(CATALOGUE_TABLE).columns}
+    genres = columns["genre"].choices
+    if genre and genre not in genres:
+        raise _fail(path, f"GENRE '{genre}' is not a genre of the catalogue", f"use one of {', '.join(genres)}")
+    if doc_id and not re.fullmatch(columns["id"].pattern, doc_id):
+        raise _fail(
+            path,
+            f"ID (--id) '{doc_id}' is not a document id: lower-case Latin letters and digits, in parts joined by '-'",
+            "give an id like jordan-2008, or leave ID out to have one proposed from the outlet and the year",
+        )
+    if date:
+        _check_date(path, date)
+
+
+def _check_date(path: Path, date: str) -> None:
+    if any(c.isspace() for c in date):
+        fix = f"give the date alone, '{''.join(date.split())}'"
+        raise _fail(path, f"DATE (--date) '{date}' holds white space", fix)
+    if not _DATE_FORM.fullmatch(date):
+        raise _fail(
+            path,
+            f"DATE (--date) '{date}' is not written as YYYY-MM-DD, YYYY-MM or YYYY",
+            "write the year first, then the month and the day, e.g. 2015-03-12 for 12 March 2015",
+        )
+    try:
+        parse_date(date)
+    except ValueError as err:
+        raise _fail(path, f"DATE (--date) {err}", "give a date of the calendar, e.g. 2015-03-12") from None
+
+
 def propose_row(
     root: Path, path: Path, text: str, *, outlet: str, outlet_ar: str, genre: str, doc_id: str, date: str
 ) -> tuple[dict[str, str], list[Found]]:
@@ -179,9 +217,6 @@ def propose_row(
             f"the catalogue already holds these bytes as '{same['id'].iloc[0]}' (seeds/{same['file'].iloc[0]})",
             "nothing to add; to correct that document, edit its row in data/documents.csv",
         )
-    genres = next(c for c in read_package(root).table(CATALOGUE_TABLE).columns if c.name == "genre").choices
-    if genre and genre not in genres:
-        raise _fail(path, f"GENRE '{genre}' is not a genre of the catalogue", f"use one of {', '.join(genres)}")
     title, outlet_ar = _propose_title(text, outlet_ar)
     if not title:
         raise _fail(
@@ -191,11 +226,6 @@ def propose_row(
             "check that the file starts with the article's headline; put it on a line of its own",
         )
     printed, printed_iso, line = _printed_date(text, title, outlet_ar)
-    if date:
-        try:
-            parse_date(date)
-        except ValueError as err:
-            raise _fail(path, f"DATE {err}", "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
     written = date or printed_iso
     if not written:
         found = sorted({e.resolved for e in find_dates(text, "2000") if e.kind == "day-month-year" and e.resolved})
@@ -280,6 +310,28 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C while the seed and the catalogue row are written, so that both are written or neither;
+    the interrupt is raised once they are."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _written_state(root: Path) -> tuple[bytes, list[str]]:
+    """What an add changes: the catalogue's bytes and the names in seeds/."""
+    return (root / CATALOGUE).read_bytes(), sorted(p.name for p in (root / SEEDS).iterdir())
+
+
 def add_source(
     file: Path | str,
     root: Path | None = None,
@@ -293,6 +345,7 @@ def add_source(
     """Check `file`, copy it into seeds/ and append its uncurated catalogue row; raise AddError if it is refused."""
     root = project_root(root)
     path = Path(file)
+    check_options(root, path, genre=genre, doc_id=doc_id, date=date)
     text = _text(path)
     row, dates = propose_row(
         root, path, text, outlet=outlet.strip(), outlet_ar=outlet_ar.strip(), genre=genre, doc_id=doc_id, date=date
@@ -300,12 +353,13 @@ def add_source(
     catalogue = _catalogue_with(root, row)
     _check_staged(root, path, row, catalogue)
     seed = root / SEEDS / row["file"]
-    _write_atomically(seed, path.read_bytes())
-    try:
-        _write_atomically(root / CATALOGUE, catalogue.encode("utf-8"))
-    except BaseException:
-        seed.unlink(missing_ok=True)
-        raise
+    with _interrupt_deferred():
+        _write_atomically(seed, path.read_bytes())
+        try:
+            _write_atomically(root / CATALOGUE, catalogue.encode("utf-8"))
+        except BaseException:
+            seed.unlink(missing_ok=True)
+            raise
     forget_books()
     return Added(seed, row, dates)
 
@@ -352,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default="", help="the date of writing, if the page prints none")
     args = parser.parse_args(argv)
     root = project_root()
+    before = _written_state(root)
     try:
         added = add_source(
             args.file,
@@ -364,8 +419,18 @@ def main(argv: list[str] | None = None) -> int:
         )
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
-        print("Nothing was written: seeds/ and data/ are unchanged.", file=sys.stderr)
+        print(UNCHANGED, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        if _written_state(root) == before:
+            print(f"interrupted: the file was not added. {UNCHANGED}", file=sys.stderr)
+        else:
+            print(
+                f"interrupted after the file was added: seeds/ and {CATALOGUE} hold it; "
+                "`make curation-status` lists it",
+                file=sys.stderr,
+            )
+        return 130
     print(report(added, root))
     return 0
 
