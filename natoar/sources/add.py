@@ -31,12 +31,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from natoar.sources.book import forget_books, load_book
 from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, SEEDS, load_catalogue
 from natoar.sources.datapackage import CURATED_FIELDS, DATA, PROPOSED, read_package
 from natoar.sources.errors import BookInputError
 from natoar.sources.furniture import HEADER_LINES, classify_lines
 from natoar.sources.paths import MARKER, project_root
+from natoar.sources.screening import (
+    PERSIAN_URDU_LEAST,
+    PERSIAN_URDU_SHARE,
+    html_entities,
+    persian_urdu_letters,
+    repeated_seed,
+)
 from natoar.sources.textfile import read_text
 from natoar.text.datefinder import Expression, find_dates
 from natoar.text.dates import parse_date
@@ -76,8 +85,8 @@ class Added:
     dates: list[Found]
 
 
-def _fail(path: Path, problem: str, fix: str) -> AddError:
-    return AddError(path, problem, fix)
+def _fail(path: Path, problem: str, fix: str, where: str = "") -> AddError:
+    return AddError(path, problem, fix, where)
 
 
 def _text(path: Path) -> str:
@@ -93,7 +102,53 @@ def _text(path: Path) -> str:
             f"only {arabic} of its {len(letters)} letters are Arabic: the book reads Arabic sources",
             "add the Arabic text of the article (not a translation, nor another page of the site)",
         )
+    _refuse_persian_urdu(path, text)
+    _refuse_html_entities(path, text)
     return text
+
+
+def _refuse_persian_urdu(path: Path, text: str) -> None:
+    found, letters = persian_urdu_letters(text)
+    if found:
+        counted = ", ".join(f"{letter} {n}" for letter, n in found.most_common())
+        raise _fail(
+            path,
+            f"{sum(found.values())} of its {letters} Arabic-script letters ({counted}) are letters that Persian or "
+            "Urdu write and Arabic does not: the text is Persian or Urdu, and the book reads Arabic sources (an Arabic "
+            f"text may name Persian or Urdu words with fewer than {PERSIAN_URDU_LEAST} such letters, or than "
+            f"{PERSIAN_URDU_SHARE:.0%} of its letters)",
+            "add the article's Arabic text; a Persian or Urdu version of it is not a source of this book",
+        )
+
+
+def _refuse_html_entities(path: Path, text: str) -> None:
+    found = html_entities(text)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more in the file)" if len(found) > 1 else ""
+        raise _fail(
+            path,
+            f"'{first.written}' is an HTML entity for '{first.meaning}' left from the web page{more}; the book would "
+            "read it as a word of the text",
+            "copy the text again from the page as the browser shows it, or replace each entity by its character "
+            "(&quot; or quot; by \", &amp; or amp; by &, &nbsp; or nbsp; by a space, &#1589; by ص)",
+            where=f"line {first.line}",
+        )
+
+
+def _refuse_near_copy(root: Path, path: Path, text: str, catalogue: pd.DataFrame) -> None:
+    rows = zip(catalogue["id"], catalogue["file"], strict=True)
+    seeds = ((doc_id, read_text(root / SEEDS / file)) for doc_id, file in rows)
+    found = repeated_seed(text, seeds)
+    if found:
+        doc_id, same, compared = found
+        file = catalogue.loc[catalogue["id"] == doc_id, "file"].iloc[0]
+        raise _fail(
+            path,
+            f"{same} of its {compared} paragraphs are already in '{doc_id}' (seeds/{file}) once white space is "
+            "collapsed and letter variants folded: it is a copy of that document",
+            f"nothing to add; to correct '{doc_id}', edit its seed and its row in {CATALOGUE}",
+        )
 
 
 def _propose_title(text: str, outlet_ar: str) -> tuple[str, str]:
@@ -217,6 +272,7 @@ def propose_row(
             f"the catalogue already holds these bytes as '{same['id'].iloc[0]}' (seeds/{same['file'].iloc[0]})",
             "nothing to add; to correct that document, edit its row in data/documents.csv",
         )
+    _refuse_near_copy(root, path, text, catalogue)
     title, outlet_ar = _propose_title(text, outlet_ar)
     if not title:
         raise _fail(
