@@ -1,16 +1,20 @@
 """Add a source document to the book: `make add-source FILE=article.txt [OUTLET=...] [GENRE=...]`, or
 `python -m natoar.sources.add article.txt [--outlet ...] [--outlet-ar ...] [--genre ...] [--id ...] [--date ...]`.
 
-The file is checked as the book will read it (UTF-8 without BOM, not empty, Arabic, article text left once the
-furniture is removed), copied into seeds/ as `NNN_<first 16 hex digits of its SHA-256>.txt` (NNN: one more
-than the highest number there), and given a catalogue row in data/documents.csv marked `uncurated`, holding what
-the text lets the machine propose: the headline, the outlet's Arabic name, the printed date and the span of the
-dates the text mentions. The fields only a reader can fill are left empty for a curator.
+The options are checked first (GENRE, the form of ID and DATE); then the file, as the book will read it (UTF-8
+text without BOM, control or bidi override characters, not empty, article text left once the furniture is removed)
+and as an Arabic source (Arabic, not Persian or Urdu, no HTML entities left from the page, not a near copy of a
+catalogued seed: `natoar.sources.screening`). It is then copied into seeds/ as
+`NNN_<first 16 hex digits of its SHA-256>.txt` (NNN: one more than the highest number there), and given a
+catalogue row in data/documents.csv marked `uncurated`, holding what the text lets the machine propose: the
+headline, the outlet's Arabic name, the printed date and the span of the dates the text mentions. The fields
+only a reader can fill are left empty for a curator.
 
 Nothing is written until the whole input check of the book (`natoar.sources.book.load_book`) passes on a
 temporary copy of seeds/ and data/ with the new document in it; then the seed and the catalogue are each written
 to a temporary file and renamed into place, the seed removed again if the catalogue cannot be written, so a
-refused file, an error or an interrupt leaves seeds/ and data/ as they were.
+refused file, an error or an interrupt leaves seeds/ and data/ as they were (Ctrl-C is held back during those two
+writes).
 """
 
 from __future__ import annotations
