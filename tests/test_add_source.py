@@ -429,3 +429,62 @@ def test_numbers_left_to_cover_are_stated_numbers_not_the_parts_of_a_date(projec
     # 'the seventh of December 2007' (¶2) and 'in 1994' (¶5) are dates; 'some thirty officers' and 'seven states'
     # are numbers a curator has to quote
     assert list(zip(mine["paragraph"], mine["number"], strict=True)) == [(3, "ثلاثين"), (5, "سبع")]
+
+
+@pytest.mark.parametrize(
+    ("options", "problem", "fix"),
+    [
+        ({"date": "2015-03-12 "}, "DATE (--date) '2015-03-12 ' holds white space", "give the date alone, '2015-03-12'"),
+        ({"date": " 2015"}, "DATE (--date) ' 2015' holds white space", "'2015'"),
+        ({"date": "12/03/2015"}, "DATE (--date) '12/03/2015' is not written as YYYY-MM-DD", "2015-03-12"),
+        ({"date": "2015-3-12"}, "DATE (--date) '2015-3-12' is not written as YYYY-MM-DD", "year first"),
+        ({"date": "2015-02-30"}, "DATE (--date) '2015-02-30': day is out of range", "a date of the calendar"),
+        ({"doc_id": "../../etc/x"}, "ID (--id) '../../etc/x' is not a document id", "like jordan-2008"),
+        ({"doc_id": "Jordan 2008"}, "ID (--id) 'Jordan 2008' is not a document id", "like jordan-2008"),
+        ({"doc_id": "jordan-2008-"}, "ID (--id) 'jordan-2008-' is not a document id", "like jordan-2008"),
+    ],
+)
+def test_a_bad_option_is_refused_naming_the_option_and_the_whole_value(project, options, problem, fix):
+    before = snapshot(project)
+    with pytest.raises(AddError) as caught:
+        add_source(FIXTURE, project, **options)
+    message = str(caught.value)
+    assert message.startswith(f"{FIXTURE}: {problem}") and fix in message.split("Fix:")[1], message
+    assert "documents.csv" not in message and snapshot(project) == before
+
+
+def test_a_good_id_and_date_are_taken(project):
+    added = add_source(FIXTURE, project, doc_id="jordan-2008", date="2008-03-10")
+    assert (added.row["id"], added.row["date_iso"]) == ("jordan-2008", "2008-03-10")
+
+
+def test_an_interrupt_prints_one_line_and_writes_nothing(project, monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(add, "_check_staged", interrupted)
+    before = snapshot(project)
+    assert add.main([str(FIXTURE)]) == 130
+    err = capsys.readouterr().err
+    assert err == "interrupted: the file was not added. Nothing was written: seeds/ and data/ are unchanged.\n"
+    assert snapshot(project) == before
+
+
+def test_an_interrupt_while_writing_lets_both_writes_finish_and_says_so(project, monkeypatch, capsys):
+    import os
+    import signal
+
+    write = add._write_atomically
+
+    def interrupted_write(path: Path, data: bytes) -> None:
+        if path.suffix == ".txt":
+            os.kill(os.getpid(), signal.SIGINT)
+        write(path, data)
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(add, "_write_atomically", interrupted_write)
+    assert add.main([str(FIXTURE), "--id", "jordan-2008"]) == 130
+    assert "interrupted after the file was added" in capsys.readouterr().err
+    assert "jordan-2008" in catalogue_rows(project)
+    assert load_book(project)

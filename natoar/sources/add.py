@@ -1,16 +1,20 @@
 """Add a source document to the book: `make add-source FILE=article.txt [OUTLET=...] [GENRE=...]`, or
 `python -m natoar.sources.add article.txt [--outlet ...] [--outlet-ar ...] [--genre ...] [--id ...] [--date ...]`.
 
-The file is checked as the book will read it (UTF-8 without BOM, not empty, Arabic, article text left once the
-furniture is removed), copied into seeds/ as `NNN_<first 16 hex digits of its SHA-256>.txt` (NNN: one more
-than the highest number there), and given a catalogue row in data/documents.csv marked `uncurated`, holding what
-the text lets the machine propose: the headline, the outlet's Arabic name, the printed date and the span of the
-dates the text mentions. The fields only a reader can fill are left empty for a curator.
+The options are checked first (GENRE, the form of ID and DATE); then the file, as the book will read it (UTF-8
+text without BOM, control or bidi override characters, not empty, article text left once the furniture is removed)
+and as an Arabic source (Arabic, not Persian or Urdu, no HTML entities left from the page, not a near copy of a
+catalogued seed: `natoar.sources.screening`). It is then copied into seeds/ as
+`NNN_<first 16 hex digits of its SHA-256>.txt` (NNN: one more than the highest number there), and given a
+catalogue row in data/documents.csv marked `uncurated`, holding what the text lets the machine propose: the
+headline, the outlet's Arabic name, the printed date and the span of the dates the text mentions. The fields
+only a reader can fill are left empty for a curator.
 
 Nothing is written until the whole input check of the book (`natoar.sources.book.load_book`) passes on a
 temporary copy of seeds/ and data/ with the new document in it; then the seed and the catalogue are each written
 to a temporary file and renamed into place, the seed removed again if the catalogue cannot be written, so a
-refused file, an error or an interrupt leaves seeds/ and data/ as they were.
+refused file, an error or an interrupt leaves seeds/ and data/ as they were (Ctrl-C is held back during those two
+writes).
 """
 
 from __future__ import annotations
@@ -22,10 +26,16 @@ import io
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from natoar.sources.book import forget_books, load_book
 from natoar.sources.corpus import CATALOGUE, CATALOGUE_TABLE, SEEDS, load_catalogue
@@ -34,17 +44,26 @@ from natoar.sources.errors import BookInputError
 from natoar.sources.furniture import HEADER_LINES, classify_lines, dateline_of
 from natoar.sources.paths import MARKER, project_root
 from natoar.sources.plausible import today
+from natoar.sources.screening import (
+    PERSIAN_URDU_LEAST,
+    PERSIAN_URDU_SHARE,
+    html_entities,
+    persian_urdu_letters,
+    repeated_seed,
+)
 from natoar.sources.textfile import read_text
 from natoar.text.datefinder import Expression, find_dates
 from natoar.text.dates import parse_date
 from natoar.text.letters import has_arabic, normalise
 
+UNCHANGED = "Nothing was written: seeds/ and data/ are unchanged."
 ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
 TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
 OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
 _SEED_NAME = re.compile(r"^(\d{3})_")
 # The kinds of date expression that can be a page's date of writing.
 PRINTED_KINDS = ("numeric-date", "day-month-year", "month-year", "year")
+_DATE_FORM = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class AddError(BookInputError):
@@ -90,8 +109,8 @@ class Added:
     other_datelines: list[Dateline] = field(default_factory=list)
 
 
-def _fail(path: Path, problem: str, fix: str) -> AddError:
-    return AddError(path, problem, fix)
+def _fail(path: Path, problem: str, fix: str, where: str = "") -> AddError:
+    return AddError(path, problem, fix, where)
 
 
 def _text(path: Path) -> str:
@@ -107,7 +126,53 @@ def _text(path: Path) -> str:
             f"only {arabic} of its {len(letters)} letters are Arabic: the book reads Arabic sources",
             "add the Arabic text of the article (not a translation, nor another page of the site)",
         )
+    _refuse_persian_urdu(path, text)
+    _refuse_html_entities(path, text)
     return text
+
+
+def _refuse_persian_urdu(path: Path, text: str) -> None:
+    found, letters = persian_urdu_letters(text)
+    if found:
+        counted = ", ".join(f"{letter} {n}" for letter, n in found.most_common())
+        raise _fail(
+            path,
+            f"{sum(found.values())} of its {letters} Arabic-script letters ({counted}) are letters that Persian or "
+            "Urdu write and Arabic does not: the text is Persian or Urdu, and the book reads Arabic sources (an Arabic "
+            f"text may name Persian or Urdu words with fewer than {PERSIAN_URDU_LEAST} such letters, or than "
+            f"{PERSIAN_URDU_SHARE:.0%} of its letters)",
+            "add the article's Arabic text; a Persian or Urdu version of it is not a source of this book",
+        )
+
+
+def _refuse_html_entities(path: Path, text: str) -> None:
+    found = html_entities(text)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more in the file)" if len(found) > 1 else ""
+        raise _fail(
+            path,
+            f"'{first.written}' is an HTML entity for '{first.meaning}' left from the web page{more}; the book would "
+            "read it as a word of the text",
+            "copy the text again from the page as the browser shows it, or replace each entity by its character "
+            "(&quot; or quot; by \", &amp; or amp; by &, &nbsp; or nbsp; by a space, &#1589; by ص)",
+            where=f"line {first.line}",
+        )
+
+
+def _refuse_near_copy(root: Path, path: Path, text: str, catalogue: pd.DataFrame) -> None:
+    rows = zip(catalogue["id"], catalogue["file"], strict=True)
+    seeds = ((doc_id, read_text(root / SEEDS / file)) for doc_id, file in rows)
+    found = repeated_seed(text, seeds)
+    if found:
+        doc_id, same, compared = found
+        file = catalogue.loc[catalogue["id"] == doc_id, "file"].iloc[0]
+        raise _fail(
+            path,
+            f"{same} of its {compared} paragraphs are already in '{doc_id}' (seeds/{file}) once white space is "
+            "collapsed and letter variants folded: it is a copy of that document",
+            f"nothing to add; to correct '{doc_id}', edit its seed and its row in {CATALOGUE}",
+        )
 
 
 def _propose_title(text: str, outlet_ar: str) -> tuple[str, str]:
@@ -210,6 +275,38 @@ def _date_notes(printed: Dateline | None, others: list[Dateline], date: str) -> 
     )
 
 
+def check_options(root: Path, path: Path, *, genre: str, doc_id: str, date: str) -> None:
+    """Refuse a GENRE, ID or DATE given on the command line that the catalogue would not take, before any work."""
+    columns = {c.name: c for c in read_package(root).table(CATALOGUE_TABLE).columns}
+    genres = columns["genre"].choices
+    if genre and genre not in genres:
+        raise _fail(path, f"GENRE '{genre}' is not a genre of the catalogue", f"use one of {', '.join(genres)}")
+    if doc_id and not re.fullmatch(columns["id"].pattern, doc_id):
+        raise _fail(
+            path,
+            f"ID (--id) '{doc_id}' is not a document id: lower-case Latin letters and digits, in parts joined by '-'",
+            "give an id like jordan-2008, or leave ID out to have one proposed from the outlet and the year",
+        )
+    if date:
+        _check_date(path, date)
+
+
+def _check_date(path: Path, date: str) -> None:
+    if any(c.isspace() for c in date):
+        fix = f"give the date alone, '{''.join(date.split())}'"
+        raise _fail(path, f"DATE (--date) '{date}' holds white space", fix)
+    if not _DATE_FORM.fullmatch(date):
+        raise _fail(
+            path,
+            f"DATE (--date) '{date}' is not written as YYYY-MM-DD, YYYY-MM or YYYY",
+            "write the year first, then the month and the day, e.g. 2015-03-12 for 12 March 2015",
+        )
+    try:
+        parse_date(date)
+    except ValueError as err:
+        raise _fail(path, f"DATE (--date) {err}", "give a date of the calendar, e.g. 2015-03-12") from None
+
+
 def propose_row(
     root: Path, path: Path, text: str, *, outlet: str, outlet_ar: str, genre: str, doc_id: str, date: str
 ) -> tuple[dict[str, str], list[Found], list[Dateline]]:
@@ -224,9 +321,7 @@ def propose_row(
             f"the catalogue already holds these bytes as '{same['id'].iloc[0]}' (seeds/{same['file'].iloc[0]})",
             "nothing to add; to correct that document, edit its row in data/documents.csv",
         )
-    genres = next(c for c in read_package(root).table(CATALOGUE_TABLE).columns if c.name == "genre").choices
-    if genre and genre not in genres:
-        raise _fail(path, f"GENRE '{genre}' is not a genre of the catalogue", f"use one of {', '.join(genres)}")
+    _refuse_near_copy(root, path, text, catalogue)
     title, outlet_ar = _propose_title(text, outlet_ar)
     if not title:
         raise _fail(
@@ -236,11 +331,6 @@ def propose_row(
             "check that the file starts with the article's headline; put it on a line of its own",
         )
     printed, others = _printed_date(text, title, outlet_ar)
-    if date:
-        try:
-            parse_date(date)
-        except ValueError as err:
-            raise _fail(path, f"DATE {err}", "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
     written = date or (printed.date if printed else "")
     if not written:
         found = sorted(
@@ -327,6 +417,28 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C while the seed and the catalogue row are written, so that both are written or neither;
+    the interrupt is raised once they are."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _written_state(root: Path) -> tuple[bytes, list[str]]:
+    """What an add changes: the catalogue's bytes and the names in seeds/."""
+    return (root / CATALOGUE).read_bytes(), sorted(p.name for p in (root / SEEDS).iterdir())
+
+
 def add_source(
     file: Path | str,
     root: Path | None = None,
@@ -340,6 +452,7 @@ def add_source(
     """Check `file`, copy it into seeds/ and append its uncurated catalogue row; raise AddError if it is refused."""
     root = project_root(root)
     path = Path(file)
+    check_options(root, path, genre=genre, doc_id=doc_id, date=date)
     text = _text(path)
     row, dates, others = propose_row(
         root, path, text, outlet=outlet.strip(), outlet_ar=outlet_ar.strip(), genre=genre, doc_id=doc_id, date=date
@@ -347,12 +460,13 @@ def add_source(
     catalogue = _catalogue_with(root, row)
     _check_staged(root, path, row, catalogue)
     seed = root / SEEDS / row["file"]
-    _write_atomically(seed, path.read_bytes())
-    try:
-        _write_atomically(root / CATALOGUE, catalogue.encode("utf-8"))
-    except BaseException:
-        seed.unlink(missing_ok=True)
-        raise
+    with _interrupt_deferred():
+        _write_atomically(seed, path.read_bytes())
+        try:
+            _write_atomically(root / CATALOGUE, catalogue.encode("utf-8"))
+        except BaseException:
+            seed.unlink(missing_ok=True)
+            raise
     forget_books()
     return Added(seed, row, dates, others)
 
@@ -412,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default="", help="the date of writing, if the page prints none")
     args = parser.parse_args(argv)
     root = project_root()
+    before = _written_state(root)
     try:
         added = add_source(
             args.file,
@@ -424,8 +539,18 @@ def main(argv: list[str] | None = None) -> int:
         )
     except BookInputError as err:
         print(f"error: {err}", file=sys.stderr)
-        print("Nothing was written: seeds/ and data/ are unchanged.", file=sys.stderr)
+        print(UNCHANGED, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        if _written_state(root) == before:
+            print(f"interrupted: the file was not added. {UNCHANGED}", file=sys.stderr)
+        else:
+            print(
+                f"interrupted after the file was added: seeds/ and {CATALOGUE} hold it; "
+                "`make curation-status` lists it",
+                file=sys.stderr,
+            )
+        return 130
     print(report(added, root))
     return 0
 
