@@ -183,6 +183,7 @@ def test_the_command_line_prints_what_remains(project):
     assert "as 'jordan-2008' (uncurated)" in result.stdout
     assert "¶2: السابع من ديسمبر/كانون الأول 2007 -> 2007-12-07, day" in result.stdout
     assert "What remains for a curator" in result.stdout and "fill title_en, genre, author" in result.stdout
+    assert "then `make notebooks` before `make test`" in result.stdout  # else nbval fails on every chapter
 
 
 ARTICLE = FIXTURE.read_text(encoding="utf-8")

@@ -504,13 +504,18 @@ def report(added: Added, root: Path) -> str:
             for f in added.dates
         ),
         *([] if added.dates else ["    none found"]),
+        "Before anything else: `make book`, then `make notebooks` before `make test` (the committed notebooks'"
+        " outputs now count one more document, so nbval would fail on every chapter until they are executed again).",
         "What remains for a curator:",
-        f"  1. check the proposals above against the text (its page: chapters/sources/{row['id']}.md after make book)"
-        " and rewrite date_note and date_note_ar with what the wording gives and what outside knowledge adds;",
-        f"  2. fill {', '.join(remaining_fields(row))} in its row of {CATALOGUE};",
-        "  3. record its evidence in data/: events, topics and actors citing its paragraphs, a curated quote for"
+        "  1. settle the headline (title_ar) and the outlet's Arabic name (outlet_ar) first: the furniture rules read"
+        " them, so changing either later renumbers the paragraphs that evidence cites;",
+        f"  2. check the other proposals above against the text (its page: chapters/sources/{row['id']}.md after"
+        " make book), the id included, and rewrite date_note and date_note_ar with what the wording gives and what"
+        " outside knowledge adds;",
+        f"  3. fill {', '.join(remaining_fields(row))} in its row of {CATALOGUE};",
+        "  4. record its evidence in data/: events, topics and actors citing its paragraphs, a curated quote for"
         " every number it states, glosses for its words that the text chapter shows;",
-        "  4. set curation to 'curated'. `make curation-status` lists what each document still lacks.",
+        "  5. set curation to 'curated'. `make curation-status` lists what each document still lacks.",
     ]
     return "\n".join(lines)
 
