@@ -178,6 +178,7 @@ def republishing_counts(signs: pd.DataFrame) -> dict[str, int | str]:
         "n_headline_again": int((signs["repeated headline"] > 0).sum()),
         "n_latin_words": latin,
         "latin_words": f"{latin} Latin word{'' if latin == 1 else 's'}",
+        "latin_words_ar": counted(latin, "كلمة لاتينية واحدة", "كلمتان لاتينيتان", "كلمات لاتينية", "كلمة لاتينية"),
         "n_guillemets": int(signs["guillemets « »"].sum()),
         "pull_quotes": "; ".join(
             f"{doc} repeats {n} of its own sentences as pull quotes"
