@@ -27,11 +27,9 @@ book: system $(BUILT)
 # Make skips all of this when no input is newer than the last successful build and the inputs' bytes are those
 # the published site was built from (natoar.build.cache site-current, in 0.05 s): times alone miss a deleted input
 # and a file copied with its old time. Sphinx is skipped when the inputs are newer but their bytes unchanged.
-INPUTS_CHANGED := _build/.inputs-changed
+# (Computed when make reads this file, so that `make -q` can still tell that the book is up to date.)
+INPUTS_CHANGED := $(shell $(BIN)/python -m natoar.build.cache site-current $(BOOK_INPUTS) >/dev/null 2>&1 || echo FORCE)
 FORCE:
-
-$(INPUTS_CHANGED): FORCE
-	@$(BIN)/python -m natoar.build.cache site-current $(BOOK_INPUTS) >/dev/null || { mkdir -p _build && touch $@; }
 
 $(BUILT): $(VENV)/.installed $(BOOK_INPUTS) $(INPUTS_CHANGED)
 	$(BIN)/python -m natoar.build.prepare
