@@ -489,3 +489,16 @@ def test_an_interrupt_while_writing_lets_both_writes_finish_and_says_so(project,
     assert "interrupted after the file was added" in capsys.readouterr().err
     assert "jordan-2008" in catalogue_rows(project)
     assert load_book(project)
+
+
+def test_a_guessed_headline_or_outlet_is_flagged_for_the_curator():
+    page = "تسجيل\nقطر والناتو.. شراكة مميزة\n15 فبراير 2021\nوقّعت قطر أمس اتفاقية مع الحلف.\n"
+    row = {"title_ar": "قطر والناتو.. شراكة مميزة", "outlet_ar": "تسجيل"}
+    checks = add.guessed_title(page, row, "")
+    assert [c.split(":")[0].strip() for c in checks] == ["CHECK the headline", "CHECK the outlet's Arabic name"]
+    assert "ends like a sentence" not in checks[0]
+    assert add.guessed_title(page, row, "تسجيل")[1:] == []  # an outlet the user gave is no guess
+    body = {"title_ar": "وقّعت قطر أمس اتفاقية مع الحلف.", "outlet_ar": ""}
+    assert "ends like a sentence" in add.guessed_title(page, body, "")[0]
+    twice = "قطر والناتو.. شراكة مميزة\n" + page
+    assert add.guessed_title(twice, {**row, "outlet_ar": ""}, "") == []  # printed twice: the page's headline

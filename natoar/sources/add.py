@@ -107,6 +107,25 @@ class Added:
     row: dict[str, str]
     dates: list[Found]
     other_datelines: list[Dateline] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)  # the report's CHECK lines for a headline or outlet guessed
+
+
+def guessed_title(text: str, row: dict[str, str], outlet_ar_given: str) -> list[str]:
+    """Return a CHECK line for each proposal of the page's top that is a guess: a headline the page prints only
+    once (worse, one that ends like a sentence, as an article's paragraph does), and an outlet's name taken from
+    a short line above it, which is often a link or a menu entry."""
+    checks = []
+    title, key = row["title_ar"], normalise(row["title_ar"])
+    if sum(normalise(line.strip()) == key for line in text.splitlines()) < 2:
+        shape = ("it ends like a sentence, so it may be the article's first paragraph; "
+                 if title.rstrip().endswith((".", "؟", "!", ":", "،")) else "")
+        checks.append(f"  CHECK the headline: the page prints it only once; {shape}if the page has no headline, "
+                      f"write the real one in title_ar of {CATALOGUE} now, before any evidence cites a paragraph")
+    if row["outlet_ar"] and not outlet_ar_given:
+        checks.append(f"  CHECK the outlet's Arabic name: '{row['outlet_ar']}' is a short line above the headline; if "
+                      "it is a link or a menu entry (تسجيل, 'sign in'; العدد 163, 'issue 163'), correct outlet_ar in "
+                      f"{CATALOGUE} now, before any evidence cites a paragraph")
+    return checks
 
 
 def _fail(path: Path, problem: str, fix: str, where: str = "") -> AddError:
@@ -468,7 +487,7 @@ def add_source(
             seed.unlink(missing_ok=True)
             raise
     forget_books()
-    return Added(seed, row, dates, others)
+    return Added(seed, row, dates, others, guessed_title(text, row, outlet_ar.strip()))
 
 
 def remaining_fields(row: dict[str, str]) -> list[str]:
@@ -494,6 +513,7 @@ def report(added: Added, root: Path) -> str:
         f"added {added.seed.relative_to(root)} as '{row['id']}' (uncurated), row appended to {CATALOGUE}",
         f"  headline (title_ar):  {row['title_ar']}",
         f"  outlet's Arabic name: {row['outlet_ar'] or '(none found)'}",
+        *added.guesses,
         f"  printed date:         {row['date_printed'] or '(none)'} -> {row['date_printed_iso'] or '-'}",
         *_other_datelines(added.other_datelines),
         f"  date of writing:      {row['date_iso']} ({parse_date(row['date_iso']).precision}, {row['date_basis']})",
