@@ -68,3 +68,17 @@ def test_a_document_written_across_an_accession_gives_both_counts():
                               "date_iso": ["2024-02", "2024-03/2024-05", "2024-03-14/2024-05"]})
     counts = analysis.members_when_written(members, catalogue).set_index("document")["NATO members then"]
     assert counts.to_dict() == {"before": "31", "across": "31–32", "after": "32"}
+
+
+def test_the_grid_marks_roles_claimed_planned_or_recorded_only_by_the_leaked_cable(root):
+    book = load_book(root)
+    memberships, frameworks = book["memberships"], book["frameworks"]
+    shown = analysis.by_family(frameworks, sorted(set(memberships["framework"])))
+    unverified = analysis.unverified_seeds(book.catalogue)
+    assert unverified == ["cable-2014"]
+    grid = analysis.membership_matrix(memberships, shown, unverified).set_index("country")
+    # Morocco's candidacy for capacity building and its individual programme rest on the cable alone
+    assert (grid.loc["morocco", "dcb"], grid.loc["morocco", "ipcp"]) == ("C†", "P†")
+    assert grid.loc["morocco", "african-lion"] == "H*T"  # a host announced for later, a participant now
+    assert grid.loc["mauritania", "african-nato"] == "M?"  # claimed only
+    assert grid.loc["jordan", "dcb"] == "B"  # the Wales report records it: no dagger

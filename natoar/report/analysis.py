@@ -47,12 +47,30 @@ def by_family(frameworks: pd.DataFrame, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda f: list(FAMILIES).index(family[f]))
 
 
-def membership_matrix(memberships: pd.DataFrame, frameworks: list[str]) -> pd.DataFrame:
+# A role's mark is followed by these when the role is less than held: claimed without support, or announced for
+# later; and by a dagger when its only evidence is a document of unverified provenance (UNVERIFIED_GENRES).
+STATUS_MARKS = {"claimed": "?", "planned": "*"}
+UNVERIFIED_MARK = "†"
+UNVERIFIED_GENRES = ("leaked-cable",)
+
+
+def unverified_seeds(catalogue: pd.DataFrame) -> list[str]:
+    """Return the documents whose provenance is unverified (a leak), by genre."""
+    return catalogue.loc[catalogue["genre"].isin(UNVERIFIED_GENRES), "id"].tolist()
+
+
+def membership_matrix(
+    memberships: pd.DataFrame, frameworks: list[str], unverified: list[str] | None = None
+) -> pd.DataFrame:
     """Return a country × framework table of role marks (see ROLE_MARKS) for the given frameworks; a role the seed
-    only claims (status `claimed`) is marked with a question mark."""
+    only claims is marked '?', a planned one '*' (STATUS_MARKS), and one recorded from the `unverified` documents
+    only '†'."""
     chosen = memberships[memberships["framework"].isin(frameworks)]
-    doubt = chosen["status"].map({"claimed": "?"}).fillna("")
-    marks = chosen.assign(mark=chosen["role"].map(ROLE_MARKS) + doubt)
+    doubt = chosen["status"].map(STATUS_MARKS).fillna("")
+    mark = chosen["role"].map(ROLE_MARKS) + doubt
+    keys = [chosen["country"], chosen["framework"], mark]
+    only_unverified = chosen["seed"].isin(unverified or []).groupby(keys).transform("all")
+    marks = chosen.assign(mark=mark + only_unverified.map({True: UNVERIFIED_MARK, False: ""}))
     table = marks.groupby(["country", "framework"])["mark"].agg(lambda m: "".join(sorted(set(m)))).unstack()
     table = table.reindex(columns=[f for f in frameworks if f in table.columns]).fillna("")
     order = (table != "").sum(axis=1).sort_values(ascending=False, kind="stable")
