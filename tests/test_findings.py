@@ -30,7 +30,8 @@ def test_each_chapter_has_a_few_finished_sentences(book, chapter):
 
 
 def test_findings_state_what_the_data_holds(book):
-    assert "no seed names Morocco as a Mediterranean Dialogue partner, though it joined in February 1995" in (
+    seed = curation.evidence_names(book.catalogue)[1]  # 'curated document' once some are not yet curated
+    assert f"no {seed} names Morocco as a Mediterranean Dialogue partner, though it joined in February 1995" in (
         findings.architecture(book)[0]
     )
     assert "match in number the 5 the Wales report names" in findings.wales(book)[1]

@@ -49,8 +49,9 @@ def test_a_form_that_is_a_stop_word_is_refused(project, name, row, message):
 def test_a_form_found_in_most_paragraphs_is_refused(project, monkeypatch):
     from natoar.sources import plausible
 
-    monkeypatch.setattr(plausible, "MAX_FORM_SHARE", 0.5)  # الناتو is in 44 of the 84 paragraphs
-    with pytest.raises(TableError, match=r"aliases\.csv, line 2: form 'الناتو' is found in 44 of the 84 paragraphs"):
+    # الناتو is in 44 of the 84 paragraphs of the curated seeds (52%); documents added since may move the count
+    monkeypatch.setattr(plausible, "MAX_FORM_SHARE", 0.3)
+    with pytest.raises(TableError, match=r"aliases\.csv, line 2: form 'الناتو' is found in \d+ of the \d+ paragraphs"):
         load_evidence(project)
 
 
