@@ -203,6 +203,7 @@ HOSTILE = {
         FURNITURE_ONLY.encode(),
         "every line besides the headline was removed as site furniture (9 as comment section",
     ),
+    "huge": ((ARTICLE * 1000).encode(), "MB, more than any article"),  # 1.4 MB: a dump, not an article
 }
 
 

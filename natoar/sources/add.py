@@ -58,6 +58,7 @@ from natoar.text.letters import has_arabic, normalise
 
 UNCHANGED = "Nothing was written: seeds/ and data/ are unchanged."
 ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
+MAX_BYTES = 1_000_000  # an article's text in UTF-8 is far smaller (a 20 MB file took 63 s to add and 2 min to build)
 TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
 OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
 _SEED_NAME = re.compile(r"^(\d{3})_")
@@ -136,6 +137,14 @@ def _text(path: Path) -> str:
     """Return the file's text, refusing what the book could not read or would not count as an Arabic article."""
     if not path.is_file():
         raise _fail(path, "the file does not exist", "give the path of the article's text file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _fail(
+            path,
+            f"the file holds {size / 1e6:.1f} MB, more than any article ({MAX_BYTES // 1_000_000} MB is about 100,000 "
+            "Arabic words; the seeds hold under 20 kB each): it is likely a whole site, a dump or a book",
+            "save the article's own text; add a long report in parts, one file per chapter",
+        )
     text = read_text(path, AddError)
     letters = [c for c in text if c.isalpha()]
     arabic = sum(has_arabic(c) for c in letters)
