@@ -21,6 +21,22 @@ def test_escape_makes_markup_and_html_literal():
     )
 
 
+def test_a_page_lists_the_lines_removed_as_furniture_as_the_seed_holds_them(root):
+    read = corpus.read_corpus(root)
+    doc = read.documents.set_index("id").loc["morocco-us-2020"].copy()
+    doc["id"] = "morocco-us-2020"
+    removed = read.furniture[read.furniture["doc"] == "morocco-us-2020"]
+    page = render_page(doc, read.paragraphs[read.paragraphs["doc"] == doc["id"]], len(removed), furniture=removed)
+    table = page.split("Lines removed as site furniture")[1]
+    seed = (root / "seeds" / doc["file"]).read_text(encoding="utf-8").splitlines()
+    # the dateline a curator checks the printed date against, by its line in the file and why it went
+    assert seed[4].startswith("25 ديسمبر 2020")
+    why = "[update stamp]{.lang-en}[ختم التحديث]{.lang-ar}"
+    assert f"| 5 | {why} | [{escape(seed[4])}]{{.lang-en .lang-ar .ar}} |" in table
+    assert table.count("\n| ") == len(removed) + 1  # one row per removed line, under the header
+    assert "Lines removed" not in render_page(doc, read.paragraphs.iloc[:0], 0)  # no table without the lines
+
+
 def test_page_has_labels_and_rtl_paragraphs(root):
     catalogue = corpus.load_catalogue(root)
     body = corpus.read_corpus(root).paragraphs

@@ -26,6 +26,7 @@ from natoar.sources.evidence import load_evidence, seed_tables
 from natoar.sources.paths import project_root
 from natoar.sources.textfile import read_text
 from natoar.text.dates import parse_date
+from natoar.text.letters import has_arabic
 
 PAGES = Path("chapters") / "sources"
 LITERATURE = Path("data") / "literature.bib"
@@ -38,6 +39,9 @@ TEXT_NOTE = ("The article text as the seed holds it, with site furniture removed
 UNCURATED_NOTE = ("This document was added with `make add-source` and no curator has read it yet: its headline, outlet "
                   "name and dates are the machine's proposals, and no chapter cites it as evidence. What remains "
                   "(`make curation-status`):")
+FURNITURE_NOTE = ("The lines of the file that are not article text, by their line in the file and why they were "
+                  "removed, as the seed holds them: the page's date and its outlet's name are read from them, and no "
+                  "chapter cites them.")
 # A source page's own words in the Arabic edition. A generated page gives both editions their words itself (as its
 # data-derived text does), so that a document added later, or a year's page, needs no translation catalog.
 WORDS_AR = {
@@ -48,6 +52,9 @@ WORDS_AR = {
     "Events described": "الأحداث الموصوفة", "Seed file": "ملف المصدر", "SHA-256": "SHA-256",
     "Furniture lines removed": "أسطر الزوائد المحذوفة", "Summary": "الملخص", "Reading it critically": "قراءة نقدية",
     "Text": "النص", "Not yet curated": "لم تُدقَّق بعد",
+    "Lines removed as site furniture": "الأسطر المحذوفة بوصفها زوائد الموقع", "Line": "السطر",
+    "Why": "السبب", FURNITURE_NOTE: "أسطر الملف التي لا تُعدّ من نص المقال، برقم سطرها في الملف وسبب حذفها، "
+    "كما يحفظها المصدر: منها يُقرأ تاريخ الصفحة واسم ناشرها، ولا تستشهد الفصول بها.",
     TEXT_NOTE: "نص المقال كما يحفظه المصدر، بعد حذف زوائد الموقع وترقيم الفقرات. وتستشهد الفصول بهذه الأرقام.",
     UNCURATED_NOTE: "أُضيفت هذه الوثيقة بالأمر `make add-source` ولم يقرأها مدقِّق بعد: عنوانها واسم ناشرها "
     "وتواريخها مقترحات آلية، ولا يستشهد بها أي فصل دليلًا. ما بقي (`make curation-status`):",
@@ -187,6 +194,7 @@ def render_page(
     remaining: list[tuple[str, str]] | None = None,
     level: int = 1,
     references: dict[str, dict[str, str]] | None = None,
+    furniture: pd.DataFrame | None = None,
 ) -> str:
     """Return the MyST source of one document's page; `cited` adds, under each paragraph, the rows citing it;
     `remaining` lists what an uncurated document still lacks, each item in English and in Arabic.
@@ -233,7 +241,22 @@ def render_page(
         line = cited.get((doc["id"], int(row.paragraph)))
         if line:
             parts += [f"<small>{line}</small>", ""]
+    if furniture is not None and len(furniture):
+        parts += [f"{sub} {_words('Lines removed as site furniture')}", "", _words(FURNITURE_NOTE), "",
+                  _furniture_table(furniture), ""]
     return "\n".join(parts)
+
+
+def _furniture_table(furniture: pd.DataFrame) -> str:
+    """Return a document's removed lines as a table: the line's number in the file, why, and the line as written
+    (Arabic set right to left)."""
+    rows = [f"| {_words('Line')} | {_words('Why')} | {_words('Text')} |", "|---|---|---|"]
+    for line in furniture.itertuples():
+        why = _both(line.reason, lang.VALUES["reason"].get(line.reason, line.reason))
+        text = escape(line.text)  # '|' escaped too: it stays in its cell
+        shown = f"[{text}]{{.lang-en .lang-ar .ar}}" if has_arabic(line.text) else _same(text)
+        rows.append(f"| {line.line} | {why} | {shown} |")
+    return "\n".join(rows)
 
 
 def render_year_heading(year: int, documents: int) -> str:
@@ -370,12 +393,14 @@ def write_pages(
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     by_doc = dict(tuple(body.groupby("doc")))
+    furniture_by_doc = dict(tuple(corpus.furniture.groupby("doc")))
     empty = body.iloc[:0]
 
     def section(doc: pd.Series, level: int) -> str:
         mine = by_doc.get(doc["id"], empty)
         return render_page(
-            doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level, references
+            doc, mine, int(removed.get(doc["id"], 0)), cited, remaining.get(doc["id"]), level, references,
+            furniture_by_doc.get(doc["id"]),
         )
 
     if len(catalogue) <= PAGE_PER_DOCUMENT_UP_TO:
