@@ -254,7 +254,8 @@ def _furniture_table(furniture: pd.DataFrame) -> str:
     for line in furniture.itertuples():
         why = _both(line.reason, lang.VALUES["reason"].get(line.reason, line.reason))
         text = escape(line.text)  # '|' escaped too: it stays in its cell
-        shown = f"[{text}]{{.lang-en .lang-ar .ar}}" if has_arabic(line.text) else _same(text)
+        # a line in Latin script is quoted as written, in the Arabic edition too (set left to right there)
+        shown = f"[{text}]{{.lang-en .lang-ar {'.ar' if has_arabic(line.text) else '.name-en'}}}"
         rows.append(f"| {line.line} | {why} | {shown} |")
     return "\n".join(rows)
 
