@@ -53,6 +53,19 @@ def test_dating_chart_marks_only_differing_printed_dates(root):
     plt.close(fig)
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_per_document_charts_mark_a_document_not_yet_curated(root, language):
+    catalogue = corpus.load_catalogue(root)
+    catalogue.loc[catalogue["id"] == "wales-2014", "curation"] = "uncurated"
+    lengths = textstats.lengths(corpus.read_corpus(root).paragraphs)
+    mark = {"en": "wales-2014 (not yet curated)", "ar": "wales-2014 (لم تُدقَّق بعد)"}[language]
+    drawn = (charts.length_bars(lengths, catalogue, lang=language), charts.dating_chart(catalogue, lang=language))
+    for fig, _ in drawn:
+        labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+        assert sum(mark in label for label in labels) == 1 and sum("(" in label for label in labels) == 1, labels
+        plt.close(fig)
+
+
 def test_project_root_found_from_subfolder(root):
     assert project_root(root / "chapters") == root
 

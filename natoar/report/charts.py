@@ -101,6 +101,12 @@ def fold_rows(table: pd.DataFrame, index: str, keep: int, how: str = "count") ->
     return pd.concat([kept, folded], ignore_index=True)
 
 
+def _marked(doc: str, catalogue: pd.DataFrame, lang: str) -> str:
+    """Return a document's id as a chart labels it: marked when the document is not yet curated."""
+    pending = "curation" in catalogue and (catalogue.loc[catalogue["id"] == doc, "curation"] != "curated").any()
+    return f"{doc} ({say(lang, 'not yet curated', 'لم تُدقَّق بعد')})" if pending else doc
+
+
 def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame, lang: str = "en") -> tuple[plt.Figure, pd.DataFrame]:
     """Return a bar chart of words of article text per document, labelled with id and Arabic headline; above
     MAX_BARS documents, the words of each document as a dot on one row per genre (`length_strips`)."""
@@ -112,9 +118,10 @@ def length_bars(lengths: pd.DataFrame, catalogue: pd.DataFrame, lang: str = "en"
         return length_strips(data, lang), data[["doc", "genre", "paragraphs", "words", "characters"]]
     fig, ax = plt.subplots()
     ax.barh(range(len(data)), data["words"], color=SEED)
+    ids = [_marked(d, catalogue, lang) for d in data["doc"]]
     labels = [
         f"{short_title(t)}  {d}" if arabic else f"{d}  {short_title(t)}"
-        for d, t in zip(data["doc"], data["title_ar"], strict=True)
+        for d, t in zip(ids, data["title_ar"], strict=True)
     ]
     ax.set_yticks(range(len(data)), [label(text) for text in labels])
     for y, count in enumerate(data["words"]):
@@ -203,7 +210,7 @@ def dating_chart(catalogue: pd.DataFrame, start_year: int = 2000, lang: str = "e
             ax.plot(_year(printed.midpoint), y, "D", mfc="white", mec=PALETTE[3], mew=2, ms=8)
             on_print = say(lang, "date printed", "التاريخ المطبوع")
             key("printed", _year(printed.midpoint), y, on_print, PALETTE[3], "right")
-    ax.set_yticks(range(len(order)), order["id"])
+    ax.set_yticks(range(len(order)), [_marked(d, catalogue, lang) for d in order["id"]])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlabel(say(lang, "Year", "السنة"))
     return fig, pd.DataFrame(rows)
