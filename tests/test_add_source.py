@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from natoar.build.check import checked_inputs
@@ -503,3 +504,16 @@ def test_a_guessed_headline_or_outlet_is_flagged_for_the_curator():
     assert "ends like a sentence" in add.guessed_title(page, body, "")[0]
     twice = "قطر والناتو.. شراكة مميزة\n" + page
     assert add.guessed_title(twice, {**row, "outlet_ar": ""}, "") == []  # printed twice: the page's headline
+
+
+def test_curation_status_says_which_gloss_gaps_of_a_curated_document_others_brought():
+    catalogue = pd.DataFrame({"id": ["a", "b"], "file": ["000_a.txt", "001_b.txt"], "curation": ["curated"] * 2})
+    table = pd.DataFrame(
+        [("a", "curated", "glosses", "1 word shown without a gloss: x", ""),
+         ("b", "curated", "glosses", "1 word shown without a gloss: y", "")],
+        columns=curation.COLUMNS,
+    )
+    lacking = table[table["doc"] == "b"]  # b's gap is its own; a's only appears with the uncurated documents
+    text = curation.status_text(table, catalogue, lacking)
+    a_part, b_part = text.split("b (001_b.txt)")
+    assert curation.BROUGHT_BY_OTHERS in a_part and curation.BROUGHT_BY_OTHERS not in b_part

@@ -142,8 +142,8 @@ def remaining(book: Book | None = None, glosses_among: list[str] | None = None) 
             items.append(("headline",
                           "first settle title_ar and outlet_ar (the headline and the outlet's name as printed): the "
                           "furniture rules read them, so changing either later renumbers the paragraphs evidence cites",
-                          "ثبِّت أولًا title_ar و outlet_ar (العنوان واسم الناشر كما طُبعا): تقرؤهما قواعد الحشو، "
-                          "فتغيير أيٍّ منهما لاحقًا يعيد ترقيم الفقرات التي تستشهد بها الأدلة"))
+                          "ثبِّت أولًا title_ar و outlet_ar (العنوان واسم الناشر كما طُبعا): تقرؤهما قواعد حذف "
+                          "زوائد الموقع، فتغيير أيٍّ منهما لاحقًا يعيد ترقيم الفقرات التي تستشهد بها الأدلة"))
         empty = [c for c in CURATED_FIELDS if not getattr(doc, c)]
         if empty:
             names = ", ".join(empty)
@@ -185,14 +185,28 @@ def incomplete(book: Book | None = None) -> pd.DataFrame:
     return table[table["curation"] == "curated"].reset_index(drop=True)
 
 
-def status_text(table: pd.DataFrame, catalogue: pd.DataFrame) -> str:
-    """Return the status of every document in `catalogue` as lines of text, what remains listed under each."""
+BROUGHT_BY_OTHERS = (
+    "    (these words are shown because of documents not yet curated: each document's words are weighed against "
+    "the others', so a new one changes which words the text chapter shows; they do not make this document "
+    "incomplete)"
+)
+
+
+def status_text(table: pd.DataFrame, catalogue: pd.DataFrame, lacking: pd.DataFrame | None = None) -> str:
+    """Return the status of every document in `catalogue` as lines of text, what remains listed under each.
+
+    `lacking` (see `incomplete`) tells a curated document's own gaps from the words without a gloss that only
+    documents not yet curated bring into the text chapter's lists, which the text then explains."""
+    own = set() if lacking is None else set(zip(lacking["doc"], lacking["item"], strict=True))
     lines = []
     for doc in catalogue.itertuples():
         mine = table[table["doc"] == doc.id]
         state = "curated" if doc.curation == "curated" else "NOT YET CURATED"
         lines.append(f"{doc.id} ({doc.file}): {state}" + ("" if len(mine) else ", nothing remains"))
-        lines += [f"  - {row.item}: {row.detail}" for row in mine.itertuples()]
+        for row in mine.itertuples():
+            lines.append(f"  - {row.item}: {row.detail}")
+            brought = lacking is not None and doc.curation == "curated" and (doc.id, row.item) not in own
+            lines += [BROUGHT_BY_OTHERS] if brought and row.item == "glosses" else []
     return "\n".join(lines)
 
 
@@ -210,8 +224,8 @@ def main(argv: list[str]) -> int:
         return 1
     if argv:
         catalogue = catalogue[catalogue["id"].isin(argv)]
-    print(status_text(remaining(book), catalogue))
     lacking = incomplete(book)
+    print(status_text(remaining(book), catalogue, lacking))
     lacking = lacking[lacking["doc"].isin(catalogue["id"])]
     if not lacking.empty:
         print(f"error: documents marked curated are incomplete: {', '.join(lacking['doc'].unique())}", file=sys.stderr)

@@ -98,12 +98,22 @@ def page_links(catalogue: pd.DataFrame) -> MarkdownText:
     return bilingual(f"Each document links to its page: {join_names(links)}.", f"لكل وثيقة صفحتها: {'، '.join(links)}.")
 
 
-def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int]:
-    """Return the corpus's size for the prose: documents, outlets and genres."""
+def corpus_counts(catalogue: pd.DataFrame) -> dict[str, int | str]:
+    """Return the corpus's size for the prose: documents, outlets and genres, as numbers and as a phrase in each
+    language (the Arabic nouns agreeing with their numbers)."""
+    n, outlets, genres = len(catalogue), int(catalogue["outlet"].nunique()), int(catalogue["genre"].nunique())
+
+    def plural(k: int, noun: str) -> str:
+        return f"{k} {noun}{'' if k == 1 else 's'}"
+
     return {
-        "n_documents": len(catalogue),
-        "n_outlets": int(catalogue["outlet"].nunique()),
-        "n_genres": int(catalogue["genre"].nunique()),
+        "n_documents": n,
+        "n_outlets": outlets,
+        "n_genres": genres,
+        "corpus_size": f"{plural(n, 'document')} from {plural(outlets, 'outlet')}, in {plural(genres, 'genre')}",
+        "corpus_size_ar": f"{counted(n, 'وثيقة واحدة', 'وثيقتان', 'وثائق', 'وثيقةً')} من "
+        f"{counted(outlets, 'ناشر واحد', 'ناشرَين', 'ناشرين', 'ناشرًا')}، في "
+        f"{counted(genres, 'نوع واحد', 'نوعين', 'أنواع', 'نوعًا')}",
     }
 
 

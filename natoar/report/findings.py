@@ -363,7 +363,8 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
     # the documents that leave most of their events to be dated from outside knowledge
     outside = events.loc[events["date_basis"] == "outside", "seed"].value_counts().sort_index()
     most = outside.sort_values(ascending=False, kind="stable").head(2)
-    seeds, seed_ar = curation.evidence_names(book.catalogue)[0], curation.evidence_names(book.catalogue, "ar")[1]
+    seeds = curation.evidence_names(book.catalogue)[0]
+    seeds_ar, seed_ar = curation.evidence_names(book.catalogue, "ar")
     if lang == "ar":
         return [
             "إذا قُسّمت العلاقة بحسب الأدوات التي تعامل بها الناتو مع المغرب، فهي تمتد من حوار "
@@ -371,11 +372,11 @@ def timeline(book: Book, lang: str = "en") -> list[str]:
             "إلى عرض لبناء القدرات لم يُفضِ إلى أي حزمة للمغرب (2014)، ثم إلى إطار تحدده المصادر بالعلاقات "
             "الثنائية مع الولايات المتحدة وبالساحل (2020–2024).",
             f"لا تُرى المدة السابقة لعام {first_written.year} إلا بأثر رجعي: لم يُكتب أي {seed_ar} قبل "
-            f"{describe(str(first_written), 'ar')}، وتعود المصادر إلى "
+            f"{describe(str(first_written), 'ar')}، وتعود {seeds_ar} إلى "
             f"{ar.counted(len(before), 'حدث واحد', 'حدثين', 'أحداث', 'حدثًا')} سابقة، تؤرخ {stated + inferred} منها "
             f"بكلماتها ({stated} بتاريخ مذكور و{inferred} بتاريخ مستنتج)؛ وما عدا ذلك يستند إلى السجل الخارجي.",
             f"من تواريخ الأحداث الـ{len(events)}، {documents.date_basis_phrase(events, 'ar')}؛ "
-            f"و{most.sum()} من التواريخ الـ{outside.sum()} المأخوذة من خارج النصوص تعود إلى "
+            f"و{most.sum()} من التواريخ الـ{outside.sum()} المأخوذة من معرفة خارجية ترد في "
             f"{join_names([f'{doc} ({n})' for doc, n in most.items()], 'ar')}.",
         ]
     return [

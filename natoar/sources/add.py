@@ -287,13 +287,16 @@ def _date_notes(printed: Dateline | None, others: list[Dateline], date: str) -> 
     if date and not (printed and date == printed.date):
         source = (f"{date}, from outside the text: given to make add-source as DATE={date}; a curator names where "
                   "it comes from in date_outside")
-        source_ar = (f"{date}، من خارج النص: أُعطي للأمر make add-source في DATE={date}؛ ويسمّي المدقِّق مصدره في "
+        source_ar = (f"{date}، من خارج النص: أُعطي للأمر make add-source بالصيغة DATE={date}؛ ويسمّي المدقِّق مصدره في "
                      "date_outside")
     else:
         source = f"the dateline '{printed.printed}' (line {printed.line} of the seed) read as {printed.date}"
-        source_ar = f"سطر التاريخ «{printed.printed}» (السطر {printed.line} من المصدر) مقروءًا {printed.date}"
+        source_ar = f"سطر التاريخ «{printed.printed}» (السطر {printed.line} من المصدر) مقروءًا على أنه {printed.date}"
     also = "".join(f" The page also prints '{d.printed}' ({d.where()})." for d in others)
-    also_ar = "".join(f" وتطبع الصفحة أيضًا «{d.printed}» (السطر {d.line})." for d in others)
+    also_ar = "".join(
+        f" وتطبع الصفحة أيضًا «{d.printed}» (السطر {d.line}، {'فوق' if d.above_headline else 'تحت'} العنوان)."
+        for d in others
+    )
     return (
         f"{PROPOSED['date_note']}: the date of writing is {source}.{also} The span of events runs "
         "from the earliest to the latest date the text mentions. A curator checks both against the text and "
