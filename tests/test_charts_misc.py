@@ -138,3 +138,16 @@ def test_page_weight_without_a_built_book_says_what_to_run(project, capsys):
 
     assert pageweight.main(3, project) == 1
     assert "run `make book` first" in capsys.readouterr().err
+
+
+def test_nato_membership_chart_reaches_a_document_written_after_its_last_year(root):
+    catalogue = corpus.load_catalogue(root)
+    members = load_table("reference/nato_members", root)
+    fig, _ = charts.membership_steps(members, catalogue)
+    assert fig.axes[0].get_xlim()[1] == 2025.0  # the seeds: unchanged
+    plt.close(fig)
+    later = catalogue.assign(date_iso=catalogue["date_iso"].where(catalogue["id"] != "wales-2014", "2026-11-03"))
+    fig, _ = charts.membership_steps(members, later)
+    dashed = [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"]
+    assert max(dashed) < fig.axes[0].get_xlim()[1]  # its line is drawn, not past the axis
+    plt.close(fig)

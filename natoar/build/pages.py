@@ -204,7 +204,7 @@ def render_page(
     cited = cited or {}
     head, sub = "#" * level, "#" * (level + 1)
     curated = doc["curation"] == "curated"
-    title = escape(doc["title_en"]) if doc["title_en"] else "not yet curated"
+    title = escape(doc["title_en"]) if doc["title_en"] else "English title not yet curated"
     parts = [
         f"({document_label(doc['id'])})=",
         # The Arabic edition's title starts with the Arabic, so that a link to the page (which shows the title)

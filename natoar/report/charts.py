@@ -294,7 +294,9 @@ def membership_steps(
     check_language(lang)
     dates = [_year(parse_date(d).start) for d in members["date"]]
     counts = members["members"].tolist()
-    end = 2025.0
+    # the axis runs to the year after the last membership change or the last document written, whichever is later
+    written = [_year(parse_date(d).end) for d in catalogue["date_iso"]]
+    end = float(max(2025, int(max([*dates, *written])) + 1))
     fig, ax = plt.subplots()
     ax.step(
         [*dates, end],
