@@ -36,6 +36,12 @@ def test_every_number_a_curated_document_states_is_covered(tables, root):
     assert uncovered[uncovered["doc"].isin(curated)].empty
 
 
+def test_a_number_word_in_the_accusative_is_a_stated_number():
+    from natoar.sources.evidence import _NUMBER
+
+    assert [m.group() for m in _NUMBER.finditer("وشهدت قطر ثلاثا من الفعاليات وثلاث زيارات")] == ["ثلاثا", "ثلاث"]
+
+
 def test_each_curated_seed_contributes_events_topics_and_actors(tables, root):
     ids = set(curated_ids(corpus.load_catalogue(root)))
     for name in ("events", "topics", "actors"):

@@ -350,6 +350,12 @@ def load_evidence(root: Path | None = None, corpus: Corpus | None = None) -> dic
 
 
 _NUMBER_WORDS = [
+    # the accusative of the feminine numbers, as in «ثلاثا من الفعاليات» (Al Sharq, 2021)
+    "ثلاثا",
+    "أربعا",
+    "خمسا",
+    "سبعا",
+    "تسعا",
     "ثلاث",
     "ثلاثة",
     "أربع",
