@@ -39,7 +39,8 @@ def test_every_number_a_curated_document_states_is_covered(tables, root):
 def test_a_number_word_in_the_accusative_is_a_stated_number():
     from natoar.sources.evidence import _NUMBER
 
-    assert [m.group() for m in _NUMBER.finditer("وشهدت قطر ثلاثا من الفعاليات وثلاث زيارات")] == ["ثلاثا", "وثلاث"]  # with its conjunction, as the regex takes it
+    found = [m.group() for m in _NUMBER.finditer("وشهدت قطر ثلاثا من الفعاليات وثلاث زيارات")]
+    assert found == ["ثلاثا", "وثلاث"]  # a number word with its conjunction, as the regex always took it
 
 
 def test_each_curated_seed_contributes_events_topics_and_actors(tables, root):
