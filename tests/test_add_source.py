@@ -497,9 +497,9 @@ def test_a_guessed_headline_or_outlet_is_flagged_for_the_curator():
     page = "تسجيل\nقطر والناتو.. شراكة مميزة\n15 فبراير 2021\nوقّعت قطر أمس اتفاقية مع الحلف.\n"
     row = {"title_ar": "قطر والناتو.. شراكة مميزة", "outlet_ar": "تسجيل"}
     checks = add.guessed_title(page, row, "")
-    assert [c.split(":")[0].strip() for c in checks] == ["CHECK the headline", "CHECK the outlet's Arabic name"]
-    assert "ends like a sentence" not in checks[0]
-    assert add.guessed_title(page, row, "تسجيل")[1:] == []  # an outlet the user gave is no guess
+    # a short headline printed once is common and not flagged; the outlet taken from the line above it is
+    assert [c.split(":")[0].strip() for c in checks] == ["CHECK the outlet's Arabic name"]
+    assert add.guessed_title(page, row, "تسجيل") == []  # an outlet the user gave is no guess
     body = {"title_ar": "وقّعت قطر أمس اتفاقية مع الحلف.", "outlet_ar": ""}
     assert "ends like a sentence" in add.guessed_title(page, body, "")[0]
     twice = "قطر والناتو.. شراكة مميزة\n" + page

@@ -150,3 +150,11 @@ def test_a_binary_file_is_named_for_what_it_is(tmp_path, content, kind):
 def test_a_file_converted_as_if_it_were_windows_1256_is_recognised(tmp_path, original, kind):
     message = refusal(tmp_path, original.decode("cp1256").encode())
     assert f"is {kind} converted to UTF-8 as if it were Windows-1256" in message, message
+
+
+def test_one_control_character_in_a_tiny_file_is_not_called_many(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_bytes("حلف شمال\n\0".encode())
+    with pytest.raises(SeedError) as caught:
+        read_text(path, SeedError)
+    assert "U+0000 NUL" in str(caught.value) and "so many" not in str(caught.value)

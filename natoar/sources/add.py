@@ -60,6 +60,7 @@ UNCHANGED = "Nothing was written: seeds/ and data/ are unchanged."
 ARABIC_SHARE = 0.5  # the least share of a file's letters that must be Arabic
 MAX_BYTES = 1_000_000  # an article's text in UTF-8 is far smaller (a 20 MB file took 63 s to add and 2 min to build)
 TITLE_WORDS = (4, 30)  # a headline that is not printed twice has this many words (outlet names have fewer)
+HEADLINE_WORDS = 20  # a headline printed once and longer than this is flagged as perhaps a paragraph
 OUTLET_WORDS = 4  # a line before the headline with at most this many words is proposed as the outlet's name
 _SEED_NAME = re.compile(r"^(\d{3})_")
 # The kinds of date expression that can be a page's date of writing.
@@ -117,11 +118,14 @@ def guessed_title(text: str, row: dict[str, str], outlet_ar_given: str) -> list[
     a short line above it, which is often a link or a menu entry."""
     checks = []
     title, key = row["title_ar"], normalise(row["title_ar"])
-    if sum(normalise(line.strip()) == key for line in text.splitlines()) < 2:
-        shape = ("it ends like a sentence, so it may be the article's first paragraph; "
-                 if title.rstrip().endswith((".", "؟", "!", ":", "،")) else "")
-        checks.append(f"  CHECK the headline: the page prints it only once; {shape}if the page has no headline, "
-                      f"write the real one in title_ar of {CATALOGUE} now, before any evidence cites a paragraph")
+    printed_once = sum(normalise(line.strip()) == key for line in text.splitlines()) < 2
+    # a headline printed once is common; one shaped like a paragraph (ending like a sentence, or long) is suspect
+    sentence = title.rstrip().endswith((".", "؟", "!", ":", "،"))
+    if printed_once and (sentence or len(title.split()) > HEADLINE_WORDS):
+        shape = "it ends like a sentence" if sentence else f"it has more than {HEADLINE_WORDS} words"
+        checks.append(f"  CHECK the headline: the page prints it only once and {shape}, so it may be the article's "
+                      f"first paragraph; if the page has no headline, write the real one in title_ar of {CATALOGUE} "
+                      "now, before any evidence cites a paragraph")
     if row["outlet_ar"] and not outlet_ar_given:
         checks.append(f"  CHECK the outlet's Arabic name: '{row['outlet_ar']}' is a short line above the headline; if "
                       "it is a link or a menu entry (تسجيل, 'sign in'; العدد 163, 'issue 163'), correct outlet_ar in "
