@@ -445,6 +445,8 @@ def test_numbers_left_to_cover_are_stated_numbers_not_the_parts_of_a_date(projec
         ({"doc_id": "../../etc/x"}, "ID (--id) '../../etc/x' is not a document id", "like jordan-2008"),
         ({"doc_id": "Jordan 2008"}, "ID (--id) 'Jordan 2008' is not a document id", "like jordan-2008"),
         ({"doc_id": "jordan-2008-"}, "ID (--id) 'jordan-2008-' is not a document id", "like jordan-2008"),
+        # the page prints 10 March 2008: a month that holds it is neither that date nor another
+        ({"date": "2008-03"}, "DATE (--date) '2008-03' takes in the date the page prints, 2008-03-10", "leave DATE"),
     ],
 )
 def test_a_bad_option_is_refused_naming_the_option_and_the_whole_value(project, options, problem, fix):

@@ -366,6 +366,13 @@ def propose_row(
             "check that the file starts with the article's headline; put it on a line of its own",
         )
     printed, others = _printed_date(text, title, outlet_ar)
+    if date and printed and date != printed.date and parse_date(date).overlaps(parse_date(printed.date)):
+        raise _fail(
+            path,
+            f"DATE (--date) '{date}' takes in the date the page prints, {printed.date} ('{printed.printed}'), "
+            "without being it",
+            "leave DATE out to take the printed date, or give a date that excludes it",
+        )
     written = date or (printed.date if printed else "")
     if not written:
         found = sorted(
