@@ -1,10 +1,10 @@
 """Curated data that breaks no declared rule yet would change the findings: refused with file, line and fix."""
 
-import csv
 import re
 from datetime import date
 
 import pytest
+from test_evidence import edit as edit_row
 
 from natoar.sources.errors import CatalogueError, TableError
 from natoar.sources.evidence import load_evidence
@@ -12,16 +12,7 @@ from natoar.sources.evidence import load_evidence
 
 def edit(project, name, key, value_of_key, column, value):
     """Set `column` to `value` in the first row of data/<name>.csv whose `key` is `value_of_key`; return its line."""
-    path = project / "data" / f"{name}.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    target = next(i for i, r in enumerate(rows) if r[key] == value_of_key)
-    rows[target][column] = value
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return target + 2
+    return edit_row(project, name, value_of_key, column, value, key=key)[1]
 
 
 def append(project, name, line):

@@ -279,7 +279,7 @@ def _write_if_changed(path: Path, text: str) -> Path:
 def _isolated(printed: str) -> str:
     """Return a printed date isolated (FSI ... PDI) so that it keeps its own order in a line of the other direction:
     in a left-to-right line the year after an Arabic month name would otherwise come before the month."""
-    return f"\u2068{printed}\u2069" if printed else "none"
+    return curation.ISOLATE.format(printed) if printed else "none"
 
 
 def _bib_value(text: str) -> str:

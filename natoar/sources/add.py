@@ -51,7 +51,7 @@ from natoar.sources.screening import (
     persian_urdu_letters,
     repeated_seed,
 )
-from natoar.sources.textfile import read_text
+from natoar.sources.textfile import more_in_file, read_text
 from natoar.text.datefinder import Expression, find_dates
 from natoar.text.dates import parse_date
 from natoar.text.letters import has_arabic, normalise
@@ -99,6 +99,10 @@ class Dateline:
         """Return where the page prints it: 'line 5, below the headline'."""
         return f"line {self.line}, {'above' if self.above_headline else 'below'} the headline"
 
+    def where_ar(self) -> str:
+        """Return `where` in Arabic: 'السطر 5، تحت العنوان'."""
+        return f"السطر {self.line}، {'فوق' if self.above_headline else 'تحت'} العنوان"
+
 
 @dataclass(frozen=True)
 class Added:
@@ -113,9 +117,9 @@ class Added:
 
 
 def guessed_title(text: str, row: dict[str, str], outlet_ar_given: str) -> list[str]:
-    """Return a CHECK line for each proposal of the page's top that is a guess: a headline the page prints only
-    once (worse, one that ends like a sentence, as an article's paragraph does), and an outlet's name taken from
-    a short line above it, which is often a link or a menu entry."""
+    """Return a CHECK line for each proposal of the page's top that is a doubtful guess: a headline the page prints
+    only once and that is shaped like a paragraph (ending like a sentence, or over HEADLINE_WORDS words), and an
+    outlet's name taken from a short line above it, which is often a link or a menu entry."""
     checks = []
     title, key = row["title_ar"], normalise(row["title_ar"])
     printed_once = sum(normalise(line.strip()) == key for line in text.splitlines()) < 2
@@ -181,7 +185,7 @@ def _refuse_html_entities(path: Path, text: str) -> None:
     found = html_entities(text)
     if found:
         first = found[0]
-        more = f" (and {len(found) - 1} more in the file)" if len(found) > 1 else ""
+        more = more_in_file(len(found))
         raise _fail(
             path,
             f"'{first.written}' is an HTML entity for '{first.meaning}' left from the web page{more}; the book would "
@@ -297,10 +301,7 @@ def _date_notes(printed: Dateline | None, others: list[Dateline], date: str) -> 
         source = f"the dateline '{printed.printed}' (line {printed.line} of the seed) read as {printed.date}"
         source_ar = f"سطر التاريخ «{printed.printed}» (السطر {printed.line} من المصدر) مقروءًا على أنه {printed.date}"
     also = "".join(f" The page also prints '{d.printed}' ({d.where()})." for d in others)
-    also_ar = "".join(
-        f" وتطبع الصفحة أيضًا «{d.printed}» (السطر {d.line}، {'فوق' if d.above_headline else 'تحت'} العنوان)."
-        for d in others
-    )
+    also_ar = "".join(f" وتطبع الصفحة أيضًا «{d.printed}» ({d.where_ar()})." for d in others)
     return (
         f"{PROPOSED['date_note']}: the date of writing is {source}.{also} The span of events runs "
         "from the earliest to the latest date the text mentions. A curator checks both against the text and "

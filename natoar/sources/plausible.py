@@ -12,6 +12,7 @@ but that would change the book's findings.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -65,20 +66,31 @@ def check_quote_lengths(path: Path, table: pd.DataFrame) -> None:
             )
 
 
-def form_problem(form: str, rule: str, prefix: bool, paragraphs: list[list[str]]) -> str | None:
-    """Return why `form` would find far more than its entity or theme, or None."""
+# Below this many paragraphs, a share of them says nothing about how common a form is.
+MIN_PARAGRAPHS = 20
+
+
+def form_problem(form: str, found: int, paragraphs: int) -> str | None:
+    """Return why `form`, found in `found` of the corpus's `paragraphs`, would find far more than its entity or
+    theme, or None."""
     if not any(is_content(w) for w in form_words(form)):
         return f"form '{form}' is a stop word (a function word such as في or من), so it is found almost everywhere"
-    if len(paragraphs) < 20:
-        return None  # too few paragraphs for a share to mean anything
-    index = PhraseIndex([(form, form, prefix)], rule)
-    found = sum(bool(index.matches(p, range(len(p)))) for p in paragraphs)
-    if found > MAX_FORM_SHARE * len(paragraphs):
+    if paragraphs >= MIN_PARAGRAPHS and found > MAX_FORM_SHARE * paragraphs:
         return (
-            f"form '{form}' is found in {found} of the {len(paragraphs)} paragraphs ({found / len(paragraphs):.0%}), "
+            f"form '{form}' is found in {found} of the {paragraphs} paragraphs ({found / paragraphs:.0%}), "
             f"more than the {MAX_FORM_SHARE:.0%} any name or theme word reaches"
         )
     return None
+
+
+def paragraphs_found(rows: list, rule: str, paragraphs: list[list[str]]) -> Counter:
+    """Return, by row line, how many of `paragraphs` each row's form is found in: one index of all the forms, one
+    pass over the corpus."""
+    index = PhraseIndex([(row.form_ar, row.line, getattr(row, "match", "") == "prefix") for row in rows], rule)
+    found: Counter = Counter()
+    for words_of_paragraph in paragraphs:
+        found.update({phrase.key for phrase, _, _ in index.matches(words_of_paragraph, range(len(words_of_paragraph)))})
+    return found
 
 
 def check_forms(root: Path, tables: dict[str, pd.DataFrame], texts: pd.Series) -> None:
@@ -86,9 +98,10 @@ def check_forms(root: Path, tables: dict[str, pd.DataFrame], texts: pd.Series) -
     paragraphs = [VOCABULARY.read(t) for t in texts]
     for name, rule in FORM_TABLES.items():
         table = tables.get(name)
-        for row in table.itertuples() if table is not None else ():
-            prefix = getattr(row, "match", "") == "prefix"
-            problem = form_problem(row.form_ar, rule, prefix, paragraphs)
+        rows = list(table.itertuples()) if table is not None else []
+        found = paragraphs_found(rows, rule, paragraphs) if rows and len(paragraphs) >= MIN_PARAGRAPHS else Counter()
+        for row in rows:
+            problem = form_problem(row.form_ar, found[row.line], len(paragraphs))
             if problem:
                 raise TableError(
                     root / "data" / f"{name}.csv",

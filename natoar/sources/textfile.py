@@ -172,12 +172,17 @@ def _describe(char: str) -> str:
     return f"U+{code:04X} {name}".rstrip()
 
 
+def more_in_file(found: int) -> str:
+    """Return what an error about the first of `found` faults of a file adds about the others ('' if none)."""
+    return f" (and {found - 1} more in the file)" if found > 1 else ""
+
+
 def _refuse_controls(path: Path, text: str, error: type[BookInputError]) -> None:
     found = list(_CONTROL.finditer(text))
     if not found:
         return
     first = found[0]
-    more = f" (and {len(found) - 1} more in the file)" if len(found) > 1 else ""
+    more = more_in_file(len(found))
     problem = f"column {first.start() - text.rfind(chr(10), 0, first.start())} holds the control character "
     problem += f"{_describe(first[0])}{more}, which no text shows"
     fix = (
@@ -194,7 +199,7 @@ def _refuse_bidi_controls(path: Path, text: str, error: type[BookInputError]) ->
     if not found:
         return
     first = found[0]
-    more = f" (and {len(found) - 1} more in the file)" if len(found) > 1 else ""
+    more = more_in_file(len(found))
     raise error(
         path,
         f"the bidi control character {_describe(first[0])}{more} makes a page show the text in an order other "
